@@ -1,0 +1,935 @@
+"""HTML to plain text, keeping a map from every character back to the HTML source.
+
+The steps, each a small function or class below:
+
+1. `_tokenize_source`: a linear scan of the HTML string into text runs, tags and
+   comments, with exact positions, following the HTML5 tokenizer closely enough to
+   agree with libxml2 (raw text in script/style, RCDATA in title/textarea, bogus
+   comments, end-of-file inside a tag).
+2. `_DecodedStream`: the text runs concatenated with entities decoded and CR LF folded
+   to LF, as a string plus pieces that point back into the source.
+3. BeautifulSoup with the lxml parser builds the tree; `_Furniture` decides from it what
+   a reader never sees or does not want (scripts, hidden elements, navigation, page
+   header/footer, cookie banners, menus), guarded so that the policy itself is never
+   dropped.
+4. `_Aligner` matches the tree's text nodes, in document order, against the decoded
+   stream with a forward-only cursor; bs4 gives no source positions, the stream does.
+5. `_TextEmitter` writes the visible text through a `TextBuilder`: whitespace collapsed
+   as a browser would, line breaks at block boundaries (mapped to empty source ranges),
+   a tab between table cells, heading hints.
+
+If lxml or the alignment fails (it should not; the budget guards against pathological
+input), `_convert_without_tree` drives the same emitter straight from the tokens.
+Everything is linear in the input: no recursion, no backtracking regexes, and every
+search window is bounded.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.entities import html5 as _HTML5_ENTITIES
+
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, PreformattedString, Tag
+
+from privacyparser.normalize.document import HeadingHint
+from privacyparser.normalize.offsets import OffsetMap, TextBuilder
+
+
+@dataclass
+class HtmlExtraction:
+    """Visible text of a page, its map into the HTML string, and what the markup said."""
+
+    text: str
+    offsets: OffsetMap
+    headings: list[HeadingHint] = field(default_factory=list)
+    title: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- element classes ----------------------------------------------------------------
+
+# Never visible, whatever the page: code, styling, embedded documents, form widgets.
+_INVISIBLE_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "frame",
+        "object", "embed", "applet", "canvas", "audio", "video", "map", "head", "title",
+        "meta", "link", "base", "select", "option", "datalist", "button", "input",
+        "textarea", "noembed", "noframes", "param", "source", "track", "dialog",
+    }
+)  # fmt: skip
+
+# Blocks that get a blank line before and after.
+_PARAGRAPH_TAGS = frozenset(
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "listing", "xmp",
+        "plaintext", "table", "ul", "ol", "dl", "menu", "section", "article", "main",
+        "aside", "header", "footer", "nav", "figure", "form", "fieldset", "address",
+        "details", "center", "hgroup", "hr", "div",
+    }
+)  # fmt: skip
+
+# Blocks that start a new line, without a blank line.
+_LINE_TAGS = frozenset(
+    {
+        "li", "dt", "dd", "tr", "caption", "figcaption", "summary", "legend", "body",
+        "html", "thead", "tbody", "tfoot", "frameset", "option", "optgroup",
+    }
+)  # fmt: skip
+
+_LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
+_CELL_TAGS = frozenset({"td", "th"})
+_PRE_TAGS = frozenset({"pre", "listing", "xmp", "plaintext"})
+_HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Inside these a <header>/<footer> belongs to the content, not to the site.
+_CONTENT_TAGS = frozenset({"article", "main", "section", "aside", "header", "footer"})
+_FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menubar", "menu"})
+
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Matched against each class token and the id, lower-cased.
+_COOKIE_BANNER = re.compile(
+    r"cookie[-_]?(?:banner|bar|notice|consent|popup|pop-up|modal|law|alert|message|warning"
+    r"|notification|dialog|overlay|box|disclaimer|accept|container|wrapper|policy-banner)"
+    r"|(?:banner|bar|notice|popup|modal)[-_]?cookie|^cookies?$|consent|gdpr|onetrust|cookiebot"
+    r"|^cc[-_](?:banner|window|bar)$|cookie-?law"
+)
+_MENU = re.compile(
+    r"(?:^|[-_])(?:menu|menubar|navbar|nav|navigation|breadcrumbs?|skip-?links?|skip-to-content"
+    r"|sr-only|screen-reader-text|visually-?hidden)(?:$|[-_])|^(?:sidebar|side-bar|sidenav|side-nav)"
+)
+# A top-level <header> holding a heading like this is the policy's own title block.
+_POLICY_TITLE = re.compile(r"privacy|policy|notice|statement|cookie|data protection|terms", re.IGNORECASE)
+
+_MAX_FURNITURE_SHARE = 0.5
+
+# --- the source tokenizer -----------------------------------------------------------
+
+_MARKUP_START = re.compile(r"<[!?/A-Za-z]")
+_TAG_NAME = re.compile(r"[A-Za-z][^\s/>\x00]*")
+_TAG_STOP = re.compile(r"[>=]")
+_SPACES = re.compile(r"[ \t\n\r\f]*")
+_COMMENT_END = re.compile(r"--!?>")
+# Elements whose content is not markup: raw text (no entities) and RCDATA (entities).
+_RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"})
+_RCDATA_TAGS = frozenset({"title", "textarea"})
+_END_TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
+_ATTRIBUTE = re.compile(
+    r"""([^\s"'>/=\x00]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?"""
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "text", "raw", "start", "end"
+    start: int
+    end: int
+    name: str = ""
+
+
+def _end_tag_pattern(name: str) -> re.Pattern[str]:
+    pattern = _END_TAG_PATTERNS.get(name)
+    if pattern is None:
+        pattern = re.compile(rf"</{name}[\s/>]", re.IGNORECASE)
+        _END_TAG_PATTERNS[name] = pattern
+    return pattern
+
+
+def _scan_tag_end(source: str, pos: int) -> int:
+    """Position just after the `>` closing the tag whose name ends at `pos` (len at EOF)."""
+    length = len(source)
+    while True:
+        stop = _TAG_STOP.search(source, pos)
+        if stop is None:
+            return length
+        at = stop.start()
+        if source[at] == ">":
+            return at + 1
+        value = _SPACES.match(source, at + 1).end()  # type: ignore[union-attr]
+        if value < length and source[value] in "\"'":
+            close = source.find(source[value], value + 1)
+            if close < 0:
+                return length
+            pos = close + 1
+        else:
+            pos = value
+
+
+def _tokenize_source(source: str) -> Iterator[_Token]:
+    """Text runs (decoded later) and tags of `source`, in order, with exact positions."""
+    length = len(source)
+    pos = 0
+    while pos < length:
+        found = _MARKUP_START.search(source, pos)
+        if found is None:
+            yield _Token("text", pos, length)
+            return
+        at = found.start()
+        if at > pos:
+            yield _Token("text", pos, at)
+        second = source[at + 1]
+        if second == "!" and source.startswith("!--", at + 1):
+            if source.startswith(">", at + 4) or source.startswith("->", at + 4):
+                pos = source.find(">", at + 4) + 1
+                continue
+            close = _COMMENT_END.search(source, at + 4)
+            pos = close.end() if close else length
+        elif second in "!?":
+            close_at = source.find(">", at + 2)
+            pos = close_at + 1 if close_at >= 0 else length
+        elif second == "/":
+            if at + 2 < length and source[at + 2].isascii() and source[at + 2].isalpha():
+                name = _TAG_NAME.match(source, at + 2)
+                assert name is not None
+                pos = _scan_tag_end(source, name.end())
+                if pos < length or source.endswith(">"):
+                    yield _Token("end", at, pos, name.group().lower())
+            elif source.startswith(">", at + 2):
+                pos = at + 3
+            else:  # `</ p>`, `</3`: a bogus comment in HTML5
+                close_at = source.find(">", at + 2)
+                pos = close_at + 1 if close_at >= 0 else length
+        else:
+            name_match = _TAG_NAME.match(source, at + 1)
+            assert name_match is not None
+            name = name_match.group().lower()
+            pos = _scan_tag_end(source, name_match.end())
+            if pos >= length and not source.endswith(">"):
+                return  # end of file inside a tag: HTML5 drops the tag
+            yield _Token("start", at, pos, name)
+            if name in _RAW_TEXT_TAGS or name in _RCDATA_TAGS or name == "plaintext":
+                close = None if name == "plaintext" else _end_tag_pattern(name).search(source, pos)
+                content_end = close.start() if close else length
+                if content_end > pos:
+                    yield _Token("raw" if name not in _RCDATA_TAGS else "text", pos, content_end, name)
+                pos = content_end
+
+
+# --- the decoded text stream -----------------------------------------------------------
+
+_TEXT_REWRITES = re.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)|\r\n?|\x00")
+_RAW_REWRITES = re.compile(r"\r\n?|\x00")
+_LONGEST_ENTITY = 32
+
+
+class _DecodedStream:
+    """All text runs of the source, decoded, concatenated; pieces map it back to the source."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._parts: list[str] = []
+        self.length = 0
+        self.out_starts = array("q")
+        self.src_starts = array("q")
+        self.src_ends = array("q")
+        self.verbatim = array("b")
+        self.text = ""
+
+    def _add(self, text: str, src_start: int, src_end: int, verbatim: bool) -> None:
+        if not text:
+            return
+        if (
+            verbatim
+            and self.verbatim
+            and self.verbatim[-1]
+            and self.src_ends[-1] == src_start
+        ):
+            self.src_ends[-1] = src_end
+        else:
+            self.out_starts.append(self.length)
+            self.src_starts.append(src_start)
+            self.src_ends.append(src_end)
+            self.verbatim.append(1 if verbatim else 0)
+        self._parts.append(text)
+        self.length += len(text)
+
+    def add_run(self, start: int, end: int, decode: bool) -> None:
+        source = self.source
+        pattern = _TEXT_REWRITES if decode else _RAW_REWRITES
+        pos = start
+        for match in pattern.finditer(source, start, end):
+            at, stop = match.span()
+            token = match.group()
+            if token[0] == "&":
+                decoded, consumed = _decode_entity(token)
+                if not decoded:
+                    continue
+                self._add(source[pos:at], pos, at, True)
+                self._add(decoded, at, at + consumed, False)
+                pos = at + consumed
+                continue
+            self._add(source[pos:at], pos, at, True)
+            self._add("\n" if token[0] == "\r" else "\ufffd", at, stop, False)
+            pos = stop
+        self._add(source[pos:end], pos, end, True)
+
+    def finish(self) -> None:
+        self.text = "".join(self._parts)
+        self._parts = []
+
+    def piece_index(self, pos: int) -> int:
+        return bisect_right(self.out_starts, pos) - 1
+
+    def source_start(self, pos: int) -> int:
+        if pos >= self.length:
+            return len(self.source) if not self.src_ends else self.src_ends[-1]
+        i = self.piece_index(pos)
+        if self.verbatim[i]:
+            return self.src_starts[i] + pos - self.out_starts[i]
+        return self.src_starts[i]
+
+    def source_end(self, pos: int) -> int:
+        """Exclusive source end of the stream character at `pos - 1`."""
+        i = self.piece_index(pos - 1)
+        if self.verbatim[i]:
+            return self.src_starts[i] + pos - self.out_starts[i]
+        return self.src_ends[i]
+
+    def copy_into(self, builder: TextBuilder, start: int, end: int) -> None:
+        """Append stream[start:end] to `builder`, mapped to the source it was decoded from."""
+        i = self.piece_index(start)
+        pos = start
+        pieces = len(self.out_starts)
+        while pos < end:
+            piece_end = self.out_starts[i + 1] if i + 1 < pieces else self.length
+            stop = min(end, piece_end)
+            if self.verbatim[i]:
+                offset = self.src_starts[i] - self.out_starts[i]
+                builder.copy(pos + offset, stop + offset)
+            else:
+                builder.replace(self.text[pos:stop], self.src_starts[i], self.src_ends[i])
+            pos = stop
+            i += 1
+
+
+def _decode_entity(token: str) -> tuple[str, int]:
+    """(decoded text, characters consumed) for an `&...` match, as HTML5 decodes text."""
+    if token[1] == "#":
+        return html_lib.unescape(token), len(token)
+    name = token[1:]
+    if name in _HTML5_ENTITIES:
+        return _HTML5_ENTITIES[name], len(token)
+    # Legacy entities without a semicolon: the longest known prefix (`&copy2014`).
+    bare = name.rstrip(";")
+    for size in range(min(len(bare), _LONGEST_ENTITY), 1, -1):
+        value = _HTML5_ENTITIES.get(bare[:size])
+        if value is not None:
+            return value, size + 1
+    return "", 0
+
+
+# --- tree decisions ---------------------------------------------------------------------
+
+_HAS_MAIN = 1
+_HAS_H1 = 2
+
+
+def _is_hidden(tag: Tag) -> bool:
+    attrs = tag.attrs
+    if "hidden" in attrs:
+        return True
+    if str(attrs.get("aria-hidden", "")).strip().lower() == "true":
+        return True
+    style = attrs.get("style")
+    return isinstance(style, str) and _HIDING_STYLE.search(style) is not None
+
+
+def _class_and_id_tokens(tag: Tag) -> list[str]:
+    tokens: list[str] = []
+    classes = tag.attrs.get("class")
+    if isinstance(classes, list):
+        tokens.extend(c.lower() for c in classes)
+    elif isinstance(classes, str):
+        tokens.extend(classes.lower().split())
+    ident = tag.attrs.get("id")
+    if isinstance(ident, str):
+        tokens.append(ident.lower())
+    return tokens
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+class _Furniture:
+    """Decides which elements to drop, with the guards that keep the policy itself."""
+
+    def __init__(self, soup: BeautifulSoup, warnings: list[str]) -> None:
+        self.warnings = warnings
+        self.sizes: dict[int, int] = {}
+        self.flags: dict[int, int] = {}
+        self._measure(soup)
+        self.total = self.sizes.get(id(soup), 0)
+        self.drop_hidden = True
+        hidden = self._hidden_size(soup)
+        if self.total and hidden > _MAX_FURNITURE_SHARE * self.total:
+            self.drop_hidden = False
+            warnings.append(
+                f"kept hidden elements: they hold {hidden / self.total:.0%} of the page's text "
+                "(probably collapsed sections that a script opens)"
+            )
+
+    def _measure(self, root: Tag) -> None:
+        """Visible-text size (non-space characters) and content flags of every element."""
+        sizes = self.sizes
+        flags = self.flags
+        stack: list[tuple[Tag, bool]] = [(root, False)]
+        while stack:
+            tag, done = stack.pop()
+            if not done:
+                stack.append((tag, True))
+                if tag.name in _INVISIBLE_TAGS:
+                    continue
+                stack.extend((child, False) for child in tag.contents if isinstance(child, Tag))
+                continue
+            size = 0
+            flag = 0
+            if tag.name == "main" or tag.name == "article" or tag.attrs.get("role") == "main":
+                flag |= _HAS_MAIN
+            elif tag.name == "h1":
+                flag |= _HAS_H1
+            if tag.name not in _INVISIBLE_TAGS:
+                for child in tag.contents:
+                    if isinstance(child, Tag):
+                        size += sizes.get(id(child), 0)
+                        flag |= flags.get(id(child), 0)
+                    elif not isinstance(child, PreformattedString):
+                        size += len(child) - child.count(" ") - child.count("\n")
+            sizes[id(tag)] = size
+            if flag:
+                flags[id(tag)] = flag
+
+    def _hidden_size(self, root: Tag) -> int:
+        total = 0
+        stack = [root]
+        while stack:
+            tag = stack.pop()
+            if tag is not root and _is_hidden(tag):
+                total += self.sizes.get(id(tag), 0)
+                continue
+            stack.extend(child for child in tag.contents if isinstance(child, Tag))
+        return total
+
+    def drop(self, tag: Tag, in_content: bool) -> bool:
+        """Whether `tag` (not inside a dropped element) should be left out of the text."""
+        name = tag.name
+        if name in _INVISIBLE_TAGS:
+            return True
+        if self.drop_hidden and _is_hidden(tag):
+            return True
+        reason = self._furniture_reason(tag, in_content)
+        if reason is None:
+            return False
+        size = self.sizes.get(id(tag), 0)
+        if self.total and size > _MAX_FURNITURE_SHARE * self.total:
+            self.warnings.append(
+                f"kept a {reason} (<{name}>) although it looks like page furniture: "
+                f"it holds {size / self.total:.0%} of the page's text"
+            )
+            return False
+        return True
+
+    def _furniture_reason(self, tag: Tag, in_content: bool) -> str | None:
+        name = tag.name
+        role = str(tag.attrs.get("role", "")).strip().lower()
+        flags = self.flags.get(id(tag), 0)
+        if name == "nav" or role in _FURNITURE_ROLES:
+            return None if flags & _HAS_MAIN else "navigation"
+        if name in ("header", "footer") and not in_content:
+            if flags & _HAS_MAIN:
+                return None
+            if name == "header" and flags & _HAS_H1:
+                heading = tag.find("h1")
+                if heading is not None and _POLICY_TITLE.search(heading.get_text()):
+                    return None
+            return f"page {name}"
+        tokens = _class_and_id_tokens(tag)
+        if not tokens or flags:
+            return None
+        if any(_COOKIE_BANNER.search(token) for token in tokens):
+            return "cookie banner"
+        if any(_MENU.search(token) for token in tokens):
+            return "menu"
+        return None
+
+
+# --- aligning tree text with the source --------------------------------------------------
+
+_HTML_SPACE = " \t\n\r\f"
+_SPACE_RUN = re.compile(r"[ \t\n\r\f]*")
+_KEY_LENGTH = 24
+_SEARCH_WINDOW = 65536
+
+
+class _AlignmentBudgetExceeded(Exception):
+    pass
+
+
+class _Aligner:
+    """Finds each tree text node in the decoded stream, moving forward only."""
+
+    def __init__(self, stream: _DecodedStream) -> None:
+        self.stream = stream
+        self.text = stream.text
+        self.cursor = 0
+        self.unmatched = 0  # characters lxml produced that the source scan did not
+        # Slow-path searching may cost a constant times the input, no more.
+        self.budget = 16 * len(self.text) + 4 * _SEARCH_WINDOW
+
+    def _spend(self, amount: int) -> None:
+        self.budget -= amount
+        if self.budget < 0:
+            raise _AlignmentBudgetExceeded
+
+    def align(self, node: str) -> list[tuple[int, int]]:
+        """Stream ranges that hold `node`'s text (usually exactly one)."""
+        text = self.text
+        start = self.cursor
+        if text.startswith(node, start):
+            self.cursor = start + len(node)
+            return [(start, self.cursor)]
+        return self._align_slowly(node)
+
+    def _align_slowly(self, node: str) -> list[tuple[int, int]]:
+        text = self.text
+        limit = len(text)
+        core = node.strip(_HTML_SPACE)
+        if not core:
+            # lxml may keep or drop whitespace-only runs; take the run at the cursor if any.
+            start = self.cursor
+            self.cursor = _SPACE_RUN.match(text, start).end()  # type: ignore[union-attr]
+            return [(start, self.cursor)] if self.cursor > start else []
+        ranges: list[tuple[int, int]] = []
+        i = 0
+        j = self.cursor
+        while i < len(core):
+            if j < limit and core[i] == text[j]:
+                run = _common_prefix(core, i, text, j)
+                ranges.append((j, j + run))
+                i += run
+                j += run
+                continue
+            if core[i] in _HTML_SPACE and j < limit and text[j] in _HTML_SPACE:
+                i = _SPACE_RUN.match(core, i).end()  # type: ignore[union-attr]
+                stop = _SPACE_RUN.match(text, j).end()  # type: ignore[union-attr]
+                ranges.append((j, stop))
+                j = stop
+                continue
+            # Resynchronise: where does the rest of the node continue in the stream? Skip
+            # stream text lxml did not produce (dropped whitespace, odd markup), or one
+            # character lxml made up or decoded differently; else give up on the rest.
+            window_end = min(limit, j + _SEARCH_WINDOW + len(core))
+            found = text.find(core[i : i + _KEY_LENGTH], j, window_end)
+            if found < 0:
+                self._spend(window_end - j)
+                found = text.find(core[i + 1 : i + 1 + _KEY_LENGTH], j, window_end)
+                if found < 0 or i + 1 >= len(core):
+                    self._spend(window_end - j)
+                    self.unmatched += len(core) - i
+                    break
+                self.unmatched += 1
+                i += 1
+            else:
+                self._spend(found - j)
+            j = found
+        if ranges:
+            self.cursor = ranges[-1][1]
+            # A leading/trailing space of the node matters for collapsing: widen to the
+            # adjacent whitespace in the stream.
+            first_start = ranges[0][0]
+            if node[0] in _HTML_SPACE and first_start > 0 and text[first_start - 1] in _HTML_SPACE:
+                ranges[0] = (first_start - 1, ranges[0][1])
+            end = self.cursor
+            if node[-1] in _HTML_SPACE and end < limit and text[end] in _HTML_SPACE:
+                ranges[-1] = (ranges[-1][0], end + 1)
+                self.cursor = end + 1
+        return _merge_ranges(ranges)
+
+
+def _common_prefix(a: str, i: int, b: str, j: int) -> int:
+    """Length of the common prefix of a[i:] and b[j:], by doubling then bisecting."""
+    limit = min(len(a) - i, len(b) - j)
+    low = 0
+    step = 64
+    while low < limit:
+        size = min(step, limit - low)
+        if a[i + low : i + low + size] == b[j + low : j + low + size]:
+            low += size
+            step *= 2
+            continue
+        high = low + size
+        while high - low > 1:
+            middle = (low + high) // 2
+            if a[i + low : i + middle] == b[j + low : j + middle]:
+                low = middle
+            else:
+                high = middle
+        return low if a[i + low] != b[j + low] else low + 1
+    return limit
+
+
+def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and merged[-1][1] == start:
+            merged[-1] = (merged[-1][0], end)
+        elif end > start:
+            merged.append((start, end))
+    return merged
+
+
+# --- writing the text ------------------------------------------------------------------
+
+_SPACE_OR_NBSP = " \t\n\r\f\xa0"
+# Whitespace that is not a single plain space between words: it has to be rewritten.
+_UNUSUAL_SPACE = re.compile(r"[ \t\n\r\f\xa0]{2,}|[\t\n\r\f\xa0]")
+_NBSP_RUN = re.compile(r"\xa0+")
+
+
+class _TextEmitter:
+    """Turns element boundaries and visible text ranges into the output text and map."""
+
+    def __init__(self, stream: _DecodedStream) -> None:
+        self.stream = stream
+        self.out = TextBuilder(stream.source)
+        self.pending_break = 0
+        self.pending_space: tuple[int, int] | None = None
+        self.pending_cell = False
+        self.pending_pre_space: tuple[int, int] | None = None
+        self.pre_depth = 0
+        self.pre_started = False
+        self.list_depth = 0
+        self.rows: list[bool] = []
+        self.heading: list[int] = []  # [level, start, end] of the open outermost heading
+        self.heading_depth = 0
+        self.headings: list[HeadingHint] = []
+
+    # element boundaries
+
+    def start(self, name: str, heading_level: int | None = None) -> None:
+        if name in _PARAGRAPH_TAGS:
+            nested_list = name in _LIST_TAGS and self.list_depth > 0
+            self._request_break(1 if nested_list else 2)
+        elif name in _LINE_TAGS:
+            self._request_break(1)
+        elif name == "br":
+            self._request_break(min(2, self.pending_break + 1))
+        if name in _LIST_TAGS:
+            self.list_depth += 1
+        elif name == "tr":
+            self.rows.append(False)
+        elif name in _CELL_TAGS:
+            if self.rows:
+                if self.rows[-1]:
+                    self.pending_cell = True
+                self.rows[-1] = True
+            elif self.out.length:
+                self.pending_cell = True
+        if name in _PRE_TAGS:
+            if self.pre_depth == 0:
+                self.pre_started = False
+            self.pre_depth += 1
+        if heading_level is not None:
+            if self.heading_depth == 0:
+                self.heading = [heading_level, -1, -1]
+            self.heading_depth += 1
+
+    def end(self, name: str, heading_level: int | None = None) -> None:
+        if name in _PARAGRAPH_TAGS:
+            self._request_break(1 if name in _LIST_TAGS and self.list_depth > 1 else 2)
+        elif name in _LINE_TAGS:
+            self._request_break(1)
+        if name in _LIST_TAGS:
+            self.list_depth = max(0, self.list_depth - 1)
+        elif name == "tr" and self.rows:
+            self.rows.pop()
+        if name in _PRE_TAGS and self.pre_depth:
+            self.pre_depth -= 1
+            self.pending_pre_space = None
+        if heading_level is not None and self.heading_depth:
+            self.heading_depth -= 1
+            if self.heading_depth == 0:
+                level, start, end = self.heading
+                if start >= 0:
+                    self.headings.append(HeadingHint(start, end, level))
+                self.heading = []
+
+    def _request_break(self, level: int) -> None:
+        if level > self.pending_break:
+            self.pending_break = level
+
+    # text
+
+    def text(self, start: int, end: int) -> None:
+        """Emit stream[start:end], a visible text node (or part of one)."""
+        if self.pre_depth:
+            self._preformatted(start, end)
+            return
+        stream = self.stream
+        text = stream.text
+        left = start
+        while left < end and text[left] in _SPACE_OR_NBSP:
+            left += 1
+        if left > start:
+            self._space(start, left)
+        if left == end:
+            return
+        right = end
+        while text[right - 1] in _SPACE_OR_NBSP:
+            right -= 1
+        pos = left
+        for match in _UNUSUAL_SPACE.finditer(text, left, right):
+            self._word(pos, match.start())
+            self._space(*match.span())
+            pos = match.end()
+        self._word(pos, right)
+        if right < end:
+            self._space(right, end)
+
+    def _space(self, start: int, end: int) -> None:
+        if self.pending_space is None:
+            self.pending_space = (self.stream.source_start(start), self.stream.source_end(end))
+
+    def _flush(self, at_source: int) -> None:
+        out = self.out
+        if out.length == 0:
+            pass
+        elif self.pending_break:
+            newlines = self.pending_break - (1 if out.last_char() == "\n" else 0)
+            out.insert("\n" * newlines, at_source)
+        elif self.pending_cell:
+            out.insert("\t", at_source)
+        elif self.pending_space is not None and out.last_char() != "\n":
+            out.replace(" ", *self.pending_space)
+        self.pending_break = 0
+        self.pending_cell = False
+        self.pending_space = None
+
+    def _word(self, start: int, end: int) -> None:
+        if start >= end:
+            return
+        self._flush(self.stream.source_start(start))
+        self._mark_heading_start()
+        self.stream.copy_into(self.out, start, end)
+        self._mark_heading_end()
+
+    def _preformatted(self, start: int, end: int) -> None:
+        text = self.stream.text
+        if not self.pre_started:
+            # Browsers drop the line break right after <pre>, and blank lines before content.
+            while start < end and text[start] in "\r\n":
+                start += 1
+            if start == end:
+                return
+        right = end
+        while right > start and text[right - 1] in _SPACE_OR_NBSP:
+            right -= 1
+        if right > start:
+            self._flush(self.stream.source_start(start))
+            self._mark_heading_start()
+            if self.pending_pre_space is not None:
+                self._copy_preformatted(*self.pending_pre_space)
+            self._copy_preformatted(start, right)
+            self._mark_heading_end()
+            self.pre_started = True
+            self.pending_pre_space = None
+        if right < end:
+            if self.pending_pre_space is not None and self.pending_pre_space[1] == right:
+                self.pending_pre_space = (self.pending_pre_space[0], end)
+            else:
+                self.pending_pre_space = (right, end)
+
+    def _copy_preformatted(self, start: int, end: int) -> None:
+        text = self.stream.text
+        pos = start
+        for match in _NBSP_RUN.finditer(text, start, end):
+            self.stream.copy_into(self.out, pos, match.start())
+            self.out.replace(
+                " " * (match.end() - match.start()),
+                self.stream.source_start(match.start()),
+                self.stream.source_end(match.end()),
+            )
+            pos = match.end()
+        self.stream.copy_into(self.out, pos, end)
+
+    def _mark_heading_start(self) -> None:
+        if self.heading and self.heading[1] < 0:
+            self.heading[1] = self.out.length
+
+    def _mark_heading_end(self) -> None:
+        if self.heading:
+            self.heading[2] = self.out.length
+
+
+# --- the two drivers ----------------------------------------------------------------------
+
+
+def _heading_level(tag: Tag) -> int | None:
+    level = _HEADING_LEVELS.get(tag.name)
+    if level is not None:
+        return level
+    if str(tag.attrs.get("role", "")).strip().lower() == "heading":
+        try:
+            return min(6, max(1, int(str(tag.attrs.get("aria-level", "2")).strip())))
+        except ValueError:
+            return 2
+    return None
+
+
+def _is_text_node(node: object) -> bool:
+    return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
+
+
+def _convert_with_tree(source: str, stream: _DecodedStream, warnings: list[str]) -> tuple[_TextEmitter, str | None]:
+    soup = BeautifulSoup(source, "lxml")
+    furniture = _Furniture(soup, warnings)
+    aligner = _Aligner(stream)
+    emitter = _TextEmitter(stream)
+    visible_chars = 0
+
+    # (node, in_content, heading level or None, is_exit)
+    stack: list[tuple[object, bool, int | None, bool]] = [
+        (child, False, None, False) for child in reversed(soup.contents)
+    ]
+    while stack:
+        node, in_content, level, is_exit = stack.pop()
+        if isinstance(node, Tag):
+            if is_exit:
+                emitter.end(node.name, level)
+                continue
+            if furniture.drop(node, in_content):
+                for inner in node.descendants:
+                    if _is_text_node(inner):
+                        aligner.align(str(inner))
+                continue
+            level = _heading_level(node)
+            emitter.start(node.name, level)
+            stack.append((node, in_content, level, True))
+            child_in_content = in_content or node.name in _CONTENT_TAGS
+            stack.extend((child, child_in_content, None, False) for child in reversed(node.contents))
+        elif _is_text_node(node):
+            text = str(node)
+            visible_chars += len(text)
+            for start, end in aligner.align(text):
+                emitter.text(start, end)
+
+    if aligner.unmatched > max(64, visible_chars // 50):
+        raise _AlignmentBudgetExceeded
+    if aligner.unmatched:
+        warnings.append(
+            f"{aligner.unmatched} characters of the parsed page could not be located in the source and were left out"
+        )
+    return emitter, _tree_title(soup)
+
+
+def _tree_title(soup: BeautifulSoup) -> str | None:
+    head = soup.head
+    title = head.find("title") if head is not None else None
+    if title is None:
+        return None
+    return _collapse(title.get_text()) or None
+
+
+def _convert_without_tree(
+    source: str, stream: _DecodedStream, tokens: list[_Token], token_ranges: list[tuple[int, int]]
+) -> tuple[_TextEmitter, str | None]:
+    """Tag-soup conversion from the source tokens alone: the fallback when the tree is unusable."""
+    emitter = _TextEmitter(stream)
+    open_tags: list[tuple[str, int | None]] = []
+    hidden_depth = 0
+    title: str | None = None
+    for token, (start, end) in zip(tokens, token_ranges, strict=True):
+        if token.kind == "start":
+            if token.name in _VOID_TAGS:
+                if not hidden_depth:
+                    emitter.start(token.name)
+                continue
+            attributes = _attributes(source[token.start : token.end])
+            hides = (
+                token.name in _INVISIBLE_TAGS
+                or "hidden" in attributes
+                or attributes.get("aria-hidden", "").lower() == "true"
+                or _HIDING_STYLE.search(attributes.get("style", "")) is not None
+            )
+            level = _HEADING_LEVELS.get(token.name)
+            open_tags.append((token.name, level if not hides else -1))
+            if hides:
+                hidden_depth += 1
+            elif not hidden_depth:
+                emitter.start(token.name, level)
+        elif token.kind == "end":
+            for depth in range(len(open_tags) - 1, max(-1, len(open_tags) - 65), -1):
+                if open_tags[depth][0] == token.name:
+                    for name, level in reversed(open_tags[depth:]):
+                        if level == -1:
+                            hidden_depth -= 1
+                        elif not hidden_depth:
+                            emitter.end(name, level)
+                    del open_tags[depth:]
+                    break
+        elif token.name == "title" and title is None:
+            title = _collapse(stream.text[start:end]) or None
+        elif not hidden_depth and token.kind == "text" and end > start:
+            emitter.text(start, end)
+    return emitter, title
+
+
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+
+
+def _attributes(tag_source: str) -> dict[str, str]:
+    name_end = _TAG_NAME.match(tag_source, 1)
+    body = tag_source[name_end.end() if name_end else 1 :]
+    found: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(body):
+        value = match.group(2) or match.group(3) or match.group(4) or ""
+        found.setdefault(match.group(1).lower(), value)
+    return found
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def html_to_text(html: str) -> HtmlExtraction:
+    """The visible text of an HTML page, each character mapped back to `html`.
+
+    >>> page = html_to_text("<h1>Privacy</h1><p>We&nbsp;collect <b>email</b> &amp; IP.</p>")
+    >>> page.text
+    'Privacy\\n\\nWe collect email & IP.'
+    >>> page.headings
+    [HeadingHint(start=0, end=7, level=1)]
+    """
+    warnings: list[str] = []
+    tokens = list(_tokenize_source(html))
+    stream = _DecodedStream(html)
+    token_ranges: list[tuple[int, int]] = []
+    for token in tokens:
+        before = stream.length
+        if token.kind in ("text", "raw"):
+            stream.add_run(token.start, token.end, decode=token.kind == "text")
+        token_ranges.append((before, stream.length))
+    stream.finish()
+
+    try:
+        emitter, title = _convert_with_tree(html, stream, warnings)
+    except (_AlignmentBudgetExceeded, RecursionError, ValueError, TypeError) as error:
+        kind = "could not be aligned with the source" if isinstance(error, _AlignmentBudgetExceeded) else "failed"
+        warnings.append(f"the HTML tree {kind}; converted the markup without it (page furniture not removed)")
+        emitter, title = _convert_without_tree(html, stream, tokens, token_ranges)
+
+    text, offsets = emitter.out.finish()
+    if not title:
+        first_h1 = next((h for h in emitter.headings if h.level == 1), None)
+        title = _collapse(text[first_h1.start : first_h1.end]) if first_h1 else None
+    if not text:
+        warnings.append("the page has no visible text")
+    return HtmlExtraction(text, offsets, emitter.headings, title or None, warnings)
+
+
+__all__ = ["HtmlExtraction", "html_to_text"]
