@@ -7,7 +7,7 @@ The order follows what browsers do (WHATWG "encoding sniffing"), simplified:
    characters) are refused with `BinaryInputError`, saying what they look like;
 3. a charset declared in the first 4 KB (`<meta charset>`, `<meta http-equiv
    content="...; charset=...">`, `<?xml ... encoding=...?>`) is used if the bytes are
-   valid in it;
+   valid in it, except that non-ASCII bytes forming valid UTF-8 are read as UTF-8;
 4. strict UTF-8;
 5. otherwise a guess: Windows-1252 for Western text (it is what "ISO-8859-1" pages
    really are), charset-normalizer for the rest, Latin-1 as the last resort (it
@@ -134,6 +134,17 @@ def decode_bytes(data: bytes) -> DecodedText:
 
     warnings: list[str] = []
     declared = _declared_encoding(data[:_DECLARATION_WINDOW])
+    if declared is not None and declared != "utf-8" and _NON_ASCII.search(data):
+        # Non-ASCII bytes that form valid UTF-8 are almost never legacy-encoded text: the
+        # declaration is stale (a common result of re-saving a page as UTF-8).
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return DecodedText(
+                text, "utf-8", [f"the document declares charset {declared!r} but is valid UTF-8; decoded as UTF-8"]
+            )
     if declared is not None:
         try:
             return DecodedText(data.decode(declared), declared)

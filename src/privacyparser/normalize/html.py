@@ -102,10 +102,14 @@ _MENU = re.compile(
     r"(?:^|[-_])(?:menu|menubar|navbar|nav|navigation|breadcrumbs?|skip-?links?|skip-to-content"
     r"|sr-only|screen-reader-text|visually-?hidden)(?:$|[-_])|^(?:sidebar|side-bar|sidenav|side-nav)"
 )
+# Page header/footer containers that are not <header>/<footer> elements (old layouts).
+_PAGE_FURNITURE_CLASS = re.compile(r"(?:^|[-_])(?:footer|header|masthead|top-?bar)(?:$|[-_])")
 # A top-level <header> holding a heading like this is the policy's own title block.
 _POLICY_TITLE = re.compile(r"privacy|policy|notice|statement|cookie|data protection|terms", re.IGNORECASE)
 
 _MAX_FURNITURE_SHARE = 0.5
+_MAX_BANNER_SIZE = 2000  # non-space characters; a cookie banner is a short notice
+_MIN_MENU_LINK_SHARE = 0.5
 
 # --- the source tokenizer -----------------------------------------------------------
 
@@ -361,6 +365,7 @@ class _Furniture:
     def __init__(self, soup: BeautifulSoup, warnings: list[str]) -> None:
         self.warnings = warnings
         self.sizes: dict[int, int] = {}
+        self.link_sizes: dict[int, int] = {}
         self.flags: dict[int, int] = {}
         self._measure(soup)
         self.total = self.sizes.get(id(soup), 0)
@@ -374,8 +379,9 @@ class _Furniture:
             )
 
     def _measure(self, root: Tag) -> None:
-        """Visible-text size (non-space characters) and content flags of every element."""
+        """Visible-text size (non-space characters), link text size and content flags of every element."""
         sizes = self.sizes
+        link_sizes = self.link_sizes
         flags = self.flags
         stack: list[tuple[Tag, bool]] = [(root, False)]
         while stack:
@@ -387,6 +393,7 @@ class _Furniture:
                 stack.extend((child, False) for child in tag.contents if isinstance(child, Tag))
                 continue
             size = 0
+            link_size = 0
             flag = 0
             if tag.name == "main" or tag.name == "article" or tag.attrs.get("role") == "main":
                 flag |= _HAS_MAIN
@@ -396,10 +403,15 @@ class _Furniture:
                 for child in tag.contents:
                     if isinstance(child, Tag):
                         size += sizes.get(id(child), 0)
+                        link_size += link_sizes.get(id(child), 0)
                         flag |= flags.get(id(child), 0)
                     elif not isinstance(child, PreformattedString):
                         size += len(child) - child.count(" ") - child.count("\n")
             sizes[id(tag)] = size
+            if tag.name == "a":
+                link_size = size
+            if link_size:
+                link_sizes[id(tag)] = link_size
             if flag:
                 flags[id(tag)] = flag
 
@@ -450,9 +462,17 @@ class _Furniture:
         tokens = _class_and_id_tokens(tag)
         if not tokens or flags:
             return None
-        if any(_COOKIE_BANNER.search(token) for token in tokens):
+        size = self.sizes.get(id(tag), 0)
+        if not in_content and any(_PAGE_FURNITURE_CLASS.search(token) for token in tokens):
+            return "page header or footer"
+        if size <= _MAX_BANNER_SIZE and any(_COOKIE_BANNER.search(token) for token in tokens):
             return "cookie banner"
-        if any(_MENU.search(token) for token in tokens):
+        # Class names alone are weak evidence ("nav-item" may hold a whole policy
+        # section): a menu is also mostly link text.
+        if (
+            self.link_sizes.get(id(tag), 0) >= _MIN_MENU_LINK_SHARE * size
+            and any(_MENU.search(token) for token in tokens)
+        ):
             return "menu"
         return None
 
@@ -659,8 +679,7 @@ class _TextEmitter:
                 self.heading = []
 
     def _request_break(self, level: int) -> None:
-        if level > self.pending_break:
-            self.pending_break = level
+        self.pending_break = max(self.pending_break, level)
 
     # text
 

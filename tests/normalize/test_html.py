@@ -1,0 +1,284 @@
+"""HTML to text: visible text, block structure, furniture removal, and exact offsets."""
+
+from __future__ import annotations
+
+import html as html_lib
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from privacyparser.normalize import html as html_module
+from privacyparser.normalize.html import HtmlExtraction, html_to_text
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "html"
+_SPACE = " \t\n\r\f\xa0"
+
+
+def assert_offsets_round_trip(source: str, result: HtmlExtraction) -> None:
+    """Every output character maps to source characters that decode to it."""
+    offsets = result.offsets
+    assert offsets.out_length == len(result.text)
+    for pos, char in enumerate(result.text):
+        start, end = offsets.source_start(pos), offsets.source_end(pos + 1)
+        assert 0 <= start <= end <= len(source), (pos, char, start, end)
+        if start == end:
+            assert char in "\n\t ", f"inserted {char!r} at {pos}"
+            continue
+        decoded = html_lib.unescape(source[start:end]).replace("\r\n", "\n").replace("\r", "\n")
+        if char == " ":
+            assert decoded.strip(_SPACE) == "", (pos, source[start:end])
+        else:
+            assert decoded == char or decoded.replace("\x00", "\ufffd") == char, (pos, char, source[start:end])
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("<p>One</p><p>Two</p>", "One\n\nTwo"),
+        ("<p>a  \n\t b <b> c</b>d</p>", "a b cd"),
+        ("<div>first</div><div>second</div>", "first\n\nsecond"),
+        ("<p>A &amp; B&nbsp;C &lt;x&gt; &copy; &#8212;&#x2014; &notit; &copy2024</p>", "A & B C <x> © —— ¬it; ©2024"),
+        ("<p>a<br>b<br><br>c<br/>d</p>", "a\nb\n\nc\nd"),
+        ("<ul><li>one</li><li>two<ul><li>two.a</li><li>two.b</li></ul></li><li>three</li></ul>", "one\ntwo\ntwo.a\ntwo.b\nthree"),
+        ("<ol><li>no invented numbers</li><li>second</li></ol>", "no invented numbers\nsecond"),
+        ("<ul><li>• kept because it is in the source</li></ul>", "• kept because it is in the source"),
+        ("<p>Before</p><ul><li>item</li></ul><p>After</p>", "Before\n\nitem\n\nAfter"),
+        (
+            "<table><tr><th>Data</th><th>Purpose</th></tr><tr><td>Email</td><td>Login</td></tr></table>",
+            "Data\tPurpose\nEmail\tLogin",
+        ),
+        ("<table><tr><td>a<td>b<tr><td>c<td>d</table>", "a\tb\nc\td"),
+        ("<dl><dt>Term</dt><dd>Definition</dd></dl>", "Term\nDefinition"),
+        ("<h1>Title</h1>Body text", "Title\n\nBody text"),
+        ("<p>one<p>two<div>three<span>four", "one\n\ntwo\n\nthreefour"),
+        ("<pre>\n  indented\n    more</pre><p>after</p>", "  indented\n    more\n\nafter"),
+        ("<p>a < b and c > d</p>", "a < b and c > d"),
+        ("<p>a<!-- a comment -->b<![CDATA[x]]>c</p>", "abc"),
+        ("<!DOCTYPE html><?xml-stylesheet x?><p>text</p>", "text"),
+        ("<p>Line one\r\nline two</p>", "Line one line two"),
+        ("plain text without tags", "plain text without tags"),
+        ("<p>x</p></body></html>\ntrailing words", "x\n\ntrailing words"),
+        ("<blockquote>quoted</blockquote>next", "quoted\n\nnext"),
+        ("<p>We <em>do</em> <strong>not</strong> sell data.</p>", "We do not sell data."),
+        ("<p>unterminated tag <a href='x", "unterminated tag"),
+        ("<p>ends in comment<!-- never closed", "ends in comment"),
+    ],
+)
+def test_visible_text(source: str, expected: str) -> None:
+    result = html_to_text(source)
+    assert result.text == expected
+    assert_offsets_round_trip(source, result)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("<script>var x = '<p>hidden</p>';</script><p>kept</p>", "kept"),
+        ("<style>p { color: red }</style><p>kept</p>", "kept"),
+        ("<noscript>Enable JavaScript</noscript><p>kept</p>", "kept"),
+        ("<template><p>tpl</p></template><p>kept</p>", "kept"),
+        ("<svg><text>chart</text></svg><p>kept</p>", "kept"),
+        ("<iframe>frame text</iframe><p>kept</p>", "kept"),
+        ("<p hidden>secret</p><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        ("<p aria-hidden='true'>icon</p><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        ("<div style='display: none'>gone</div><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        ("<div style='color:red;visibility:hidden'>gone</div><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        ("<nav><a href='/'>Home</a> <a href='/a'>About</a></nav><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        ("<div role='navigation'><a>Home</a></div><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        ("<header><a>Logo</a> <a>Shop</a></header><main><p>kept text of the policy, which is most of this page</p></main>", "kept text of the policy, which is most of this page"),
+        ("<main><p>kept text of the policy, which is most of this page</p></main><footer>Copyright 2024 Example Inc.</footer>", "kept text of the policy, which is most of this page"),
+        ("<div id='cookie-banner'>We use cookies. Accept?</div><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        ("<div class='cc-window consent'>Cookies!</div><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        ("<ul class='main-menu'><li><a>Home</a></li><li><a>Blog</a></li></ul><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        ("<ol class='breadcrumb'><li><a>Home</a></li><li><a>Legal</a></li></ol><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        ("<a class='skip-link' href='#main'>Skip to content</a><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        # Guards: the policy itself is never dropped.
+        ("<article><header><h1>Privacy Policy</h1></header><p>Body of the policy</p></article>", "Privacy Policy\n\nBody of the policy"),
+        ("<header><h1>Privacy Policy</h1></header><p>Body of the policy</p>", "Privacy Policy\n\nBody of the policy"),
+        ("<div class='nav-item'><h3>Cookies</h3><p>We use cookies to remember your settings.</p></div>", "Cookies\n\nWe use cookies to remember your settings."),
+        ("<section id='cookies'><h2>Cookies</h2><p>We use cookies to remember you.</p></section>", "Cookies\n\nWe use cookies to remember you."),
+        ("<nav><p>The whole policy sits in a nav element on this page.</p></nav><p>x</p>", "The whole policy sits in a nav element on this page.\n\nx"),
+    ],
+)
+def test_invisible_and_furniture_dropped(source: str, expected: str) -> None:
+    result = html_to_text(source)
+    assert result.text == expected
+    assert_offsets_round_trip(source, result)
+
+
+@pytest.mark.parametrize(
+    ("source", "warning_fragment"),
+    [
+        ("<nav><p>The whole policy sits in a nav element on this page.</p></nav><p>x</p>", "kept a navigation"),
+        ("<div hidden><p>Collapsed section one of the policy.</p></div><p>Intro</p>", "kept hidden elements"),
+        ("<script>only()</script><style>x{}</style>", "no visible text"),
+    ],
+)
+def test_warnings(source: str, warning_fragment: str) -> None:
+    assert any(warning_fragment in warning for warning in html_to_text(source).warnings)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("<h1>Privacy</h1><p>x</p><h2>1. Data</h2><p>y</p><h3>1.1 Email</h3>", [("Privacy", 1), ("1. Data", 2), ("1.1 Email", 3)]),
+        ("<h4>  spaced\n heading </h4>", [("spaced heading", 4)]),
+        ("<div role='heading' aria-level='3'>Aria heading</div><p>x</p>", [("Aria heading", 3)]),
+        ("<div role='heading'>Default level</div>", [("Default level", 2)]),
+        ("<h2><a href='#a'>Linked</a> <b>title</b></h2>", [("Linked title", 2)]),
+        ("<h2></h2><p>empty headings are not hints</p>", []),
+    ],
+)
+def test_headings(source: str, expected: list[tuple[str, int]]) -> None:
+    result = html_to_text(source)
+    assert [(result.text[h.start : h.end], h.level) for h in result.headings] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("<html><head><title> Privacy &amp; Cookies </title></head><body><h1>Other</h1></body></html>", "Privacy & Cookies"),
+        ("<body><h2>Not a title</h2><h1>First h1</h1></body>", "First h1"),
+        ("<p>No title here</p>", None),
+    ],
+)
+def test_title(source: str, expected: str | None) -> None:
+    assert html_to_text(source).title == expected
+
+
+@pytest.mark.parametrize("depth", [20_000])
+def test_deep_nesting_keeps_text(depth: int) -> None:
+    source = "<html><body>" + "<div>" * depth + "deep text" + "</div>" * depth + "<p>after</p></body></html>"
+    result = html_to_text(source)
+    assert result.text == "deep text\n\nafter"
+    assert_offsets_round_trip(source, result)
+
+
+@pytest.mark.parametrize("depth", [20_000])
+def test_deep_unclosed_nesting(depth: int) -> None:
+    source = "<div><span>x " * depth
+    result = html_to_text(source)
+    assert result.text.split() == ["x"] * depth
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<html><head><script>a()</script></head><body><script>b()</script><script>c()</script></body></html>",
+        "",
+        "   \n\t ",
+        "<!-- only a comment -->",
+    ],
+)
+def test_page_without_visible_text(source: str) -> None:
+    result = html_to_text(source)
+    assert result.text == ""
+    assert result.headings == []
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_binary_garbage_does_not_crash(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    source = bytes(rng.randrange(256) for _ in range(50_000)).decode("latin-1")
+    result = html_to_text(source)
+    assert_offsets_round_trip(source, result)
+
+
+@pytest.mark.parametrize("name", ["brightleaf_books.html", "northwind_fitness.html"])
+def test_fixture_offsets_round_trip(name: str) -> None:
+    source = (FIXTURES / name).read_text(encoding="utf-8")
+    result = html_to_text(source)
+    assert_offsets_round_trip(source, result)
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("name", "must_keep", "must_drop"),
+    [
+        (
+            "brightleaf_books.html",
+            ["Privacy Notice", "Last updated: 3 March 2024", "Leeds & York", "IP address",
+             "Order records\t6 years after the order", "privacy@brightleaf.example", "+44 113 496 0000",
+             "the books you buy and your delivery preferences;", "Commissioner's Office"],
+            ["Skip to main content", "Shop", "We use cookies to make this site work", "Accept all",
+             "Registered in England", "not text", "text-decoration"],
+        ),
+        (
+            "northwind_fitness.html",
+            ["Effective date: January 15, 2023", "members & visitors", "(415) 555-0142",
+             "Privacy@NorthwindFitness.example", "marketing e-mails.\nWe do not sell"],
+            ["Timetable", "Log in", "Internal note", "All rights reserved", "This website uses cookies", "_paq",
+             "Legal"],
+        ),
+    ],
+)
+def test_fixture_keeps_policy_and_drops_furniture(name: str, must_keep: list[str], must_drop: list[str]) -> None:
+    text = html_to_text((FIXTURES / name).read_text(encoding="utf-8")).text
+    for snippet in must_keep:
+        assert snippet in text
+    for snippet in must_drop:
+        assert snippet not in text
+
+
+@pytest.mark.parametrize(
+    ("source", "expected_text", "expected_start", "expected_end"),
+    [
+        ("<p>A&amp;B</p>", "&", 4, 9),
+        ("<p>a \n\n b</p>", " ", 4, 8),
+        ("<p>x</p><p>y</p>", "\n\n", 11, 11),
+    ],
+)
+def test_offsets_of_rewritten_characters(source: str, expected_text: str, expected_start: int, expected_end: int) -> None:
+    result = html_to_text(source)
+    pos = result.text.index(expected_text)
+    assert result.offsets.source_start(pos) == expected_start
+    assert result.offsets.source_end(pos + len(expected_text)) == expected_end
+
+
+def test_tree_failure_falls_back_to_token_conversion(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_parser(*args: object, **kwargs: object) -> None:
+        raise ValueError("parser exploded")
+
+    monkeypatch.setattr(html_module, "BeautifulSoup", broken_parser)
+    source = "<title>T</title><script>x()</script><h1>Policy</h1><p>We collect <b>email</b>.</p><div hidden>no</div>"
+    result = html_to_text(source)
+    assert result.text == "Policy\n\nWe collect email."
+    assert result.title == "T"
+    assert [(h.start, h.end, h.level) for h in result.headings] == [(0, 6, 1)]
+    assert any("without it" in warning for warning in result.warnings)
+    assert_offsets_round_trip(source, result)
+
+
+@pytest.mark.parametrize("megabytes", [3])
+def test_large_page_is_fast(megabytes: int) -> None:
+    block = (
+        "<div class='section'><h2>Heading &amp; more</h2><p>We collect your <b>email</b> address, "
+        "IP&nbsp;address and <a href='/x'>browsing history</a> to run the service.</p>"
+        "<ul><li>one</li><li>two</li></ul><script>var a = 1 < 2;</script></div>\n"
+    )
+    source = block * (megabytes * 1_000_000 // len(block))
+    started = time.perf_counter()
+    result = html_to_text(source)
+    assert time.perf_counter() - started < 20  # generous floor; ~1 s/MB measured
+    assert result.text.count("We collect your email address") == source.count("<div class='section'>")
+
+
+_MARKUP_PIECES = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<br>", "<li>", "<ul>", "</ul>", "<table><tr><td>", "</td><td>",
+     "<script>", "</script>", "<!--", "-->", "&amp;", "&nbsp;", "&#169;", "&copy", "&", "<", ">", " ", "\n", "\r\n",
+     "word", "é", "<h2>", "</h2>", "<a href='x>y'>", "</a>", "<pre>", "</pre>", "<div hidden>", "\x00", "<nav>"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_MARKUP_PIECES, max_size=40).map("".join))
+def test_any_markup_round_trips(source: str) -> None:
+    result = html_to_text(source)
+    assert_offsets_round_trip(source, result)
+    for hint in result.headings:
+        assert 0 <= hint.start < hint.end <= len(result.text)
