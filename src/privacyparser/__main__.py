@@ -1,0 +1,5 @@
+import sys
+
+from privacyparser.cli import main
+
+sys.exit(main())

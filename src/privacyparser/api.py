@@ -1,0 +1,323 @@
+"""The public entry points: parse, parse_file, parse_many, PolicyParser, json_schema."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from spacy.language import Language
+
+from privacyparser.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputFileError,
+    InputTooLargeError,
+    PolicyParseError,
+    UnsupportedFormatError,
+)
+from privacyparser.extract import (
+    DocumentContext,
+    build_sections,
+    extract_contacts,
+    extract_practices,
+    extract_retention,
+    extract_rights,
+)
+from privacyparser.models import Furniture, PrivacyPolicy
+from privacyparser.normalize import NormalizedDocument, normalize_document
+from privacyparser.pipeline import build_pipeline, keys
+from privacyparser.rules import load_rules
+
+Format = Literal["auto", "text", "html"]
+OnError = Literal["raise", "skip", "return"]
+
+#: Default largest input accepted, in characters (bytes for bytes input). Policies are
+#: rarely above 200 KB; 20 MB leaves room for whole sites saved as one page while
+#: bounding memory (about 40x the input size at peak) and time.
+DEFAULT_MAX_CHARS = 20_000_000
+
+# Share of a text that must be ordinary function words for it to read as English.
+_ENGLISH_WORDS = frozenset(
+    "the of and to a in is that for you your we our or with by this on are be as may not "
+    "information data use personal any will it from have can us".split()
+)
+_WORD = re.compile(r"[A-Za-z]{1,30}")
+_MIN_ENGLISH_SHARE = 0.12
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f\v") or "\ufff0" <= ch <= "\uffff")
+    return controls > max(8, len(sample) // 50)
+
+
+def _english_share(text: str) -> float:
+    words = _WORD.findall(text[:200_000])
+    if len(words) < 30:
+        return 1.0
+    return sum(1 for w in words if w.lower() in _ENGLISH_WORDS) / len(words)
+
+
+class PolicyParser:
+    """Holds the spaCy pipeline and the rule tables; reuse one for many policies.
+
+    >>> parser = PolicyParser()
+    >>> parser.parse("1. Data\\nWe collect your email address.").data_categories[0].category
+    'email_address'
+    """
+
+    def __init__(self, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.max_chars = max_chars
+        self.rules = load_rules()
+        self.nlp: Language = build_pipeline()
+
+    # -- one policy ----------------------------------------------------------------
+
+    def parse(self, text: str | bytes, format: Format = "auto") -> PrivacyPolicy:  # noqa: A002
+        """Parse one policy given as text or bytes (HTML or plain text)."""
+        if format not in ("auto", "text", "html"):
+            raise UnsupportedFormatError(f"unknown format {format!r}: use 'auto', 'text' or 'html'")
+        warnings: list[str] = []
+        source = self._decode(text, warnings)
+        if len(source) > self.max_chars:
+            raise InputTooLargeError(
+                f"input has {len(source):,} characters, more than the limit of {self.max_chars:,} "
+                "(raise it with PolicyParser(max_chars=...))"
+            )
+        if not source.strip():
+            raise EmptyInputError("input is empty or only whitespace")
+        if _looks_binary(source):
+            raise BinaryInputError("input looks like binary data (many control characters), not a policy text")
+        fmt = format
+        if fmt == "auto":
+            from privacyparser.normalize.detect import detect_format
+
+            fmt = detect_format(source)
+        document = normalize_document(source, fmt)
+        if not document.text.strip():
+            raise EmptyInputError(f"input has no visible text (read as {fmt})")
+        document.warnings[:0] = warnings
+        return self._analyse(document)
+
+    def _decode(self, text: str | bytes, warnings: list[str]) -> str:
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            data = bytes(text)
+            if len(data) > self.max_chars * 4:
+                raise InputTooLargeError(f"input has {len(data):,} bytes, far above the limit of {self.max_chars:,}")
+            if not data.strip():
+                raise EmptyInputError("input is empty or only whitespace")
+            from privacyparser.normalize.decode import decode_bytes
+
+            decoded = decode_bytes(data)
+            warnings.extend(decoded.warnings)
+            return decoded.text
+        if not isinstance(text, str):
+            raise PolicyParseError(f"expected str or bytes, got {type(text).__name__}")
+        return text
+
+    def _analyse(self, document: NormalizedDocument) -> PrivacyPolicy:
+        nlp = self.nlp
+        doc = nlp.make_doc(document.text)
+        doc.user_data[keys.HEADING_HINTS] = [(h.start, h.end, h.level) for h in document.headings]
+        doc.user_data[keys.FURNITURE] = [(f.start, f.end, f.kind) for f in document.furniture]
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        segmentation = doc.user_data[keys.SEGMENTATION]
+        furniture = [(f.start, f.end, f.kind) for f in document.furniture]
+        furniture += [(f.start, f.end, f.kind) for f in segmentation.furniture]
+        ctx = DocumentContext(
+            text=document.text,
+            chain=document.chain,
+            sentence_starts=doc.user_data[keys.SENTENCE_STARTS],
+            segmentation=segmentation,
+            rules=self.rules,
+            furniture=[(start, end) for start, end, _ in furniture],
+            clauses=doc.user_data[keys.CLAUSES],
+        )
+        warnings = list(document.warnings)
+        share = _english_share(document.text)
+        english = share >= _MIN_ENGLISH_SHARE
+        if not english:
+            warnings.append(
+                f"the text does not read as English (only {share:.0%} common English words): "
+                "no records were extracted"
+            )
+        data_categories, purposes = extract_practices(ctx) if english else ([], [])
+        title = document.title_hint
+        if title is None and segmentation.title is not None:
+            title = document.text[segmentation.title[0] : segmentation.title[1]].strip() or None
+        sections = build_sections(ctx)
+        if not sections and len(document.text) > 2000:
+            warnings.append("no headings were recognised: the policy has no section tree")
+        return PrivacyPolicy(
+            title=title,
+            text=document.text,
+            sections=sections,
+            data_categories=data_categories,
+            purposes=purposes,
+            retention=extract_retention(ctx) if english else [],
+            contacts=extract_contacts(ctx),
+            rights=extract_rights(ctx) if english else [],
+            furniture=[Furniture(kind=kind, start=start, end=end) for start, end, kind in sorted(furniture)],  # type: ignore[arg-type]
+            warnings=warnings,
+        )
+
+    # -- files and streams ----------------------------------------------------------
+
+    def parse_file(self, path: str | os.PathLike[str], format: Format = "auto") -> PrivacyPolicy:  # noqa: A002
+        """Parse a policy file; the encoding of its bytes is detected."""
+        file_path = Path(path)
+        try:
+            size = file_path.stat().st_size
+            if size > self.max_chars * 4:
+                raise InputTooLargeError(f"{file_path}: {size:,} bytes, far above the limit of {self.max_chars:,}")
+            data = file_path.read_bytes()
+        except FileNotFoundError:
+            raise InputFileError(f"{file_path}: no such file") from None
+        except IsADirectoryError:
+            raise InputFileError(f"{file_path}: is a directory, not a file") from None
+        except PermissionError:
+            raise InputFileError(f"{file_path}: permission denied") from None
+        except OSError as exc:
+            raise InputFileError(f"{file_path}: cannot be read ({exc.strerror or exc})") from None
+        if format == "auto" and file_path.suffix.lower() in (".html", ".htm", ".xhtml"):
+            format = "html"
+        try:
+            return self.parse(data, format=format)
+        except PolicyParseError as exc:
+            raise type(exc)(f"{file_path}: {exc}") from None
+
+    def parse_many(
+        self,
+        texts: Iterable[str | bytes],
+        format: Format = "auto",  # noqa: A002
+        n_process: int = 1,
+        batch_size: int = 16,
+        on_error: OnError = "raise",
+    ) -> Iterator[PrivacyPolicy | PolicyParseError]:
+        """Parse many policies, streaming results in input order.
+
+        With `n_process > 1` the policies are parsed in worker processes; at most a few
+        batches per worker are in flight, so memory stays flat however long the input.
+        `on_error`: "raise" stops at the first bad input, "skip" leaves it out,
+        "return" yields the `PolicyParseError` in its place.
+        """
+        if n_process == 1:
+            for text in texts:
+                try:
+                    yield self.parse(text, format=format)
+                except PolicyParseError as exc:
+                    if on_error == "raise":
+                        raise
+                    if on_error == "return":
+                        yield exc
+            return
+        yield from _parse_in_processes(self.max_chars, texts, format, max(1, n_process), max(1, batch_size), on_error)
+
+
+# -- worker processes ---------------------------------------------------------------
+
+_worker_parser: PolicyParser | None = None
+
+
+def _init_worker(max_chars: int) -> None:
+    global _worker_parser
+    _worker_parser = PolicyParser(max_chars=max_chars)
+
+
+def _parse_batch(batch: list[str | bytes], fmt: Format) -> list[PrivacyPolicy | PolicyParseError]:
+    assert _worker_parser is not None
+    out: list[PrivacyPolicy | PolicyParseError] = []
+    for text in batch:
+        try:
+            out.append(_worker_parser.parse(text, format=fmt))
+        except PolicyParseError as exc:
+            out.append(exc)
+    return out
+
+
+def _batches(texts: Iterable[str | bytes], size: int) -> Iterator[list[str | bytes]]:
+    batch: list[str | bytes] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _parse_in_processes(
+    max_chars: int,
+    texts: Iterable[str | bytes],
+    fmt: Format,
+    n_process: int,
+    batch_size: int,
+    on_error: OnError,
+) -> Iterator[PrivacyPolicy | PolicyParseError]:
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    in_flight: deque[Any] = deque()
+    with context.Pool(n_process, initializer=_init_worker, initargs=(max_chars,)) as pool:
+        batches = _batches(texts, batch_size)
+        exhausted = False
+        while True:
+            # Keep two batches per worker queued: enough to keep them busy, little memory.
+            while not exhausted and len(in_flight) < 2 * n_process:
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                in_flight.append(pool.apply_async(_parse_batch, (batch, fmt)))
+            if not in_flight:
+                break
+            for result in in_flight.popleft().get():
+                if isinstance(result, PolicyParseError):
+                    if on_error == "raise":
+                        raise result
+                    if on_error == "skip":
+                        continue
+                yield result
+
+
+# -- module-level conveniences ------------------------------------------------------
+
+_default_parser: PolicyParser | None = None
+
+
+def _parser() -> PolicyParser:
+    global _default_parser
+    if _default_parser is None:
+        _default_parser = PolicyParser()
+    return _default_parser
+
+
+def parse(text: str | bytes, format: Format = "auto") -> PrivacyPolicy:  # noqa: A002
+    """Parse one policy (str or bytes; HTML or plain text, detected when format="auto")."""
+    return _parser().parse(text, format=format)
+
+
+def parse_file(path: str | os.PathLike[str], format: Format = "auto") -> PrivacyPolicy:  # noqa: A002
+    """Parse a policy file (encoding detected)."""
+    return _parser().parse_file(path, format=format)
+
+
+def parse_many(
+    texts: Iterable[str | bytes],
+    format: Format = "auto",  # noqa: A002
+    n_process: int = 1,
+    batch_size: int = 16,
+    on_error: OnError = "raise",
+) -> Iterator[PrivacyPolicy | PolicyParseError]:
+    """Parse many policies, streaming results in input order (see PolicyParser.parse_many)."""
+    return _parser().parse_many(texts, format=format, n_process=n_process, batch_size=batch_size, on_error=on_error)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of `PrivacyPolicy` (the CLI's JSON output)."""
+    return PrivacyPolicy.model_json_schema()

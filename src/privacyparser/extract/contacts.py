@@ -1,0 +1,146 @@
+"""Contacts: email addresses, phone numbers, URLs and postal addresses, with a role.
+
+Finders are linear-time regexes with bounded quantifiers; phone candidates are
+confirmed by `phonenumbers`, which also gives the E.164 form.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from privacyparser.extract.context import DocumentContext
+from privacyparser.models import Contact
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}\b"
+)
+_URL = re.compile(r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"'()\[\]]{2,2000}", re.IGNORECASE)
+# Digits with the separators phone numbers are printed with; confirmed by phonenumbers.
+_PHONE = re.compile(r"(?<![\w+.-])(?:\+|00)?\(?\d[\d ().-]{5,22}\d(?![\w-])")
+_PHONE_CUE = re.compile(r"\b(?:phone|telephone|tel|call|fax|mobile|hotline|toll[- ]free|contact|number)\b", re.I)
+_STREET = re.compile(
+    r"\b(?:\d{1,5}[A-Za-z]? (?:[A-Z][A-Za-z.'-]{0,30} ){1,5}"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Square|Sq|"
+    r"Highway|Hwy|Terrace|Circle|Plaza|Strasse|Straße|Building|Tower)\b\.?|P\.? ?O\.? Box \d{1,6})"
+    r"[^\n]{0,150}?(?:\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4,6}\b|(?=\n)|$)"
+)
+_TRAILING_PUNCTUATION = ".,;:!?)]}'\""
+_COUNTRY_CODE_BY_TLD = {
+    "cn": "CN", "hk": "HK", "uk": "GB", "de": "DE", "fr": "FR", "au": "AU", "ca": "CA", "in": "IN",
+    "jp": "JP", "sg": "SG", "ie": "IE", "nl": "NL", "es": "ES", "it": "IT", "br": "BR", "nz": "NZ",
+}
+
+
+def _role(ctx: DocumentContext, start: int, end: int, value: str, kind: str) -> str:
+    index = ctx.sentence_index(start)
+    sentence_start, sentence_end = ctx.sentence(index)
+    paragraph_start = ctx.text.rfind("\n", 0, start) + 1
+    windows = (
+        ctx.lower[sentence_start:sentence_end],
+        ctx.lower[max(paragraph_start, start - 300) : start],
+        ctx.section_titles(start),
+    )
+    for window in windows:
+        for rule in ctx.rules.contact_roles:
+            if rule.pattern.search(window):
+                return rule.role
+    if kind == "email":
+        local = value.split("@", 1)[0]
+        for rule in ctx.rules.email_local_roles:
+            if rule.pattern.search(local):
+                return rule.role
+    return "unknown"
+
+
+def _default_region(ctx: DocumentContext, emails: list[str]) -> str | None:
+    """A region to read national phone numbers in, from the policy's own email domains."""
+    for email in emails:
+        tld = email.rsplit(".", 1)[-1]
+        if tld in _COUNTRY_CODE_BY_TLD:
+            return _COUNTRY_CODE_BY_TLD[tld]
+    if re.search(r"\b(?:united states|california|u\.s\.|ccpa)\b", ctx.lower[:200000]):
+        return "US"
+    return None
+
+
+def _phone_value(raw: str, region: str | None) -> str | None:
+    digits = re.sub(r"\D", "", raw)
+    if len(digits) < 7 or len(digits) > 15:
+        return None
+    candidate = raw.strip()
+    if candidate.startswith("00"):
+        candidate = "+" + candidate[2:].lstrip()
+    try:
+        number = phonenumbers.parse(candidate, None if candidate.startswith("+") else region)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is not None and phonenumbers.is_valid_number(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number is not None and phonenumbers.is_possible_number(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def extract_contacts(ctx: DocumentContext) -> list[Contact]:
+    text = ctx.text
+    records: list[Contact] = []
+    taken: list[tuple[int, int]] = []
+    emails: list[str] = []
+    for match in _EMAIL.finditer(text):
+        start, end = match.span()
+        if ctx.in_furniture(start):
+            continue
+        value = match.group().lower()
+        emails.append(value)
+        taken.append((start, end))
+        records.append(
+            Contact(**ctx.evidence(start, end, "contact.email"), kind="email", value=value,
+                    role=_role(ctx, start, end, value, "email"))  # type: ignore[arg-type]
+        )
+    for match in _URL.finditer(text):
+        start, end = match.span()
+        raw = match.group().rstrip(_TRAILING_PUNCTUATION)
+        end = start + len(raw)
+        if ctx.in_furniture(start) or any(s <= start < e for s, e in taken):
+            continue
+        value = raw if raw.lower().startswith("http") else "https://" + raw
+        taken.append((start, end))
+        records.append(
+            Contact(**ctx.evidence(start, end, "contact.url"), kind="url", value=value,
+                    role=_role(ctx, start, end, value, "url"))  # type: ignore[arg-type]
+        )
+    region = _default_region(ctx, emails)
+    for match in _PHONE.finditer(text):
+        start, end = match.span()
+        raw = match.group()
+        # Trim a dangling "(" or ")" the pattern took at the edges.
+        while raw and raw[-1] in "(.-":
+            raw = raw[:-1]
+            end -= 1
+        if ctx.in_furniture(start) or any(s <= start < e for s, e in taken):
+            continue
+        context = text[max(0, start - 80) : start]
+        has_cue = bool(_PHONE_CUE.search(context)) or raw.lstrip().startswith(("+", "00", "("))
+        if not has_cue:
+            continue
+        value = _phone_value(raw, region)
+        if value is None:
+            continue
+        taken.append((start, end))
+        records.append(
+            Contact(**ctx.evidence(start, end, "contact.phone"), kind="phone", value=value,
+                    role=_role(ctx, start, end, value, "phone"))  # type: ignore[arg-type]
+        )
+    for match in _STREET.finditer(text):
+        start, end = match.span()
+        if ctx.in_furniture(start) or any(s <= start < e for s, e in taken):
+            continue
+        value = " ".join(match.group().split()).rstrip(",;")
+        records.append(
+            Contact(**ctx.evidence(start, end, "contact.postal_address"), kind="postal_address", value=value,
+                    role=_role(ctx, start, end, value, "postal_address"))  # type: ignore[arg-type]
+        )
+    records.sort(key=lambda r: r.start)
+    return records

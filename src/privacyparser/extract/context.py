@@ -1,0 +1,127 @@
+"""What every extractor needs to know about a document: sentences, sections, offsets."""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from privacyparser.normalize.offsets import OffsetChain
+from privacyparser.pipeline.section_segmenter import HeadingNode, Segmentation
+from privacyparser.pipeline.sentence_splitter import sentence_bounds
+from privacyparser.rules import RuleSet
+
+
+def lower_same_length(text: str) -> str:
+    """`text.lower()`, keeping each character's position (a few letters lower to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
+
+
+@dataclass
+class SectionInfo:
+    id: str
+    node: HeadingNode
+    parent: SectionInfo | None
+    title_lower: str
+
+
+@dataclass
+class DocumentContext:
+    """A parsed document as the extractors see it."""
+
+    text: str
+    chain: OffsetChain
+    sentence_starts: array[int]
+    segmentation: Segmentation
+    rules: RuleSet
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+    clauses: list[tuple[str, str, int, int]] = field(default_factory=list)
+    lower: str = ""
+    _sections: list[SectionInfo] = field(default_factory=list)
+    _section_starts: list[int] = field(default_factory=list)
+    _headings: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lower = lower_same_length(self.text)
+        # Preorder list of sections with ids "s1", "s1.2", ...: document order, parents first.
+        stack: list[tuple[HeadingNode, SectionInfo | None, str]] = [
+            (node, None, f"s{i + 1}") for i, node in reversed(list(enumerate(self.segmentation.sections)))
+        ]
+        while stack:
+            node, parent, section_id = stack.pop()
+            info = SectionInfo(section_id, node, parent, lower_same_length(node.title or ""))
+            self._sections.append(info)
+            self._headings.append((node.start, node.heading_end))
+            for i in range(len(node.children) - 1, -1, -1):
+                stack.append((node.children[i], info, f"{section_id}.{i + 1}"))
+        self._section_starts = [info.node.start for info in self._sections]
+        self.furniture.sort()
+
+    @property
+    def sections(self) -> list[SectionInfo]:
+        return self._sections
+
+    def section_at(self, pos: int) -> SectionInfo | None:
+        """The innermost section containing `pos`."""
+        index = bisect_right(self._section_starts, pos) - 1
+        if index < 0:
+            return None
+        info: SectionInfo | None = self._sections[index]
+        while info is not None and not (info.node.start <= pos < info.node.end):
+            info = info.parent
+        return info
+
+    def section_id(self, pos: int) -> str | None:
+        info = self.section_at(pos)
+        return info.id if info else None
+
+    def section_titles(self, pos: int) -> str:
+        """Lower-cased titles of the section at `pos` and its ancestors, innermost first."""
+        titles = []
+        info = self.section_at(pos)
+        while info is not None:
+            titles.append(info.title_lower)
+            info = info.parent
+        return " | ".join(titles)
+
+    def in_heading(self, start: int, end: int) -> bool:
+        index = bisect_right(self._headings, (start, 1 << 62)) - 1
+        return index >= 0 and self._headings[index][0] <= start and end <= self._headings[index][1]
+
+    def in_furniture(self, pos: int) -> bool:
+        index = bisect_right(self.furniture, (pos, 1 << 62)) - 1
+        return index >= 0 and self.furniture[index][0] <= pos < self.furniture[index][1]
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, pos) - 1)
+
+    def sentence(self, index: int) -> tuple[int, int]:
+        return sentence_bounds(self.text, self.sentence_starts, index)
+
+    def sentence_count(self) -> int:
+        return len(self.sentence_starts)
+
+    def same_paragraph(self, a: int, b: int) -> bool:
+        """True when no line break separates offsets a < b."""
+        return "\n" not in self.text[min(a, b) : max(a, b)]
+
+    def evidence(self, start: int, end: int, rule: str) -> dict[str, Any]:
+        """The fields every record shares, for the span [start, end) of the text."""
+        while end > start and self.text[end - 1] in " \n":
+            end -= 1
+        while start < end and self.text[start] in " \n":
+            start += 1
+        source_start, source_end = self.chain.source_span(start, end)
+        return {
+            "text": self.text[start:end],
+            "start": start,
+            "end": end,
+            "source_start": source_start,
+            "source_end": source_end,
+            "section": self.section_id(start),
+            "rule": rule,
+        }

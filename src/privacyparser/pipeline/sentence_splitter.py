@@ -1,0 +1,54 @@
+"""Sentence boundaries that respect enumerations and abbreviations.
+
+Every line of the normalised text starts a sentence (after normalisation a line is a
+paragraph, a heading or a list item). Inside a line a sentence ends at `.`, `!` or `?`
+followed by a capital, a digit or an opening bracket, unless the word before is an
+abbreviation ("e.g.", "Co., Ltd.", "U.S."). An enumeration ("(2) ...") starts one too.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+ABBREVIATIONS = frozenset(
+    """e.g i.e cf vs viz approx incl incl esp al inc ltd co corp llc plc gmbh s.a b.v
+    mr mrs ms dr prof st no nos art sec para ch fig u.s u.k e.u u.s.a p.o jan feb mar apr
+    jun jul aug sep sept oct nov dec dept govt est min max ref tel ph fax""".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?= +[(\"'\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|\n+")
+_ENUMERATION = re.compile(r"(?<=[ ;:])(?=\(\d{1,2}\) [A-Z])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})\.?$")
+
+
+def sentence_starts(text: str) -> array[int]:
+    """Sorted character offsets where sentences start (the first is always 0)."""
+    starts = array("q", [0])
+    length = len(text)
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        # The glued form ("consent.You") matches empty, just after its full stop.
+        stop = match.start() if match.group() else match.start() - 1
+        if text[stop] == ".":
+            before = _WORD_BEFORE.search(text, max(0, stop - 10), stop + 1)
+            if before is not None and before.group(1).lower().rstrip(".") in ABBREVIATIONS:
+                continue
+        # Skip the spaces after the boundary so the sentence starts on its first character.
+        while end < length and text[end] == " ":
+            end += 1
+        if end < length and end > starts[-1]:
+            starts.append(end)
+    extra = [m.start() for m in _ENUMERATION.finditer(text)]
+    if extra:
+        merged = sorted(set(starts).union(extra))
+        starts = array("q", merged)
+    return starts
+
+
+def sentence_bounds(text: str, starts: array[int], index: int) -> tuple[int, int]:
+    """(start, end) of sentence `index`, without trailing whitespace."""
+    start = starts[index]
+    end = starts[index + 1] if index + 1 < len(starts) else len(text)
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    return start, end

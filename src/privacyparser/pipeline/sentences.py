@@ -1,0 +1,34 @@
+"""spaCy component `policy_sentences`: sentence boundaries for policies."""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from privacyparser.pipeline import keys
+from privacyparser.pipeline.sentence_splitter import sentence_starts
+
+
+class PolicySentences:
+    """Sets `Token.is_sent_start` from `sentence_starts`, vectorised over the Doc."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = sentence_starts(doc.text)
+        doc.user_data[keys.SENTENCE_STARTS] = starts
+        if len(doc) == 0:
+            return doc
+        token_starts = doc.to_array([IDX]).reshape(-1)
+        flags = numpy.full(len(doc), -1, dtype="int32")
+        # A sentence starting inside a token (rare: "consent.You") starts at that token.
+        indexes = numpy.searchsorted(token_starts, numpy.frombuffer(starts, dtype="int64"), side="right") - 1
+        flags[numpy.clip(indexes, 0, len(doc) - 1)] = 1
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+        return doc
+
+
+@Language.factory("policy_sentences", assigns=["token.is_sent_start"], default_config={})
+def make_policy_sentences(nlp: Language, name: str) -> PolicySentences:
+    return PolicySentences()

@@ -1,0 +1,207 @@
+"""Rule tables (JSON data checked into this package) and their loader.
+
+Vocabulary lives in the tables; mechanisms live in `privacyparser.pipeline` and
+`privacyparser.extract`. Every rule has a stable id that reaches a record's `rule`.
+Tables are loaded and validated once per process (`load_rules()` is cached).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from privacyparser.models import DataGroup, PurposeCategory, RetentionKind, RightKind
+
+
+@dataclass(frozen=True)
+class DataCategoryRule:
+    key: str
+    group: DataGroup
+    description: str
+    terms: tuple[str, ...]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+    @property
+    def rule_id(self) -> str:
+        return f"data_category.{self.key}"
+
+
+@dataclass(frozen=True)
+class PurposeRule:
+    id: str
+    category: PurposeCategory
+    phrases: tuple[str, ...]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    """A regex rule on lower-cased sentences (rights and retention)."""
+
+    id: str
+    kind: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    pattern: re.Pattern[str]
+    trigger: str
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    role: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    data_categories: tuple[DataCategoryRule, ...]
+    purposes: tuple[PurposeRule, ...]
+    rights: tuple[PatternRule, ...]
+    right_user_cues: re.Pattern[str]
+    response_time: re.Pattern[str]
+    retention: tuple[PatternRule, ...]
+    retention_cue: re.Pattern[str]
+    retention_triggers: tuple[TriggerRule, ...]
+    deletion_request_context: re.Pattern[str]
+    contact_roles: tuple[RoleRule, ...]
+    email_local_roles: tuple[RoleRule, ...]
+    practice_cue: re.Pattern[str]
+    section_practice_cue: re.Pattern[str]
+    contact_us_cue: re.Pattern[str]
+    negation: re.Pattern[str]
+    negation_exceptions: re.Pattern[str]
+
+
+class RuleTableError(ValueError):
+    """A rule table is malformed: a packaging bug, reported with the table and entry."""
+
+
+def _read(name: str) -> dict[str, Any]:
+    data = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    table = json.loads(data)
+    if not isinstance(table, dict):
+        raise RuleTableError(f"{name}: expected a JSON object")
+    return table
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise RuleTableError(f"{where}: bad regex: {exc}") from exc
+
+
+def _tuple(entry: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(entry.get(key) or ())
+
+
+def _unique(ids: list[str], table: str) -> None:
+    seen: set[str] = set()
+    for rule_id in ids:
+        if rule_id in seen:
+            raise RuleTableError(f"{table}: duplicate id {rule_id!r}")
+        seen.add(rule_id)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> RuleSet:
+    """Load and validate every rule table (once per process)."""
+    data = _read("data_categories.json")
+    categories = tuple(
+        DataCategoryRule(
+            key=entry["key"],
+            group=entry["group"],
+            description=entry.get("description", ""),
+            terms=_tuple(entry, "terms"),
+            examples=_tuple(entry, "examples"),
+            counter_examples=_tuple(entry, "counter_examples"),
+        )
+        for entry in data["categories"]
+    )
+    _unique([c.key for c in categories], "data_categories.json")
+
+    purposes_table = _read("purposes.json")
+    purposes = tuple(
+        PurposeRule(
+            id=entry["id"],
+            category=entry["category"],
+            phrases=_tuple(entry, "phrases"),
+            examples=_tuple(entry, "examples"),
+            counter_examples=_tuple(entry, "counter_examples"),
+        )
+        for entry in purposes_table["purposes"]
+    )
+    _unique([p.id for p in purposes], "purposes.json")
+
+    rights_table = _read("rights.json")
+    rights = tuple(
+        PatternRule(
+            id=entry["id"],
+            kind=entry["kind"],
+            pattern=_compile(entry["pattern"], f"rights.json {entry['id']}"),
+            examples=_tuple(entry, "examples"),
+            counter_examples=_tuple(entry, "counter_examples"),
+        )
+        for entry in rights_table["rights"]
+    )
+    _unique([r.id for r in rights], "rights.json")
+
+    retention_table = _read("retention.json")
+    retention = tuple(
+        PatternRule(
+            id=entry["id"],
+            kind=entry["kind"],
+            pattern=_compile(entry["pattern"], f"retention.json {entry['id']}"),
+            examples=_tuple(entry, "examples"),
+            counter_examples=_tuple(entry, "counter_examples"),
+        )
+        for entry in retention_table["rules"]
+    )
+    _unique([r.id for r in retention], "retention.json")
+
+    contacts_table = _read("contacts.json")
+    cues = _read("cues.json")
+    return RuleSet(
+        data_categories=categories,
+        purposes=purposes,
+        rights=rights,
+        right_user_cues=_compile(rights_table["user_cues"], "rights.json user_cues"),
+        response_time=_compile(rights_table["response_time"]["pattern"], "rights.json response_time"),
+        retention=retention,
+        retention_cue=_compile(retention_table["cue"], "retention.json cue"),
+        retention_triggers=tuple(
+            TriggerRule(_compile(t["pattern"], f"retention.json trigger {t['trigger']}"), t["trigger"])
+            for t in retention_table["triggers"]
+        ),
+        deletion_request_context=_compile(
+            retention_table["deletion_request_context"], "retention.json deletion_request_context"
+        ),
+        contact_roles=tuple(
+            RoleRule(r["role"], _compile(r["pattern"], f"contacts.json {r['role']}")) for r in contacts_table["roles"]
+        ),
+        email_local_roles=tuple(
+            RoleRule(r["role"], _compile(r["pattern"], f"contacts.json email {r['role']}"))
+            for r in contacts_table["email_local_roles"]
+        ),
+        practice_cue=_compile(cues["practice"], "cues.json practice"),
+        section_practice_cue=_compile(cues["section_practice"], "cues.json section_practice"),
+        contact_us_cue=_compile(cues["contact_us"], "cues.json contact_us"),
+        negation=_compile(cues["negation"], "cues.json negation"),
+        negation_exceptions=_compile(cues["negation_exceptions"], "cues.json negation_exceptions"),
+    )
+
+
+# Kinds as the models name them, for the tests that validate the tables.
+RIGHT_KINDS: tuple[RightKind, ...] = RightKind.__args__  # type: ignore[attr-defined]
+RETENTION_KINDS: tuple[RetentionKind, ...] = RetentionKind.__args__  # type: ignore[attr-defined]
