@@ -22,13 +22,22 @@ POLICY = "Privacy policy: we collect your name and café orders — “quoted”
         (codecs.BOM_UTF32_LE + POLICY.encode("utf-32-le"), POLICY, "utf-32-le"),
         (codecs.BOM_UTF32_BE + POLICY.encode("utf-32-be"), POLICY, "utf-32-be"),
         (POLICY.encode("utf-16-le"), POLICY, "utf-16-le"),
-        (b'<meta charset="iso-8859-1"><p>caf\xe9 \x93q\x94</p>', '<meta charset="iso-8859-1"><p>café “q”</p>', "cp1252"),
         (
-            b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>',
+            b'<meta charset="iso-8859-1"><p>caf\xe9 \x93q\x94</p>',
+            '<meta charset="iso-8859-1"><p>café “q”</p>',
+            "cp1252",
+        ),
+        (
+            b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            b"<p>\xcf\xf0\xe8\xe2\xe5\xf2</p>",
             '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><p>Привет</p>',
             "cp1251",
         ),
-        (b'<?xml version="1.0" encoding="ISO-8859-15"?><p>\xa4</p>', '<?xml version="1.0" encoding="ISO-8859-15"?><p>€</p>', "iso8859-15"),
+        (
+            b'<?xml version="1.0" encoding="ISO-8859-15"?><p>\xa4</p>',
+            '<?xml version="1.0" encoding="ISO-8859-15"?><p>€</p>',
+            "iso8859-15",
+        ),
         # A declaration the bytes contradict loses to valid UTF-8.
         ('<meta charset="iso-8859-1"><p>café</p>'.encode(), '<meta charset="iso-8859-1"><p>café</p>', "utf-8"),
         # An unknown label is ignored.
@@ -59,8 +68,14 @@ def test_guessing_is_reported(data: bytes, has_warning: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "codec"),
     [
-        ("Мы собираем ваши персональные данные, чтобы предоставлять услуги. Политика конфиденциальности. " * 3, "koi8-r"),
-        ("お客様の個人情報は、当社のプライバシーポリシーに従って取り扱われます。利用目的について説明します。" * 3, "shift_jis"),
+        (
+            "Мы собираем ваши персональные данные, чтобы предоставлять услуги. Политика конфиденциальности. " * 3,
+            "koi8-r",
+        ),
+        (
+            "お客様の個人情報は、当社のプライバシーポリシーに従って取り扱われます。利用目的について説明します。" * 3,
+            "shift_jis",
+        ),
     ],
 )
 def test_detects_non_western_legacy_encodings(text: str, codec: str) -> None:

@@ -15,6 +15,8 @@ from privacyparser.normalize.html import HtmlExtraction, html_to_text
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "html"
 _SPACE = " \t\n\r\f\xa0"
+KEPT = "kept text of the policy, which is most of this page"
+KEPT_P = f"<p>{KEPT}</p>"
 
 
 def assert_offsets_round_trip(source: str, result: HtmlExtraction) -> None:
@@ -42,7 +44,10 @@ def assert_offsets_round_trip(source: str, result: HtmlExtraction) -> None:
         ("<div>first</div><div>second</div>", "first\n\nsecond"),
         ("<p>A &amp; B&nbsp;C &lt;x&gt; &copy; &#8212;&#x2014; &notit; &copy2024</p>", "A & B C <x> © —— ¬it; ©2024"),
         ("<p>a<br>b<br><br>c<br/>d</p>", "a\nb\n\nc\nd"),
-        ("<ul><li>one</li><li>two<ul><li>two.a</li><li>two.b</li></ul></li><li>three</li></ul>", "one\ntwo\ntwo.a\ntwo.b\nthree"),
+        (
+            "<ul><li>one</li><li>two<ul><li>two.a</li><li>two.b</li></ul></li><li>three</li></ul>",
+            "one\ntwo\ntwo.a\ntwo.b\nthree",
+        ),
         ("<ol><li>no invented numbers</li><li>second</li></ol>", "no invented numbers\nsecond"),
         ("<ul><li>• kept because it is in the source</li></ul>", "• kept because it is in the source"),
         ("<p>Before</p><ul><li>item</li></ul><p>After</p>", "Before\n\nitem\n\nAfter"),
@@ -82,25 +87,76 @@ def test_visible_text(source: str, expected: str) -> None:
         ("<template><p>tpl</p></template><p>kept</p>", "kept"),
         ("<svg><text>chart</text></svg><p>kept</p>", "kept"),
         ("<iframe>frame text</iframe><p>kept</p>", "kept"),
-        ("<p hidden>secret</p><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
-        ("<p aria-hidden='true'>icon</p><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
-        ("<div style='display: none'>gone</div><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
-        ("<div style='color:red;visibility:hidden'>gone</div><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
-        ("<nav><a href='/'>Home</a> <a href='/a'>About</a></nav><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
-        ("<div role='navigation'><a>Home</a></div><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
-        ("<header><a>Logo</a> <a>Shop</a></header><main><p>kept text of the policy, which is most of this page</p></main>", "kept text of the policy, which is most of this page"),
-        ("<main><p>kept text of the policy, which is most of this page</p></main><footer>Copyright 2024 Example Inc.</footer>", "kept text of the policy, which is most of this page"),
-        ("<div id='cookie-banner'>We use cookies. Accept?</div><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
-        ("<div class='cc-window consent'>Cookies!</div><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
-        ("<ul class='main-menu'><li><a>Home</a></li><li><a>Blog</a></li></ul><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
-        ("<ol class='breadcrumb'><li><a>Home</a></li><li><a>Legal</a></li></ol><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
-        ("<a class='skip-link' href='#main'>Skip to content</a><p>kept text of the policy, which is most of this page</p>", "kept text of the policy, which is most of this page"),
+        (
+            "<p hidden>secret</p>" + KEPT_P,
+            KEPT,
+        ),
+        (
+            "<p aria-hidden='true'>icon</p>" + KEPT_P,
+            KEPT,
+        ),
+        (
+            "<div style='display: none'>gone</div>" + KEPT_P,
+            KEPT,
+        ),
+        (
+            "<div style='color:red;visibility:hidden'>gone</div>" + KEPT_P,
+            KEPT,
+        ),
+        (
+            "<nav><a href='/'>Home</a> <a href='/a'>About</a></nav>" + KEPT_P,
+            KEPT,
+        ),
+        (
+            "<div role='navigation'><a>Home</a></div>" + KEPT_P,
+            KEPT,
+        ),
+        (
+            "<header><a>Logo</a> <a>Shop</a></header><main>" + KEPT_P + "</main>",
+            KEPT,
+        ),
+        (
+            "<main>" + KEPT_P + "</main><footer>Copyright 2024 Example Inc.</footer>",
+            KEPT,
+        ),
+        (
+            "<div id='cookie-banner'>We use cookies. Accept?</div>" + KEPT_P,
+            KEPT,
+        ),
+        (
+            "<div class='cc-window consent'>Cookies!</div>" + KEPT_P,
+            KEPT,
+        ),
+        (
+            "<ul class='main-menu'><li><a>Home</a></li><li><a>Blog</a></li></ul>" + KEPT_P,
+            KEPT,
+        ),
+        (
+            "<ol class='breadcrumb'><li><a>Home</a></li><li><a>Legal</a></li></ol>" + KEPT_P,
+            KEPT,
+        ),
+        (
+            "<a class='skip-link' href='#main'>Skip to content</a>" + KEPT_P,
+            KEPT,
+        ),
         # Guards: the policy itself is never dropped.
-        ("<article><header><h1>Privacy Policy</h1></header><p>Body of the policy</p></article>", "Privacy Policy\n\nBody of the policy"),
+        (
+            "<article><header><h1>Privacy Policy</h1></header><p>Body of the policy</p></article>",
+            "Privacy Policy\n\nBody of the policy",
+        ),
         ("<header><h1>Privacy Policy</h1></header><p>Body of the policy</p>", "Privacy Policy\n\nBody of the policy"),
-        ("<div class='nav-item'><h3>Cookies</h3><p>We use cookies to remember your settings.</p></div>", "Cookies\n\nWe use cookies to remember your settings."),
-        ("<section id='cookies'><h2>Cookies</h2><p>We use cookies to remember you.</p></section>", "Cookies\n\nWe use cookies to remember you."),
-        ("<nav><p>The whole policy sits in a nav element on this page.</p></nav><p>x</p>", "The whole policy sits in a nav element on this page.\n\nx"),
+        (
+            "<div class='nav-item'><h3>Cookies</h3><p>We use cookies to remember your settings.</p></div>",
+            "Cookies\n\nWe use cookies to remember your settings.",
+        ),
+        (
+            "<section id='cookies'><h2>Cookies</h2><p>We use cookies to remember you.</p></section>",
+            "Cookies\n\nWe use cookies to remember you.",
+        ),
+        (
+            "<nav><p>The whole policy sits in a nav element on this page.</p></nav><p>x</p>",
+            "The whole policy sits in a nav element on this page.\n\nx",
+        ),
     ],
 )
 def test_invisible_and_furniture_dropped(source: str, expected: str) -> None:
@@ -124,7 +180,10 @@ def test_warnings(source: str, warning_fragment: str) -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("<h1>Privacy</h1><p>x</p><h2>1. Data</h2><p>y</p><h3>1.1 Email</h3>", [("Privacy", 1), ("1. Data", 2), ("1.1 Email", 3)]),
+        (
+            "<h1>Privacy</h1><p>x</p><h2>1. Data</h2><p>y</p><h3>1.1 Email</h3>",
+            [("Privacy", 1), ("1. Data", 2), ("1.1 Email", 3)],
+        ),
         ("<h4>  spaced\n heading </h4>", [("spaced heading", 4)]),
         ("<div role='heading' aria-level='3'>Aria heading</div><p>x</p>", [("Aria heading", 3)]),
         ("<div role='heading'>Default level</div>", [("Default level", 2)]),
@@ -140,7 +199,10 @@ def test_headings(source: str, expected: list[tuple[str, int]]) -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("<html><head><title> Privacy &amp; Cookies </title></head><body><h1>Other</h1></body></html>", "Privacy & Cookies"),
+        (
+            "<html><head><title> Privacy &amp; Cookies </title></head><body><h1>Other</h1></body></html>",
+            "Privacy & Cookies",
+        ),
         ("<body><h2>Not a title</h2><h1>First h1</h1></body>", "First h1"),
         ("<p>No title here</p>", None),
     ],
@@ -202,18 +264,45 @@ def test_fixture_offsets_round_trip(name: str) -> None:
     [
         (
             "brightleaf_books.html",
-            ["Privacy Notice", "Last updated: 3 March 2024", "Leeds & York", "IP address",
-             "Order records\t6 years after the order", "privacy@brightleaf.example", "+44 113 496 0000",
-             "the books you buy and your delivery preferences;", "Commissioner's Office"],
-            ["Skip to main content", "Shop", "We use cookies to make this site work", "Accept all",
-             "Registered in England", "not text", "text-decoration"],
+            [
+                "Privacy Notice",
+                "Last updated: 3 March 2024",
+                "Leeds & York",
+                "IP address",
+                "Order records\t6 years after the order",
+                "privacy@brightleaf.example",
+                "+44 113 496 0000",
+                "the books you buy and your delivery preferences;",
+                "Commissioner's Office",
+            ],
+            [
+                "Skip to main content",
+                "Shop",
+                "We use cookies to make this site work",
+                "Accept all",
+                "Registered in England",
+                "not text",
+                "text-decoration",
+            ],
         ),
         (
             "northwind_fitness.html",
-            ["Effective date: January 15, 2023", "members & visitors", "(415) 555-0142",
-             "Privacy@NorthwindFitness.example", "marketing e-mails.\nWe do not sell"],
-            ["Timetable", "Log in", "Internal note", "All rights reserved", "This website uses cookies", "_paq",
-             "Legal"],
+            [
+                "Effective date: January 15, 2023",
+                "members & visitors",
+                "(415) 555-0142",
+                "Privacy@NorthwindFitness.example",
+                "marketing e-mails.\nWe do not sell",
+            ],
+            [
+                "Timetable",
+                "Log in",
+                "Internal note",
+                "All rights reserved",
+                "This website uses cookies",
+                "_paq",
+                "Legal",
+            ],
         ),
     ],
 )
@@ -233,7 +322,9 @@ def test_fixture_keeps_policy_and_drops_furniture(name: str, must_keep: list[str
         ("<p>x</p><p>y</p>", "\n\n", 11, 11),
     ],
 )
-def test_offsets_of_rewritten_characters(source: str, expected_text: str, expected_start: int, expected_end: int) -> None:
+def test_offsets_of_rewritten_characters(
+    source: str, expected_text: str, expected_start: int, expected_end: int
+) -> None:
     result = html_to_text(source)
     pos = result.text.index(expected_text)
     assert result.offsets.source_start(pos) == expected_start
@@ -269,9 +360,45 @@ def test_large_page_is_fast(megabytes: int) -> None:
 
 
 _MARKUP_PIECES = st.sampled_from(
-    ["<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<br>", "<li>", "<ul>", "</ul>", "<table><tr><td>", "</td><td>",
-     "<script>", "</script>", "<!--", "-->", "&amp;", "&nbsp;", "&#169;", "&copy", "&", "<", ">", " ", "\n", "\r\n",
-     "word", "é", "<h2>", "</h2>", "<a href='x>y'>", "</a>", "<pre>", "</pre>", "<div hidden>", "\x00", "<nav>"]
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<b>",
+        "</b>",
+        "<br>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<table><tr><td>",
+        "</td><td>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "&amp;",
+        "&nbsp;",
+        "&#169;",
+        "&copy",
+        "&",
+        "<",
+        ">",
+        " ",
+        "\n",
+        "\r\n",
+        "word",
+        "é",
+        "<h2>",
+        "</h2>",
+        "<a href='x>y'>",
+        "</a>",
+        "<pre>",
+        "</pre>",
+        "<div hidden>",
+        "\x00",
+        "<nav>",
+    ]
 )
 
 

@@ -208,9 +208,7 @@ def _strict_decode(data: bytes, codec: str, what: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
-        raise DecodingError(
-            f"the input starts with {what} but byte {error.start} is not valid {codec}"
-        ) from None
+        raise DecodingError(f"the input starts with {what} but byte {error.start} is not valid {codec}") from None
 
 
 def _declared_encoding(head: bytes) -> str | None:

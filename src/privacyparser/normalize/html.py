@@ -122,9 +122,7 @@ _COMMENT_END = re.compile(r"--!?>")
 _RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"})
 _RCDATA_TAGS = frozenset({"title", "textarea"})
 _END_TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
-_ATTRIBUTE = re.compile(
-    r"""([^\s"'>/=\x00]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?"""
-)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=\x00]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
 @dataclass(frozen=True)
@@ -187,11 +185,11 @@ def _tokenize_source(source: str) -> Iterator[_Token]:
             pos = close_at + 1 if close_at >= 0 else length
         elif second == "/":
             if at + 2 < length and source[at + 2].isascii() and source[at + 2].isalpha():
-                name = _TAG_NAME.match(source, at + 2)
-                assert name is not None
-                pos = _scan_tag_end(source, name.end())
+                end_name = _TAG_NAME.match(source, at + 2)
+                assert end_name is not None
+                pos = _scan_tag_end(source, end_name.end())
                 if pos < length or source.endswith(">"):
-                    yield _Token("end", at, pos, name.group().lower())
+                    yield _Token("end", at, pos, end_name.group().lower())
             elif source.startswith(">", at + 2):
                 pos = at + 3
             else:  # `</ p>`, `</3`: a bogus comment in HTML5
@@ -236,12 +234,7 @@ class _DecodedStream:
     def _add(self, text: str, src_start: int, src_end: int, verbatim: bool) -> None:
         if not text:
             return
-        if (
-            verbatim
-            and self.verbatim
-            and self.verbatim[-1]
-            and self.src_ends[-1] == src_start
-        ):
+        if verbatim and self.verbatim and self.verbatim[-1] and self.src_ends[-1] == src_start:
             self.src_ends[-1] = src_end
         else:
             self.out_starts.append(self.length)
@@ -405,7 +398,7 @@ class _Furniture:
                         size += sizes.get(id(child), 0)
                         link_size += link_sizes.get(id(child), 0)
                         flag |= flags.get(id(child), 0)
-                    elif not isinstance(child, PreformattedString):
+                    elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
                         size += len(child) - child.count(" ") - child.count("\n")
             sizes[id(tag)] = size
             if tag.name == "a":
@@ -469,9 +462,8 @@ class _Furniture:
             return "cookie banner"
         # Class names alone are weak evidence ("nav-item" may hold a whole policy
         # section): a menu is also mostly link text.
-        if (
-            self.link_sizes.get(id(tag), 0) >= _MIN_MENU_LINK_SHARE * size
-            and any(_MENU.search(token) for token in tokens)
+        if self.link_sizes.get(id(tag), 0) >= _MIN_MENU_LINK_SHARE * size and any(
+            _MENU.search(token) for token in tokens
         ):
             return "menu"
         return None
@@ -711,7 +703,18 @@ class _TextEmitter:
 
     def _space(self, start: int, end: int) -> None:
         if self.pending_space is None:
-            self.pending_space = (self.stream.source_start(start), self.stream.source_end(end))
+            self.pending_space = self._contiguous_source(start, end)
+
+    def _contiguous_source(self, start: int, end: int) -> tuple[int, int]:
+        """Source span of stream[start:end], cut where a tag splits it (`a </b> b`)."""
+        stream = self.stream
+        src_start = stream.source_start(start)
+        src_end = stream.source_end(start + 1)
+        for pos in range(start + 1, end):
+            if stream.source_start(pos) != src_end:
+                break
+            src_end = stream.source_end(pos + 1)
+        return src_start, src_end
 
     def _flush(self, at_source: int) -> None:
         out = self.out
