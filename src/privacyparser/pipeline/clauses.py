@@ -50,7 +50,9 @@ class PolicyClauses:
     def _add(self, nlp: Language, kind: str, rule_id: str, phrases: list[str]) -> None:
         key = f"{kind}|{rule_id}"
         self.kind_of[nlp.vocab.strings.add(key)] = (kind, rule_id)
-        unique = sorted({p.strip().lower() for p in phrases if p.strip()})
+        # Tokenise each phrase as written and lower-cased: the tokenizer splits some
+        # words by case ("ID" stays whole, "id" becomes "i d" as in "I'd").
+        unique = sorted({form for p in phrases if p.strip() for form in (p.strip(), p.strip().lower())})
         self.matcher.add(key, list(nlp.tokenizer.pipe(unique)))
 
     def __call__(self, doc: Doc) -> Doc:
