@@ -1,0 +1,436 @@
+"""Measure the section tree and the kept text on real policies.
+
+    .venv/bin/python benchmarks/structure.py /work/shared/corpora/goppc150-dev \
+        /work/shared/corpora/opp115-dev [--errors] [--limit N]
+
+GoPPC-150 (XML with nested `<segment>`/`<title>`) is rendered twice, as HTML (titles as
+`<hN>` by nesting depth) and as plain text (titles on their own lines, blank lines between
+blocks, list items on their own lines); the predicted headings are matched one-to-one and
+in order to the gold titles. OPP-115's raw crawled pages (`original_policies/`) are parsed
+and their normalised text compared, word by word, with the policy text of
+`sanitized_policies/`: recall is the share of policy words we keep in order, noise the
+share of our words that are not policy text.
+
+Corpus files are read from the folders given; nothing is copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html as htmlmod
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+import privacyparser as pp
+
+TARGETS = {
+    "headings_f1_html": 0.97,
+    "headings_f1_text": 0.90,
+    "parent_html": 0.95,
+    "parent_text": 0.85,
+    "word_recall": 0.98,
+    "noise": 0.05,
+}
+
+# Printed numbering at the start of a title: "1.", "4.1.2", "(a)", "IV.", "Article 3".
+_LEADING_NUMBER = re.compile(
+    r"^(?:(?:article|section|chapter|part)\s+)?"
+    r"(?:\(?\d{1,3}(?:\.\d{1,3}){0,4}\.?\)?|\(?[a-z]\)|[a-z]\.(?=\s)|\(?[ivxlc]{1,6}[.)])\s*"
+)
+_PUNCT = re.compile(r"[^\w\s]+")
+_WORDS = re.compile(r"\w+")
+
+
+def heading_key(text: str | None) -> str:
+    """A title compared loosely: lower-cased, numbering and punctuation dropped."""
+    if not text:
+        return ""
+    key = " ".join(text.lower().split())
+    key = _LEADING_NUMBER.sub("", key, count=1)
+    return " ".join(_PUNCT.sub(" ", key).split())
+
+
+# ------------------------------------------------------------------ GoPPC-150 rendering
+
+
+@dataclass
+class GoldHeading:
+    title: str
+    parent: int | None  # index of the enclosing titled segment's heading
+
+
+@dataclass
+class RenderedPolicy:
+    name: str
+    html: str
+    text: str
+    headings: list[GoldHeading] = field(default_factory=list)
+
+
+def _inline_text(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _paragraph_blocks(paragraph: ET.Element) -> list[tuple[str, str]]:
+    """A `<paragraph>` as blocks: ("p", text) for running text, ("li", text) per list item."""
+    blocks: list[tuple[str, str]] = []
+    running: list[str] = [paragraph.text or ""]
+
+    def flush() -> None:
+        text = " ".join("".join(running).split())
+        if text:
+            blocks.append(("p", text))
+        running.clear()
+
+    for child in paragraph:
+        if child.tag == "list":
+            flush()
+            for item in child.iter("item"):
+                text = _inline_text(item)
+                if text:
+                    blocks.append(("li", text))
+        elif child.tag == "item":
+            flush()
+            text = _inline_text(child)
+            if text:
+                blocks.append(("li", text))
+        else:
+            running.append("".join(child.itertext()))
+        running.append(child.tail or "")
+    flush()
+    return blocks
+
+
+def render_goppc(path: Path) -> RenderedPolicy:
+    """One GoPPC-150 policy as HTML and as plain text, with its gold heading tree."""
+    root = ET.parse(path).getroot()
+    html_parts = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n']
+    # Plain text: blocks separated by a blank line; the items of one list are one block,
+    # an item a line, as a browser's visible text reads when copied.
+    text_blocks: list[str] = []
+    headings: list[GoldHeading] = []
+    list_open = False
+
+    def close_list() -> None:
+        nonlocal list_open
+        if list_open:
+            html_parts.append("</ul>\n")
+            list_open = False
+
+    # (element, depth, parent heading index); an explicit stack, so deep files cannot
+    # overflow the interpreter's recursion limit.
+    stack: list[tuple[ET.Element, int, int | None]] = [(root, 0, None)]
+    while stack:
+        element, depth, parent = stack.pop()
+        if element.tag == "paragraph":
+            blocks = _paragraph_blocks(element)
+            for kind, text in blocks:
+                if kind == "li":
+                    if list_open:
+                        text_blocks[-1] += "\n" + text
+                    else:
+                        html_parts.append("<ul>\n")
+                        list_open = True
+                        text_blocks.append(text)
+                    html_parts.append(f"<li>{htmlmod.escape(text, quote=False)}</li>\n")
+                else:
+                    close_list()
+                    html_parts.append(f"<p>{htmlmod.escape(text, quote=False)}</p>\n")
+                    text_blocks.append(text)
+            continue
+        close_list()
+        own = parent
+        if element.tag == "segment":
+            title_element = element.find("title")
+            title = _inline_text(title_element) if title_element is not None else ""
+            if title:
+                level = min(depth, 6)
+                html_parts.append(f"<h{level}>{htmlmod.escape(title, quote=False)}</h{level}>\n")
+                text_blocks.append(title)
+                headings.append(GoldHeading(title, parent))
+                own = len(headings) - 1
+        children = [c for c in element if c.tag in ("segment", "paragraph")]
+        for child in reversed(children):
+            stack.append((child, depth + 1 if child.tag == "segment" else depth, own))
+    close_list()
+    html_parts.append("</body></html>\n")
+    return RenderedPolicy(path.stem, "".join(html_parts), "\n\n".join(text_blocks) + "\n", headings)
+
+
+# ------------------------------------------------------------------ heading scores
+
+
+@dataclass
+class HeadingScore:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    parent_right: int = 0
+    missed: list[tuple[str, str]] = field(default_factory=list)  # (policy, title)
+    spurious: list[tuple[str, str]] = field(default_factory=list)
+    wrong_parent: list[tuple[str, str, str, str]] = field(default_factory=list)
+    failures: int = 0
+    seconds: float = 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def parent(self) -> float:
+        return self.parent_right / self.matched if self.matched else 0.0
+
+
+def predicted_headings(policy: pp.PrivacyPolicy) -> list[tuple[str, int | None]]:
+    """(heading title, parent index) of every section, in document order."""
+    out: list[tuple[str, int | None]] = []
+    stack: list[tuple[Any, int | None]] = [(s, None) for s in reversed(policy.sections)]
+    while stack:
+        section, parent = stack.pop()
+        # The number is printed apart from the title; gold titles are compared without it.
+        out.append((section.title or section.number or "", parent))
+        index = len(out) - 1
+        stack.extend((child, index) for child in reversed(section.children))
+    return out
+
+
+def score_headings(
+    score: HeadingScore, name: str, gold: list[GoldHeading], predicted: list[tuple[str, int | None]]
+) -> None:
+    gold_keys = [heading_key(h.title) for h in gold]
+    predicted_keys = [heading_key(label) for label, _ in predicted]
+    matcher = SequenceMatcher(None, gold_keys, predicted_keys, autojunk=False)
+    gold_to_predicted: dict[int, int] = {}
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            gold_to_predicted[block.a + k] = block.b + k
+    score.gold += len(gold)
+    score.predicted += len(predicted)
+    score.matched += len(gold_to_predicted)
+    matched_predicted = set(gold_to_predicted.values())
+    for g, p in gold_to_predicted.items():
+        gold_parent = gold[g].parent
+        predicted_parent = predicted[p][1]
+        if gold_parent is None and predicted_parent is None:
+            right = True
+        else:
+            right = gold_parent is not None and gold_to_predicted.get(gold_parent) == predicted_parent
+        if right:
+            score.parent_right += 1
+        else:
+            score.wrong_parent.append((
+                name,
+                gold[g].title,
+                gold[gold_parent].title if gold_parent is not None else "(top)",
+                predicted[predicted_parent][0] if predicted_parent is not None else "(top)",
+            ))
+    score.missed.extend((name, gold[i].title) for i in range(len(gold)) if i not in gold_to_predicted)
+    score.spurious.extend((name, predicted[i][0]) for i in range(len(predicted)) if i not in matched_predicted)
+
+
+def run_goppc(parser: pp.PolicyParser, folder: Path, limit: int | None) -> dict[str, HeadingScore]:
+    scores = {"html": HeadingScore(), "text": HeadingScore()}
+    files = sorted(folder.glob("*.xml"), key=lambda p: (len(p.stem), p.stem))[:limit]
+    for path in files:
+        rendered = render_goppc(path)
+        for fmt, source in (("html", rendered.html), ("text", rendered.text)):
+            score = scores[fmt]
+            began = time.perf_counter()
+            try:
+                policy = parser.parse(source, format=fmt)  # type: ignore[arg-type]
+            except pp.PolicyParseError:
+                score.failures += 1
+                score.gold += len(rendered.headings)
+                continue
+            score.seconds += time.perf_counter() - began
+            score_headings(score, rendered.name, rendered.headings, predicted_headings(policy))
+    return scores
+
+
+# ------------------------------------------------------------------ OPP-115 kept text
+
+
+@dataclass
+class TextScore:
+    policy_words: int = 0
+    kept: int = 0
+    our_words: int = 0
+    noise_words: int = 0
+    documents: int = 0
+    failures: int = 0
+    worst: list[tuple[float, float, str]] = field(default_factory=list)  # (recall, noise, name)
+
+    @property
+    def recall(self) -> float:
+        return self.kept / self.policy_words if self.policy_words else 0.0
+
+    @property
+    def noise(self) -> float:
+        return self.noise_words / self.our_words if self.our_words else 0.0
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORDS.findall(text)]
+
+
+def sanitized_text(path: Path) -> str:
+    markup = path.read_text(encoding="utf-8", errors="replace")
+    segments = [htmlmod.unescape(re.sub(r"<[^>]*>", " ", s)) for s in markup.split("|||")]
+    return "\n".join(" ".join(s.split()) for s in segments)
+
+
+def content_text(policy: pp.PrivacyPolicy) -> str:
+    """The normalised text without the spans reported as page furniture."""
+    parts: list[str] = []
+    pos = 0
+    for span in sorted(policy.furniture, key=lambda f: f.start):
+        if span.start > pos:
+            parts.append(policy.text[pos : span.start])
+        pos = max(pos, span.end)
+    parts.append(policy.text[pos:])
+    return "\n".join(parts)
+
+
+def common_words(reference: list[str], ours: list[str]) -> int:
+    """Words of `reference` found, in order, in `ours` (matching blocks of difflib)."""
+    matcher = SequenceMatcher(None, reference, ours, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks())
+
+
+def opp_pairs(folder: Path) -> Iterator[tuple[str, Path, Path | None, Path | None]]:
+    """(id, sanitized file, original HTML, original text) by the numeric id in the names."""
+    originals: dict[str, dict[str, Path]] = {}
+    for path in sorted((folder / "original_policies").glob("*")):
+        originals.setdefault(path.name.split("_", 1)[0], {})[path.suffix.lower()] = path
+    for sanitized in sorted((folder / "sanitized_policies").glob("*.html")):
+        key = sanitized.name.split("_", 1)[0]
+        found = originals.get(key, {})
+        yield sanitized.stem, sanitized, found.get(".html"), found.get(".txt")
+
+
+def run_opp(parser: pp.PolicyParser, folder: Path, limit: int | None) -> dict[str, TextScore]:
+    scores = {"html": TextScore(), "text": TextScore()}
+    for index, (name, sanitized, html_path, text_path) in enumerate(opp_pairs(folder)):
+        if limit is not None and index >= limit:
+            break
+        reference = words(sanitized_text(sanitized))
+        for fmt, path in (("html", html_path), ("text", text_path)):
+            if path is None:
+                continue
+            score = scores[fmt]
+            try:
+                policy = parser.parse_file(path, format=fmt)  # type: ignore[arg-type]
+            except pp.PolicyParseError:
+                score.failures += 1
+                score.policy_words += len(reference)
+                continue
+            # Furniture stays in the text but is not policy content: leave it out.
+            ours = words(content_text(policy))
+            kept = common_words(reference, ours)
+            score.documents += 1
+            score.policy_words += len(reference)
+            score.kept += kept
+            score.our_words += len(ours)
+            score.noise_words += len(ours) - kept
+            recall = kept / len(reference) if reference else 1.0
+            noise = (len(ours) - kept) / len(ours) if ours else 0.0
+            score.worst.append((recall - noise, noise, name))
+    return scores
+
+
+# ------------------------------------------------------------------ report
+
+
+def _row(name: str, value: float, target: float, higher_is_better: bool = True) -> str:
+    ok = value >= target if higher_is_better else value <= target
+    sign = ">=" if higher_is_better else "<="
+    return f"  {name:<34} {value:7.3f}   {sign} {target:.2f}   {'ok' if ok else 'BELOW' if higher_is_better else 'ABOVE'}"
+
+
+def print_goppc(scores: dict[str, HeadingScore], documents: int) -> None:
+    print(f"GoPPC-150 section tree ({documents} policies)")
+    print(f"  {'measure':<34} {'value':>7}   target")
+    for fmt in ("html", "text"):
+        s = scores[fmt]
+        print(
+            f"  [{fmt}] gold {s.gold}, predicted {s.predicted}, matched {s.matched}, "
+            f"failures {s.failures}, {s.seconds:.1f}s"
+        )
+        print(f"  {'headings precision (' + fmt + ')':<34} {s.precision:7.3f}")
+        print(f"  {'headings recall (' + fmt + ')':<34} {s.recall:7.3f}")
+        print(_row(f"headings F1 ({fmt})", s.f1, TARGETS[f"headings_f1_{fmt}"]))
+        print(_row(f"parent correct ({fmt})", s.parent, TARGETS[f"parent_{fmt}"]))
+
+
+def print_opp(scores: dict[str, TextScore]) -> None:
+    print("OPP-115 raw pages: policy text kept")
+    for fmt in ("html", "text"):
+        s = scores[fmt]
+        print(f"  [{fmt}] {s.documents} pages, failures {s.failures}, policy words {s.policy_words}")
+        print(_row(f"word recall ({fmt})", s.recall, TARGETS["word_recall"]))
+        print(_row(f"noise ({fmt})", s.noise, TARGETS["noise"], higher_is_better=False))
+
+
+def print_errors(goppc: dict[str, HeadingScore] | None, opp: dict[str, TextScore] | None, count: int) -> None:
+    if goppc:
+        for fmt, s in goppc.items():
+            print(f"\n--- missed headings ({fmt}): {len(s.missed)}")
+            for name, title in s.missed[:count]:
+                print(f"  {name}: {title[:100]!r}")
+            print(f"--- spurious headings ({fmt}): {len(s.spurious)}")
+            for name, title in s.spurious[:count]:
+                print(f"  {name}: {title[:100]!r}")
+            print(f"--- wrong parent ({fmt}): {len(s.wrong_parent)}")
+            for name, title, gold_parent, ours in s.wrong_parent[:count]:
+                print(f"  {name}: {title[:60]!r} gold under {gold_parent[:40]!r}, ours under {ours[:40]!r}")
+    if opp:
+        for fmt, s in opp.items():
+            print(f"\n--- worst pages ({fmt}): recall - noise, noise, name")
+            for value, noise, name in sorted(s.worst)[:count]:
+                print(f"  {value:6.3f} {noise:6.3f} {name}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("folders", nargs="+", type=Path, help="corpus folders (goppc150-dev, opp115-dev)")
+    ap.add_argument("--errors", action="store_true", help="print examples of missed/spurious headings")
+    ap.add_argument("--count", type=int, default=40, help="examples per error list")
+    ap.add_argument("--limit", type=int, default=None, help="policies per corpus")
+    args = ap.parse_args(argv)
+    parser = pp.PolicyParser()
+    goppc: dict[str, HeadingScore] | None = None
+    opp: dict[str, TextScore] | None = None
+    for folder in args.folders:
+        if any(folder.glob("*.xml")):
+            documents = len(sorted(folder.glob("*.xml"))[: args.limit])
+            goppc = run_goppc(parser, folder, args.limit)
+            print_goppc(goppc, documents)
+        elif (folder / "original_policies").is_dir():
+            opp = run_opp(parser, folder, args.limit)
+            print_opp(opp)
+        else:
+            print(f"{folder}: neither GoPPC-150 XML nor OPP-115 original_policies", file=sys.stderr)
+            return 2
+    if args.errors:
+        print_errors(goppc, opp, args.count)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
