@@ -162,19 +162,22 @@ def join_wrapped_lines(text: str, chain: OffsetChain, warnings: list[str]) -> st
 
 
 # Words that begin a sentence; used to find where a heading glued to its body ends
-# ("Collection of Personal InformationIn the process ...").
+# ("Collection of Personal InformationIn the process ..."). Short words that end
+# product names ("LinkedIn", "LogOn", "StandBy") are left out or need a typical
+# continuation ("In the", "In order").
 _SENTENCE_OPENERS = (
-    "In|When|We|You|Your|If|The|This|These|Those|Our|For|To|As|At|By|Any|All|Some|Please|"
-    "Where|Unless|Such|It|Each|Upon|After|Before|Under|With|Without|Except|Subject|Only|"
-    "Personal|Information|Data|Depending|Although|Because|Whenever|Most|Certain|Like|"
-    "During|From|On|Once|Since|Through|While|Here|There|Users|Children|Cookies"
+    r"(?:In (?:the|this|order|addition|case|accordance|connection|general|some|certain|particular|most)"
+    r"|(?:When|We|You|Your|If|The|This|These|Those|Our|For|To|Any|All|Please|Where|Unless|Such|Each|Upon|"
+    r"After|Before|Under|With|Without|Except|Subject|Only|Personal|Information|Data|Depending|Although|"
+    r"Because|Whenever|Most|Certain|During|From|Once|Since|Through|While|Here|There|Users|Children|Cookies)"
+    r" [a-z(\"'])"
 )
 _GLUED_HEADING = re.compile(
     r"(?m)^((?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){0,3}\.?)? ?[A-Z][A-Za-z'/&,-]{0,40}(?: [A-Za-z'/&,-]{1,40}){0,9}?[a-z])"
-    r"(?=(?:" + _SENTENCE_OPENERS + r") [a-z(\"'])"
+    r"(?=" + _SENTENCE_OPENERS + r")"
 )
 # An enumeration run into the previous sentence: "... your consent.(1) To provide ..."
-_INLINE_ENUMERATION = re.compile(r"(?<=[.:;])(?= ?\(\d{1,2}\) [A-Z])")
+_INLINE_ENUMERATION = re.compile(r"(?<=[.:;]) ?(?=\(\d{1,2}\) [A-Z])")
 
 
 def split_glued_headings(text: str, chain: OffsetChain, warnings: list[str]) -> str:
@@ -208,7 +211,7 @@ def split_inline_enumerations(text: str, chain: OffsetChain, warnings: list[str]
     def to_newline(match: re.Match[str]) -> str:
         return "\n"
 
-    new, offset_map = rewrite(text, re.compile(r"(?<=[.:;]) ?(?=\(\d{1,2}\) [A-Z])"), to_newline)
+    new, offset_map = rewrite(text, _INLINE_ENUMERATION, to_newline)
     chain.append(offset_map)
     return new
 

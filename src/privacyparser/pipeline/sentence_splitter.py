@@ -18,6 +18,7 @@ ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?= +[(\"'\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|\n+")
 _ENUMERATION = re.compile(r"(?<=[ ;:])(?=\(\d{1,2}\) [A-Z])")
+_NUMBER_MARKER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3}){0,5}|[A-Za-z]|[ivxlcIVXLC]{1,6})\.")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})\.?$")
 
 
@@ -30,6 +31,10 @@ def sentence_starts(text: str) -> array[int]:
         # The glued form ("consent.You") matches empty, just after its full stop.
         stop = match.start() if match.group() else match.start() - 1
         if text[stop] == ".":
+            # "1. Data", "4.1. Scope", "a. Cookies": the full stop of a list or heading number.
+            line_start = text.rfind("\n", max(0, stop - 12), stop) + 1
+            if (line_start or stop < 12) and _NUMBER_MARKER.fullmatch(text, line_start, stop + 1):
+                continue
             before = _WORD_BEFORE.search(text, max(0, stop - 10), stop + 1)
             if before is not None and before.group(1).lower().rstrip(".") in ABBREVIATIONS:
                 continue

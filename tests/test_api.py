@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import privacyparser as pp
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+POLICY = "1. Data we collect\nWe collect your email address and IP address.\n\n2. Contact\nWrite to privacy@example.com."
+
+
+def test_parse_returns_a_policy_with_sections_and_records() -> None:
+    policy = pp.parse(POLICY)
+    assert [s.title for s in policy.sections] == ["Data we collect", "Contact"]
+    assert {d.category for d in policy.data_categories} >= {"email_address", "ip_address"}
+    assert policy.contacts[0].value == "privacy@example.com"
+    assert policy.contacts[0].section == policy.sections[1].id
+
+
+@pytest.mark.parametrize(
+    ("given", "error"),
+    [
+        ("", pp.EmptyInputError),
+        ("   \n\t  ", pp.EmptyInputError),
+        (b"", pp.EmptyInputError),
+        ("\x00\x01\x02\x03" * 100, pp.BinaryInputError),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, pp.BinaryInputError),
+        (b"%PDF-1.7\n" + b"\x00" * 100, pp.BinaryInputError),
+    ],
+)
+def test_bad_input_raises_a_readable_error(given: str | bytes, error: type[pp.PolicyParseError]) -> None:
+    with pytest.raises(error) as info:
+        pp.parse(given)
+    assert isinstance(info.value, ValueError)
+    assert str(info.value)
+
+
+def test_unknown_format_is_an_error() -> None:
+    with pytest.raises(pp.UnsupportedFormatError):
+        pp.parse(POLICY, format="pdf")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [("does/not/exist.txt", "no such file"), (".", "directory")],
+)
+def test_parse_file_errors(path: str, message: str) -> None:
+    with pytest.raises(pp.InputFileError, match=message):
+        pp.parse_file(path)
+
+
+def test_size_limit_is_configurable() -> None:
+    parser = pp.PolicyParser(max_chars=100)
+    with pytest.raises(pp.InputTooLargeError, match="limit"):
+        parser.parse("x " * 100)
+
+
+def test_bytes_are_decoded() -> None:
+    policy = pp.parse(POLICY.replace("email", "e\u2011mail").encode("utf-16"))
+    assert "privacy@example.com" in policy.text
+
+
+def test_html_is_detected_and_offsets_index_the_html() -> None:
+    html = "<html><body><h1>Privacy</h1><p>Contact us at privacy@example.com &amp; more.</p></body></html>"
+    policy = pp.parse(html)
+    contact = policy.contacts[0]
+    assert html[contact.source_start : contact.source_end] == "privacy@example.com"
+    assert policy.sections[0].title == "Privacy"
+
+
+def test_text_mentioning_angle_brackets_is_not_html() -> None:
+    policy = pp.parse("Read <The Privacy Policy> carefully.\nWrite to <privacy@example.com> with questions.")
+    assert "<The Privacy Policy>" in policy.text
+
+
+def test_json_schema_describes_the_result() -> None:
+    schema = pp.json_schema()
+    assert schema["title"] == "PrivacyPolicy"
+    assert {"sections", "data_categories", "purposes", "retention", "contacts", "rights"} <= set(schema["properties"])
+
+
+def test_result_round_trips_through_json() -> None:
+    policy = pp.parse(POLICY)
+    again = pp.PrivacyPolicy.model_validate_json(policy.model_dump_json())
+    assert again == policy
+
+
+def test_results_are_frozen() -> None:
+    policy = pp.parse(POLICY)
+    with pytest.raises(Exception):  # noqa: B017 - pydantic's ValidationError for frozen models
+        policy.title = "changed"  # type: ignore[misc]
+
+
+def test_non_english_policy_gives_a_warning_and_no_records() -> None:
+    german = (
+        "Datenschutzerklärung. Wir erheben Ihre E-Mail-Adresse und Ihre IP-Adresse, wenn Sie unsere "
+        "Dienste nutzen. Sie haben das Recht auf Auskunft, Berichtigung und Löschung Ihrer Daten. "
+        "Die Daten werden nach dreißig Tagen gelöscht. Bitte wenden Sie sich an unseren "
+        "Datenschutzbeauftragten, wenn Sie Fragen zu dieser Erklärung haben oder Ihre Rechte ausüben möchten."
+    )
+    policy = pp.parse(german)
+    assert any("English" in w for w in policy.warnings)
+    assert not policy.data_categories and not policy.rights and not policy.retention
+
+
+def test_parse_many_keeps_order() -> None:
+    texts = [f"Contact\nWrite to user{i}@example.com with questions." for i in range(5)]
+    results = list(pp.parse_many(texts))
+    assert [r.contacts[0].value for r in results] == [f"user{i}@example.com" for i in range(5)]
