@@ -7,7 +7,10 @@ import pytest
 import privacyparser as pp
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-POLICY = "1. Data we collect\nWe collect your email address and IP address.\n\n2. Contact\nWrite to privacy@example.com."
+POLICY = (
+    "1. Data we collect\nWe collect your email address and IP address.\n\n"
+    "2. Contact\nWrite to privacy@example.com."
+)
 
 
 def test_parse_returns_a_policy_with_sections_and_records() -> None:

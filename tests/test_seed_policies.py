@@ -105,7 +105,15 @@ def test_esl_contacts_and_retention(esl: pp.PrivacyPolicy) -> None:
 
 @pytest.mark.parametrize(
     "category",
-    ["username", "phone_number", "profile_picture", "device_model", "operating_system", "software_version", "ip_address"],
+    [
+        "username",
+        "phone_number",
+        "profile_picture",
+        "device_model",
+        "operating_system",
+        "software_version",
+        "ip_address",
+    ],
 )
 def test_esl_data_categories(esl: pp.PrivacyPolicy, category: str) -> None:
     assert category in {d.category for d in esl.data_categories if not d.negated}

@@ -163,7 +163,7 @@ class PolicyParser:
             retention=extract_retention(ctx) if english else [],
             contacts=extract_contacts(ctx),
             rights=extract_rights(ctx) if english else [],
-            furniture=[Furniture(kind=kind, start=start, end=end) for start, end, kind in sorted(furniture)],  # type: ignore[arg-type]
+            furniture=[Furniture(kind=kind, start=start, end=end) for start, end, kind in sorted(furniture)],
             warnings=warnings,
         )
 
@@ -185,10 +185,11 @@ class PolicyParser:
             raise InputFileError(f"{file_path}: permission denied") from None
         except OSError as exc:
             raise InputFileError(f"{file_path}: cannot be read ({exc.strerror or exc})") from None
-        if format == "auto" and file_path.suffix.lower() in (".html", ".htm", ".xhtml"):
-            format = "html"
+        fmt: Format = format
+        if fmt == "auto" and file_path.suffix.lower() in (".html", ".htm", ".xhtml"):
+            fmt = "html"
         try:
-            return self.parse(data, format=format)
+            return self.parse(data, format=fmt)
         except PolicyParseError as exc:
             raise type(exc)(f"{file_path}: {exc}") from None
 

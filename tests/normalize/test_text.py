@@ -77,7 +77,7 @@ WRAPPED = (
 
 
 def test_hard_wrapped_lines_are_joined_but_headings_stay() -> None:
-    text, chain, warnings = _normalize(WRAPPED)
+    text, _chain, warnings = _normalize(WRAPPED)
     assert "personal information to you, and we" in text
     assert "in accordance with the provisions of the Privacy Policy." in text
     assert "\n1. Collection and Use of Personal Information\n" in text

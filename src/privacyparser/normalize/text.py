@@ -73,6 +73,10 @@ _INNER_SPACES = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n(?: *\n)+")
 
 
+def _constant(replacement: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: replacement
+
+
 def normalize_whitespace(text: str, chain: OffsetChain, warnings: list[str]) -> str:
     """Spaces at line edges dropped, runs of spaces and of blank lines collapsed."""
     for pattern, repl in (
@@ -80,7 +84,7 @@ def normalize_whitespace(text: str, chain: OffsetChain, warnings: list[str]) -> 
         (_INNER_SPACES, " "),
         (_BLANK_LINES, "\n\n"),
     ):
-        text, offset_map = rewrite(text, pattern, lambda m, r=repl: r)
+        text, offset_map = rewrite(text, pattern, _constant(repl))
         chain.append(offset_map)
     # Leading and trailing blank space of the whole document.
     stripped_start = len(text) - len(text.lstrip())
