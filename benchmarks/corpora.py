@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HTML_HEAD = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n'
 HTML_TAIL = "</body></html>\n"
@@ -179,19 +180,12 @@ def render_gdpr_html(passages: list[GdprPassage]) -> str:
                 (),
             )
             for j in range(len(following) - 1, -1, -1):
-                if (
-                    _same_heading(following[j], passage.text)
-                    and _common_prefix(following[:j], stack) == j
-                ):
+                if _same_heading(following[j], passage.text) and _common_prefix(following[:j], stack) == j:
                     level = j
                     break
-            passage.start, passage.end = doc.element(
-                f"h{min(level + 1, 6)}", passage.text
-            )
+            passage.start, passage.end = doc.element(f"h{min(level + 1, 6)}", passage.text)
             stack = [*stack[:level], passage.text]
-        elif passage.kind in _TABLE_CELL_TYPES or (
-            container == "table" and context_types & _TABLE_CONTEXT
-        ):
+        elif passage.kind in _TABLE_CELL_TYPES or (container == "table" and context_types & _TABLE_CONTEXT):
             if container != "table":
                 close_container()
                 doc.markup("<table>\n")
@@ -202,9 +196,7 @@ def render_gdpr_html(passages: list[GdprPassage]) -> str:
                     doc.markup("</tr>\n")
                 doc.markup("<tr>")
                 row_open = True
-            passage.start, passage.end = doc.element(
-                _TABLE_CELL_TYPES.get(passage.kind, "td"), passage.text
-            )
+            passage.start, passage.end = doc.element(_TABLE_CELL_TYPES.get(passage.kind, "td"), passage.text)
         elif passage.kind == "list_item":
             if container != "ul" or passage.list_intro != list_intro:
                 close_container()
@@ -231,11 +223,7 @@ def load_gdpr200_policy(path: Path) -> GdprPolicy:
                 index=i,
                 kind=item.get("type") or "text",
                 text=item.get("passage") or "",
-                headings=tuple(
-                    c["text"]
-                    for c in context
-                    if _HEADING_CONTEXT.match(c.get("type", ""))
-                ),
+                headings=tuple(c["text"] for c in context if _HEADING_CONTEXT.match(c.get("type", ""))),
                 annotations=[
                     GdprAnnotation(
                         a["requirement"],
@@ -245,9 +233,7 @@ def load_gdpr200_policy(path: Path) -> GdprPolicy:
                     for a in item.get("annotations") or []
                 ],
                 context_types=tuple(c.get("type", "") for c in context),
-                list_intro=next(
-                    (c["text"] for c in context if c.get("type") == "list_intro"), None
-                ),
+                list_intro=next((c["text"] for c in context if c.get("type") == "list_intro"), None),
             )
         )
     policy = GdprPolicy(name=path.stem, passages=passages)
@@ -270,7 +256,7 @@ class OppAnnotation:
     annotator: str
     segment: int
     category: str
-    attributes: dict  # attribute -> {startIndexInSegment, endIndexInSegment, selectedText, value}
+    attributes: dict[str, Any]  # attribute -> {startIndexInSegment, endIndexInSegment, selectedText, value}
 
     def value(self, attribute: str) -> str | None:
         entry = self.attributes.get(attribute)
@@ -280,14 +266,10 @@ class OppAnnotation:
         """Selected spans of one attribute (or of all), without duplicates."""
         out: list[str] = []
         for name, entry in self.attributes.items():
-            if (
-                attribute is not None
-                and name != attribute
-                or not isinstance(entry, dict)
-            ):
+            if not isinstance(entry, dict) or (attribute is not None and name != attribute):
                 continue
             text = entry.get("selectedText")
-            if text and text != "null" and text not in out:
+            if text and text not in ("null", "Not selected") and text not in out:
                 out.append(text)
         return out
 
@@ -347,9 +329,7 @@ def load_opp115_policy(html_path: Path, annotations_dir: Path) -> OppPolicy:
                     attributes = json.loads(row[6])
                 except json.JSONDecodeError:
                     attributes = {}
-                annotations.append(
-                    OppAnnotation(row[0], row[2], int(row[4]), row[5], attributes)
-                )
+                annotations.append(OppAnnotation(row[0], row[2], int(row[4]), row[5], attributes))
     policy = OppPolicy(name=html_path.stem, segments=segments, annotations=annotations)
     policy.html = render_opp115_html(segments)
     return policy
@@ -358,6 +338,4 @@ def load_opp115_policy(html_path: Path, annotations_dir: Path) -> OppPolicy:
 def opp115_files(folder: str | Path) -> tuple[list[Path], Path]:
     """The sanitized policy files of an OPP-115 folder and its annotations folder."""
     folder = Path(folder)
-    return sorted(
-        folder.joinpath("sanitized_policies").glob("*.html")
-    ), folder / "annotations"
+    return sorted(folder.joinpath("sanitized_policies").glob("*.html")), folder / "annotations"

@@ -28,8 +28,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from corpora import (
+    GdprPassage,
     GdprPolicy,
     OppPolicy,
     gdpr200_files,
@@ -37,6 +39,14 @@ from corpora import (
     load_opp115_policy,
     opp115_files,
 )
+
+if TYPE_CHECKING:
+    import privacyparser as pp
+
+# A scoring unit: a passage or segment index, an email or phone, or None for the policy.
+Unit = int | str | None
+Key = tuple[Unit, str | None]  # (unit, label)
+
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -131,13 +141,9 @@ GENERIC_WORDS = frozenset(
 PLURAL_EXCEPTIONS = {"cookies": "cookie", "movies": "movie"}
 ELISION = re.compile(r"\[\s*(?:\.\.\.|…)\s*\]|\s(?:\.\.\.|…)\s")
 WORD = re.compile(r"[a-z0-9]+")
-EMAIL = re.compile(
-    r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
-)
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 PHONE = re.compile(r"(?<![\w@.])(?:\+|\(\+?)?\d[\d \t().\-/]{5,}\d(?![\w@])")
-NOT_A_PHONE = re.compile(
-    r"(?i)(company|registration|reg\.|vat|tax|zip|postal|postcode)[\w .:#]*$"
-)
+NOT_A_PHONE = re.compile(r"(?i)(company|registration|reg\.|vat|tax|zip|postal|postcode)[\w .:#]*$")
 TAG = re.compile(r"<[^>]*>")
 
 
@@ -185,9 +191,7 @@ def phone_digits(text: str) -> list[str]:
     out = []
     for match in PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group())
-        if 8 <= len(digits) <= 15 and not NOT_A_PHONE.search(
-            text[max(0, match.start() - 30) : match.start()]
-        ):
+        if 8 <= len(digits) <= 15 and not NOT_A_PHONE.search(text[max(0, match.start() - 30) : match.start()]):
             out.append(digits)
     return out
 
@@ -225,14 +229,16 @@ class Rec:
     source_start: int
     source_end: int
 
-    def describe(self) -> dict:
+    @property
+    def kind_given(self) -> bool:
+        return self.type == "retention" and self.label != "unspecified"
+
+    def describe(self) -> dict[str, str]:
         label = self.label + (f"/{self.detail}" if self.detail else "")
         return {
             "text": self.text,
             "rule": self.rule,
-            "label": label
-            + (" NEGATED" if self.negated else "")
-            + (f" role={self.role}" if self.role else ""),
+            "label": label + (" NEGATED" if self.negated else "") + (f" role={self.role}" if self.role else ""),
         }
 
 
@@ -253,9 +259,7 @@ def flatten_records(policy: object) -> list[Rec]:
                 Rec(
                     type=kind,
                     label=str(getattr(record, label_field, "") or ""),
-                    detail=str(getattr(record, detail_field, "") or "")
-                    if detail_field
-                    else "",
+                    detail=str(getattr(record, detail_field, "") or "") if detail_field else "",
                     negated=bool(getattr(record, "negated", False)),
                     role=str(getattr(record, "role", "") or ""),
                     text=str(getattr(record, "text", "")),
@@ -301,7 +305,7 @@ class Score:
             return None if p is None or r is None else 0.0
         return 2 * p * r / (p + r)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, float | int | None]:
         def rounded(x: float | None) -> float | None:
             return None if x is None else round(x, 4)
 
@@ -324,7 +328,7 @@ class Measure:
     note: str = ""
     overall: Score = field(default_factory=Score)
     per_label: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
-    examples: list[dict] = field(default_factory=list)
+    examples: list[dict[str, Any]] = field(default_factory=list)
 
     def count(self, label: str | None, **counts: int) -> None:
         self.overall.add(**counts)
@@ -356,9 +360,9 @@ class Measure:
     def compare_sets(
         self,
         policy: str,
-        gold: dict[tuple, list[str]],
-        predicted: dict[tuple, list[Rec]],
-        context: Callable[[object], tuple[str, str, list[Rec]]],
+        gold: dict[Key, list[str]],
+        predicted: dict[Key, list[Rec]],
+        context: Callable[[Unit], tuple[str, str, list[Rec]]],
     ) -> None:
         """Score exact matches of (unit, label) keys.
 
@@ -402,11 +406,20 @@ class Scoreboard:
         return self.measures[name]
 
 
+# The normaliser may straighten typographic quotes and dashes; that is not an offset error.
+TYPOGRAPHY = str.maketrans(
+    {"\u201a": "'", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
+
+
+def comparable(text: str) -> str:
+    return " ".join(text.translate(TYPOGRAPHY).split()).casefold()
+
+
 def check_offsets(board: Scoreboard, html: str, records: list[Rec]) -> None:
     """Count records whose `source_start:source_end` does not show their `text`."""
     for rec in records:
-        shown = visible_text(html[rec.source_start : rec.source_end])
-        if " ".join(rec.text.split()).casefold() != shown.casefold():
+        if comparable(rec.text) != comparable(visible_text(html[rec.source_start : rec.source_end])):
             board.offset_mismatch += 1
 
 
@@ -427,6 +440,12 @@ def gdpr_scoreboard() -> Scoreboard:
         "retention passages",
         "passage",
         'gold: "Data Retention Period" annotations; predicted: Retention records',
+    )
+    board.add(
+        "gdpr.retention_period.passage",
+        "retention passages, kind given",
+        "passage",
+        "as gdpr.retention.passage, counting only Retention records whose kind is not unspecified",
     )
     board.add(
         "gdpr.contact.email",
@@ -451,25 +470,19 @@ def gdpr_scoreboard() -> Scoreboard:
         "gdpr.data_categories.quote",
         "data category quotes",
         "quote / record",
-        "a quote and a record in the same passage match when they share half of the "
-        "shorter one's content words",
+        "a quote and a record in the same passage match when they share half of the shorter one's content words",
     )
-    board.add(
-        "gdpr.purposes.quote", "purpose quotes (+ legit. interests)", "quote / record"
-    )
+    board.add("gdpr.purposes.quote", "purpose quotes (+ legit. interests)", "quote / record")
     board.add(
         "gdpr.negated.passage",
         "negative statements",
         "passage",
-        "gold: performed:false annotations (any requirement); "
-        "predicted: negated DataCategory/Purpose records",
+        "gold: performed:false annotations (any requirement); predicted: negated DataCategory/Purpose records",
     )
     return board
 
 
-def score_gdpr_policy(
-    board: Scoreboard, policy: GdprPolicy, records: list[Rec]
-) -> None:
+def score_gdpr_policy(board: Scoreboard, policy: GdprPolicy, records: list[Rec]) -> None:
     name = policy.name
     passages = policy.passages
     placed: dict[int, list[Rec]] = defaultdict(list)
@@ -480,8 +493,8 @@ def score_gdpr_policy(
         else:
             placed[index].append(rec)
 
-    def passage_context(unit: object) -> tuple[str, str, list[Rec]]:
-        if unit is None:
+    def passage_context(unit: Unit) -> tuple[str, str, list[Rec]]:
+        if not isinstance(unit, int):
             return "policy", "", []
         return (
             f"passage {unit} ({passages[unit].kind})",
@@ -490,16 +503,16 @@ def score_gdpr_policy(
         )
 
     # Rights.
-    gold_policy: dict[tuple, list[str]] = defaultdict(list)
-    gold_passage: dict[tuple, list[str]] = defaultdict(list)
+    gold_policy: dict[Key, list[str]] = defaultdict(list)
+    gold_passage: dict[Key, list[str]] = defaultdict(list)
     for p in passages:
         for a in p.annotations:
             kind = GDPR_RIGHTS.get(a.requirement)
             if kind and a.performed:
                 gold_policy[(None, kind)].append(f"[passage {p.index}] {a.value}")
                 gold_passage[(p.index, kind)].append(a.value)
-    pred_policy: dict[tuple, list[Rec]] = defaultdict(list)
-    pred_passage: dict[tuple, list[Rec]] = defaultdict(list)
+    pred_policy: dict[Key, list[Rec]] = defaultdict(list)
+    pred_passage: dict[Key, list[Rec]] = defaultdict(list)
     for rec in records:
         if rec.type == "right" and rec.label in GDPR_RIGHTS.values():
             pred_policy[(None, rec.label)].append(rec)
@@ -507,46 +520,34 @@ def score_gdpr_policy(
         for rec in recs:
             if rec.type == "right" and rec.label in GDPR_RIGHTS.values():
                 pred_passage[(index, rec.label)].append(rec)
-    board["gdpr.rights.policy"].compare_sets(
-        name, gold_policy, pred_policy, passage_context
-    )
-    board["gdpr.rights.passage"].compare_sets(
-        name, gold_passage, pred_passage, passage_context
-    )
+    board["gdpr.rights.policy"].compare_sets(name, gold_policy, pred_policy, passage_context)
+    board["gdpr.rights.passage"].compare_sets(name, gold_passage, pred_passage, passage_context)
     board.gold_counts["rights granted (policy x kind)"] += len(gold_policy)
 
+    def gold_passages(quotes: Callable[[GdprPassage], list[str]]) -> dict[Key, list[str]]:
+        return {(p.index, None): found for p in passages if (found := quotes(p))}
+
+    def predicted_passages(accept: Callable[[Rec], bool]) -> dict[Key, list[Rec]]:
+        return {(i, None): found for i, recs in placed.items() if (found := [r for r in recs if accept(r)])}
+
     # Retention passages.
-    gold = {
-        (p.index, None): [
-            a.value for a in p.annotations if a.requirement in GDPR_RETENTION
-        ]
-        for p in passages
-    }
-    gold = {k: v for k, v in gold.items() if v}
-    pred = {
-        (i, None): [r for r in recs if r.type == "retention"]
-        for i, recs in placed.items()
-    }
-    pred = {k: v for k, v in pred.items() if v}
-    board["gdpr.retention.passage"].compare_sets(name, gold, pred, passage_context)
+    gold = gold_passages(lambda p: [a.value for a in p.annotations if a.requirement in GDPR_RETENTION])
+    board["gdpr.retention.passage"].compare_sets(
+        name, gold, predicted_passages(lambda r: r.type == "retention"), passage_context
+    )
+    board["gdpr.retention_period.passage"].compare_sets(
+        name, gold, predicted_passages(lambda r: r.kind_given), passage_context
+    )
     board.gold_counts["retention passages"] += len(gold)
 
     # Negative statements.
-    gold = {
-        (p.index, None): [
-            f"{a.requirement}: {a.value}" for a in p.annotations if not a.performed
-        ]
-        for p in passages
-    }
-    gold = {k: v for k, v in gold.items() if v}
-    pred = {
-        (i, None): [
-            r for r in recs if r.negated and r.type in ("data_category", "purpose")
-        ]
-        for i, recs in placed.items()
-    }
-    pred = {k: v for k, v in pred.items() if v}
-    board["gdpr.negated.passage"].compare_sets(name, gold, pred, passage_context)
+    gold = gold_passages(lambda p: [f"{a.requirement}: {a.value}" for a in p.annotations if not a.performed])
+    board["gdpr.negated.passage"].compare_sets(
+        name,
+        gold,
+        predicted_passages(lambda r: r.negated and r.type in ("data_category", "purpose")),
+        passage_context,
+    )
     board.gold_counts["negative-statement passages"] += len(gold)
 
     score_gdpr_contacts(board, policy, records)
@@ -557,26 +558,13 @@ def score_gdpr_policy(
         GDPR_DATA_CATEGORIES,
         "data_category",
     )
-    score_gdpr_quotes(
-        board["gdpr.purposes.quote"], policy, placed, GDPR_PURPOSES, "purpose"
-    )
+    score_gdpr_quotes(board["gdpr.purposes.quote"], policy, placed, GDPR_PURPOSES, "purpose")
 
 
-def score_gdpr_contacts(
-    board: Scoreboard, policy: GdprPolicy, records: list[Rec]
-) -> None:
-    contact_values = [
-        a.value
-        for p in policy.passages
-        for a in p.annotations
-        if a.requirement in GDPR_CONTACT
-    ]
+def score_gdpr_contacts(board: Scoreboard, policy: GdprPolicy, records: list[Rec]) -> None:
+    contact_values = [a.value for p in policy.passages for a in p.annotations if a.requirement in GDPR_CONTACT]
     annotated = [a.value for p in policy.passages for a in p.annotations]
-    annotated += [
-        p.text
-        for p in policy.passages
-        if any(a.requirement in GDPR_CONTACT for a in p.annotations)
-    ]
+    annotated += [p.text for p in policy.passages if any(a.requirement in GDPR_CONTACT for a in p.annotations)]
     annotated_text = "\n".join(annotated)
 
     gold_emails = {normalise_email(e) for v in contact_values for e in EMAIL.findall(v)}
@@ -659,21 +647,13 @@ def score_gdpr_quotes(
 ) -> None:
     """Fuzzy-match annotated quotes against non-negated records in the same passage."""
     for p in policy.passages:
-        quotes = [
-            a.value
-            for a in p.annotations
-            if a.requirement in requirements and a.performed
-        ]
+        quotes = [a.value for a in p.annotations if a.requirement in requirements and a.performed]
         fragments = [quote_fragments(q) for q in quotes]
         kept = [(q, f) for q, f in zip(quotes, fragments, strict=True) if f]
         seen: set[tuple[int, int]] = set()
         recs: list[tuple[Rec, frozenset[str]]] = []
         for rec in placed.get(p.index, []):
-            if (
-                rec.type == record_type
-                and not rec.negated
-                and (rec.source_start, rec.source_end) not in seen
-            ):
+            if rec.type == record_type and not rec.negated and (rec.source_start, rec.source_end) not in seen:
                 seen.add((rec.source_start, rec.source_end))
                 recs.append((rec, content_words(rec.text)))
         where = f"passage {p.index} ({p.kind})"
@@ -805,33 +785,25 @@ def score_opp_policy(board: Scoreboard, policy: OppPolicy, records: list[Rec]) -
             placed[index].append(rec)
     gold_labels = opp_gold_labels(policy)
 
-    def segment_context(unit: object) -> tuple[str, str, list[Rec]]:
-        if unit is None:
+    def segment_context(unit: Unit) -> tuple[str, str, list[Rec]]:
+        if not isinstance(unit, int):
             return "policy", "", []
         return f"segment {unit}", segments[unit].text, placed.get(unit, [])
 
-    def gold_where(
-        select: Callable[[tuple[str, str]], str | None], per_segment: bool
-    ) -> dict[tuple, list[str]]:
-        out: dict[tuple, list[str]] = defaultdict(list)
+    def gold_where(select: Callable[[tuple[str, str]], str | None], per_segment: bool) -> dict[Key, list[str]]:
+        out: dict[Key, list[str]] = defaultdict(list)
         for (segment, label), quotes in sorted(gold_labels.items()):
             value = select(label)
             if value is not None:
                 unit = segment if per_segment else None
                 prefix = "" if per_segment else f"[segment {segment}] "
-                out[(unit, value if value else None)].extend(
-                    prefix + q for q in quotes[:3]
-                )
+                out[(unit, value if value else None)].extend(prefix + q for q in quotes[:3])
                 if not quotes and not out[(unit, value if value else None)]:
-                    out[(unit, value if value else None)].append(
-                        prefix + snippet(segments[segment].text, 120)
-                    )
+                    out[(unit, value if value else None)].append(prefix + snippet(segments[segment].text, 120))
         return out
 
-    def pred_where(
-        accept: Callable[[Rec], str | None], per_segment: bool
-    ) -> dict[tuple, list[Rec]]:
-        out: dict[tuple, list[Rec]] = defaultdict(list)
+    def pred_where(accept: Callable[[Rec], str | None], per_segment: bool) -> dict[Key, list[Rec]]:
+        out: dict[Key, list[Rec]] = defaultdict(list)
         pool = placed.items() if per_segment else [(None, records)]
         for unit, recs in pool:
             for rec in recs:
@@ -907,13 +879,13 @@ def score_opp_policy(board: Scoreboard, policy: OppPolicy, records: list[Rec]) -
 # --------------------------------------------------------------------------- running
 
 
-def parse_records(parser: object, board: Scoreboard, name: str, html: str) -> list[Rec]:
+def parse_records(parser: pp.PolicyParser, board: Scoreboard, name: str, html: str) -> list[Rec]:
     started = time.perf_counter()
     try:
-        policy = parser.parse(html, format="html")  # type: ignore[attr-defined]
+        policy = parser.parse(html, format="html")
         records = flatten_records(policy)
     # Any failure, a library bug included, is counted against the policy, never fatal.
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         board.failures.append((name, f"{type(exc).__name__}: {snippet(str(exc), 160)}"))
         records = []
     board.parse_seconds += time.perf_counter() - started
@@ -922,7 +894,7 @@ def parse_records(parser: object, board: Scoreboard, name: str, html: str) -> li
     return records
 
 
-def run_gdpr(parser: object, folder: Path, limit: int | None) -> Scoreboard:
+def run_gdpr(parser: pp.PolicyParser, folder: Path, limit: int | None) -> Scoreboard:
     board = gdpr_scoreboard()
     for path in gdpr200_files(folder)[:limit]:
         try:
@@ -932,13 +904,11 @@ def run_gdpr(parser: object, folder: Path, limit: int | None) -> Scoreboard:
             continue
         board.policies += 1
         board.units += len(policy.passages)
-        score_gdpr_policy(
-            board, policy, parse_records(parser, board, policy.name, policy.html)
-        )
+        score_gdpr_policy(board, policy, parse_records(parser, board, policy.name, policy.html))
     return board
 
 
-def run_opp(parser: object, folder: Path, limit: int | None) -> Scoreboard:
+def run_opp(parser: pp.PolicyParser, folder: Path, limit: int | None) -> Scoreboard:
     board = opp_scoreboard()
     files, annotations = opp115_files(folder)
     for path in files[:limit]:
@@ -949,9 +919,7 @@ def run_opp(parser: object, folder: Path, limit: int | None) -> Scoreboard:
             continue
         board.policies += 1
         board.units += len(policy.segments)
-        score_opp_policy(
-            board, policy, parse_records(parser, board, policy.name, policy.html)
-        )
+        score_opp_policy(board, policy, parse_records(parser, board, policy.name, policy.html))
     return board
 
 
@@ -959,7 +927,7 @@ def fmt(x: float | None) -> str:
     return "   -  " if x is None else f"{x:6.3f}"
 
 
-def print_board(board: Scoreboard, out=sys.stdout) -> None:
+def print_board(board: Scoreboard, out: TextIO = sys.stdout) -> None:
     unit_name = "passages" if board.corpus == "gdpr200" else "segments"
     print(
         f"\n== {board.corpus}: {board.policies} policies, {board.units} {unit_name}, "
@@ -1004,10 +972,7 @@ def print_board(board: Scoreboard, out=sys.stdout) -> None:
 
 def print_errors(boards: list[Scoreboard], pattern: str, count: int, seed: int) -> None:
     chosen = [
-        m
-        for b in boards
-        for m in b.measures.values()
-        if fnmatch.fnmatch(m.name, pattern) or m.name.startswith(pattern)
+        m for b in boards for m in b.measures.values() if fnmatch.fnmatch(m.name, pattern) or m.name.startswith(pattern)
     ]
     if not chosen:
         names = ", ".join(m for b in boards for m in b.measures)
@@ -1022,16 +987,10 @@ def print_errors(boards: list[Scoreboard], pattern: str, count: int, seed: int) 
             )
             if error == "FP":
                 by_rule = Counter(r["rule"] for e in examples for r in e["records"])
-                print(
-                    "   by rule: "
-                    + ", ".join(f"{k} {v}" for k, v in by_rule.most_common(12))
-                )
+                print("   by rule: " + ", ".join(f"{k} {v}" for k, v in by_rule.most_common(12)))
             by_label = Counter(e["label"] for e in examples if e["label"])
             if by_label:
-                print(
-                    "   by label: "
-                    + ", ".join(f"{k} {v}" for k, v in by_label.most_common())
-                )
+                print("   by label: " + ", ".join(f"{k} {v}" for k, v in by_label.most_common()))
             random.Random(seed).shuffle(examples)
             for e in examples[:count]:
                 label = f" [{e['label']}]" if e["label"] else ""
@@ -1041,27 +1000,19 @@ def print_errors(boards: list[Scoreboard], pattern: str, count: int, seed: int) 
                 for quote in e["gold"][:4]:
                     print(f"   gold:   {snippet(quote, 160)}")
                 for rec in e["records"][:6]:
-                    print(
-                        f"   record: {snippet(rec['text'], 100)!r}  ({rec['rule']}; {rec['label']})"
-                    )
+                    print(f"   record: {snippet(rec['text'], 100)!r}  ({rec['rule']}; {rec['label']})")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "--gdpr200", type=Path, help="folder of GDPR-200 JSON files (gdpr200-dev)"
-    )
+    ap.add_argument("--gdpr200", type=Path, help="folder of GDPR-200 JSON files (gdpr200-dev)")
     ap.add_argument(
         "--opp115",
         type=Path,
         help="OPP-115 folder (with sanitized_policies/, annotations/)",
     )
-    ap.add_argument(
-        "--limit", type=int, help="score only the first N policies of each corpus"
-    )
-    ap.add_argument(
-        "--json", type=Path, metavar="OUT", help="write all figures as JSON"
-    )
+    ap.add_argument("--limit", type=int, help="score only the first N policies of each corpus")
+    ap.add_argument("--json", type=Path, metavar="OUT", help="write all figures as JSON")
     ap.add_argument(
         "--errors",
         metavar="MEASURE",
@@ -1073,9 +1024,7 @@ def main(argv: list[str] | None = None) -> int:
         default=12,
         help="examples of each error kind to print (default 12)",
     )
-    ap.add_argument(
-        "--seed", type=int, default=0, help="seed for sampling error examples"
-    )
+    ap.add_argument("--seed", type=int, default=0, help="seed for sampling error examples")
     args = ap.parse_args(argv)
     if not args.gdpr200 and not args.opp115:
         ap.error("give --gdpr200 and/or --opp115")
@@ -1086,7 +1035,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     import privacyparser as pp
 
-    parser = pp.PolicyParser()
+    try:
+        parser = pp.PolicyParser()
+    except Exception as exc:
+        print(f"privacyparser could not be set up: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
     setup = time.perf_counter() - started
     boards: list[Scoreboard] = []
     if args.gdpr200:
@@ -1124,9 +1077,7 @@ def main(argv: list[str] | None = None) -> int:
                             "unit": m.unit,
                             "note": m.note,
                             "overall": m.overall.as_dict(),
-                            "per_label": {
-                                k: s.as_dict() for k, s in sorted(m.per_label.items())
-                            },
+                            "per_label": {k: s.as_dict() for k, s in sorted(m.per_label.items())},
                         }
                         for m in b.measures.values()
                     },
