@@ -360,7 +360,8 @@ def run_opp(parser: pp.PolicyParser, folder: Path, limit: int | None) -> dict[st
 def _row(name: str, value: float, target: float, higher_is_better: bool = True) -> str:
     ok = value >= target if higher_is_better else value <= target
     sign = ">=" if higher_is_better else "<="
-    return f"  {name:<34} {value:7.3f}   {sign} {target:.2f}   {'ok' if ok else 'BELOW' if higher_is_better else 'ABOVE'}"
+    verdict = "ok" if ok else "BELOW" if higher_is_better else "ABOVE"
+    return f"  {name:<34} {value:7.3f}   {sign} {target:.2f}   {verdict}"
 
 
 def print_goppc(scores: dict[str, HeadingScore], documents: int) -> None:

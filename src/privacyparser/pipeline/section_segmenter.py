@@ -3,14 +3,23 @@
 Works on the lines of the normalised text. A heading is either marked by the input
 (an HTML `<hN>`, a Markdown `#` line) or recognised from the text: a numbered line
 whose numbering continues a sequence ("2." after "1.", "4.1" under "4") and that reads
-like a title, or, in a policy without numbered headings, a short title-like line
-followed by a paragraph. The hierarchy follows the numbering styles: a style already
-open closes everything opened after it; a new style opens a level below.
+like a title, or a short title-like line standing on its own before a paragraph.
+
+Nesting: HTML levels nest by level (a skipped level still nests under the nearest
+higher one); decimal numbers nest by their value ("4.1" under "4") whatever the markup
+says; other styles follow the order in which they first appear: a style already open
+closes everything opened after it, a new style opens a level below. Unnumbered headings
+in plain text get a style from their look (capitals, title case, sentence case, a final
+colon or full stop), ranked below numbered styles.
+
+Every pass is a single walk over the lines (or over a stack bounded by the number of
+numbering styles), so the time is linear in the length of the text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from privacyparser.normalize.document import FurnitureSpan, HeadingHint
@@ -21,9 +30,24 @@ MAX_TITLE_CHARS = 150
 MAX_TITLE_WORDS = 20
 # Decimal sub-numbers ("9.3") are structure even when the line is a sentence.
 MAX_SUBCLAUSE_CHARS = 250
+# Unnumbered headings in plain text: how long a line standing alone may be, by how it ends.
+# A question runs longer than a label; a line ending in "." or ":" must be short to be a
+# heading rather than a one-sentence paragraph or a lead-in to a list.
+MAX_UNNUMBERED_CHARS = 120
+MAX_UNNUMBERED_WORDS = {"?": 20, ":": 8, ".": 8, "": 12}
+# A paragraph line: long, or a full sentence.
+MIN_PARAGRAPH_CHARS = 100
+# Runs of unnumbered lines that come back later as headings form a table of contents.
+MIN_TOC_LINES = 3
+TOC_SHARE = 0.6
+
 _MARKDOWN_HEADING = re.compile(r"(#{1,6}) +(?=\S)")
 _SENTENCE_END = re.compile(r"[.;,]$")
-_BULLET = re.compile(r"[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7] ")
+_BULLET = re.compile(r"[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7>] ?")
+# Two sentences on one line: ". " followed by a capital ("Welcome. We collect").
+_TWO_SENTENCES = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
+# Separator left between a worded number and its title ("Part I - General").
+_TITLE_LEAD = re.compile(r"[-:.] +")
 
 
 @dataclass
@@ -72,11 +96,19 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def _next_content(lines: list[Line], index: int) -> Line | None:
-    for line in lines[index + 1 :]:
-        if line.text and not line.furniture:
-            return line
-    return None
+def _is_content(line: Line) -> bool:
+    return bool(line.text) and not line.furniture
+
+
+def _next_content_index(lines: list[Line]) -> list[int]:
+    """For each line, the index of the next content line after it (-1 if none); one backward pass."""
+    out = [-1] * len(lines)
+    following = -1
+    for index in range(len(lines) - 1, -1, -1):
+        out[index] = following
+        if _is_content(lines[index]):
+            following = index
+    return out
 
 
 def _is_title_like(text: str, limit: int = MAX_TITLE_CHARS) -> bool:
@@ -88,57 +120,127 @@ def _is_title_like(text: str, limit: int = MAX_TITLE_CHARS) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _find_table_of_contents(lines: list[Line]) -> list[tuple[int, int]]:
-    """Runs of three or more numbered lines with nothing between them, repeated later.
+def _clean_title(text: str) -> str | None:
+    """Heading text without a separator left by the number ("Part I - General" -> "General")."""
+    text = text.strip()
+    lead = _TITLE_LEAD.match(text)
+    if lead is not None and lead.end() < len(text):
+        text = text[lead.end() :]
+    return text or None
 
-    A table of contents lists the headings without their bodies; the same numbers come
-    again further down, each followed by its text. The run is reported as furniture so
-    that each heading appears once, where its body is.
+
+def _is_paragraph(text: str) -> bool:
+    return len(text) >= MIN_PARAGRAPH_CHARS or (len(text.split()) > 6 and text[-1:] in ".!?:;)\"")
+
+
+def _table_of_contents(lines: list[Line], next_content: list[int]) -> list[tuple[int, int]]:
+    """Runs of three or more headings with nothing between them, whose headings come back later.
+
+    A table of contents lists the headings without their bodies; the same numbers (or
+    the same titles) come again further down, each followed by its text. The run is
+    reported as furniture so that each heading appears once, where its body is.
     """
-    runs: list[tuple[int, int]] = []
-    index = 0
-    content = [i for i, line in enumerate(lines) if line.text and not line.furniture]
-    while index < len(content):
-        first = lines[content[index]].numbering
-        if first is None or first.glued or not _is_title_like(lines[content[index]].text[first.end :], 200):
-            index += 1
+    # Where each numbering label, and each short line, is seen last: a run is a table
+    # of contents when most of its entries are seen again after it.
+    last_label: dict[tuple[str, str], int] = {}
+    last_text: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if not _is_content(line):
             continue
-        run = [content[index]]
-        previous = first
-        j = index + 1
-        while j < len(content):
-            numbering = lines[content[j]].numbering
-            if numbering is None or not numbering.follows(previous):
-                break
-            if not _is_title_like(lines[content[j]].text[numbering.end :], 200):
-                break
-            run.append(content[j])
-            previous = numbering
-            j += 1
-        if len(run) >= 3:
-            labels = {lines[i].numbering.label for i in run if lines[i].numbering}
-            later = {
-                line.numbering.label
-                for line in lines[run[-1] + 1 :]
-                if line.numbering is not None and line.numbering.style == first.style
-            }
-            # Most of the listed numbers must come back as headings further down.
-            if len(labels & later) >= 0.6 * len(labels):
-                runs.append((lines[run[0]].start, lines[run[-1]].end))
-                index = j
+        if line.numbering is not None:
+            last_label[(line.numbering.style, line.numbering.label)] = index
+        if len(line.text) <= MAX_TITLE_CHARS:
+            last_text[_toc_key(line)] = index
+    runs: list[tuple[int, int]] = []
+    index = next_content[0] if lines and not _is_content(lines[0]) else 0
+    while 0 <= index < len(lines):
+        run = _numbered_run(lines, next_content, index) or _unnumbered_run(lines, index)
+        if len(run) >= MIN_TOC_LINES:
+            last = run[-1]
+            again = 0
+            for i in run:
+                numbering = lines[i].numbering
+                if numbering is not None and not numbering.glued:
+                    seen = last_label.get((numbering.style, numbering.label), -1)
+                else:
+                    seen = last_text.get(_toc_key(lines[i]), -1)
+                again += seen > last
+            if again >= TOC_SHARE * len(run):
+                runs.append((lines[run[0]].start, lines[last].end))
+                index = next_content[last]
                 continue
-        index += 1
+        index = next_content[index]
     return runs
 
 
+def _toc_key(line: Line) -> str:
+    text = line.text[line.numbering.end :] if line.numbering is not None else line.text
+    # Entries of a table of contents often carry page numbers or leader dots.
+    return " ".join(text.rstrip(" .0123456789").casefold().split())
+
+
+def _numbered_run(lines: list[Line], next_content: list[int], index: int) -> list[int]:
+    first = lines[index].numbering
+    if first is None or first.glued or not _is_title_like(lines[index].text[first.end :], 200):
+        return []
+    run = [index]
+    previous = first
+    j = next_content[index]
+    while j >= 0:
+        numbering = lines[j].numbering
+        if numbering is None or not _is_title_like(lines[j].text[numbering.end :], 200):
+            break
+        # Sub-entries ("4.1" under "4") may sit between the entries of the top level.
+        if not (numbering.follows(previous) or numbering.value[:-1] == previous.value
+                or (len(numbering.value) < len(previous.value) and numbering.style.startswith("decimal"))):
+            break
+        run.append(j)
+        previous = numbering
+        j = next_content[j]
+    return run
+
+
+def _unnumbered_run(lines: list[Line], index: int) -> list[int]:
+    """Consecutive short title-like lines (no blank line between them)."""
+    run: list[int] = []
+    j = index
+    while j < len(lines) and _is_content(lines[j]):
+        text = lines[j].text
+        if len(text) > MAX_UNNUMBERED_CHARS or not text[:1].isupper() or _SENTENCE_END.search(text):
+            return run if len(run) >= MIN_TOC_LINES else []
+        run.append(j)
+        j += 1
+    return run if len(run) >= MIN_TOC_LINES else []
+
+
 def _text_style(text: str) -> tuple[str, ...]:
+    """The look of an unnumbered heading: its case and its final punctuation."""
+    end = text[-1] if text[-1:] in ".:" else ""
     letters = [ch for ch in text if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters):
-        return ("plain", "caps")
+    if letters and sum(1 for ch in letters if ch.isupper()) >= 0.8 * len(letters):
+        return ("plain", "caps", end)
     words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     if words and sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words):
-        return ("plain", "title")
-    return ("plain", "sentence")
+        return ("plain", "title", end)
+    return ("plain", "sentence", end)
+
+
+def _mark_furniture(lines: list[Line], ranges: list[tuple[int, int]]) -> None:
+    """Flag the lines inside any of `ranges`; one merged walk over lines and ranges."""
+    merged: list[list[int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    r = 0
+    for line in lines:
+        while r < len(merged) and merged[r][1] < line.end:
+            r += 1
+        if r == len(merged):
+            return
+        if merged[r][0] <= line.start:
+            line.furniture = True
 
 
 class SectionSegmenter:
@@ -151,35 +253,33 @@ class SectionSegmenter:
         furniture: list[FurnitureSpan],
     ) -> Segmentation:
         lines = split_lines(text)
-        furniture_ranges = sorted((f.start, f.end) for f in furniture)
-        self._mark_furniture(lines, furniture_ranges)
+        _mark_furniture(lines, [(f.start, f.end) for f in furniture])
         for line in lines:
-            if line.text and not line.furniture:
+            if _is_content(line):
                 line.numbering = parse_numbering(line.text)
-        toc = _find_table_of_contents(lines)
-        new_furniture = [FurnitureSpan(start, end, "table_of_contents") for start, end in toc]
-        self._mark_furniture(lines, toc)
-
+        next_content = _next_content_index(lines)
         hint_by_line = self._hints_by_line(lines, hints)
-        candidates = self._candidates(lines, hint_by_line)
+        toc = _table_of_contents(lines, next_content) if not hint_by_line else []
+        toc = [span for span in toc if not self._holds_hint(lines, hint_by_line, span)]
+        new_furniture = [FurnitureSpan(start, end, "table_of_contents") for start, end in toc]
+        if toc:
+            _mark_furniture(lines, toc)
+            next_content = _next_content_index(lines)
+
+        candidates = self._candidates(lines, hint_by_line, next_content)
         roots = self._nest(candidates, len(text))
+        heading_starts = {c.start for c in candidates}
         list_items = [
             (line.start, line.end)
             for line in lines
-            if line.numbering is not None and not line.furniture and line.start not in {c.start for c in candidates}
+            if line.numbering is not None and not line.furniture and line.start not in heading_starts
         ]
         title = self._title(lines, candidates)
         return Segmentation(roots, new_furniture, title, list_items)
 
     @staticmethod
-    def _mark_furniture(lines: list[Line], ranges: list[tuple[int, int]]) -> None:
-        if not ranges:
-            return
-        for line in lines:
-            for start, end in ranges:
-                if line.start >= start and line.end <= end:
-                    line.furniture = True
-                    break
+    def _holds_hint(lines: list[Line], hint_by_line: dict[int, int], span: tuple[int, int]) -> bool:
+        return any(span[0] <= lines[i].start < span[1] for i in hint_by_line)
 
     @staticmethod
     def _hints_by_line(lines: list[Line], hints: list[HeadingHint]) -> dict[int, int]:
@@ -187,37 +287,33 @@ class SectionSegmenter:
         if not hints:
             return {}
         starts = [line.start for line in lines]
-        from bisect import bisect_right
-
         out: dict[int, int] = {}
         for hint in hints:
             index = bisect_right(starts, hint.start) - 1
-            if index >= 0 and lines[index].text.strip():
+            if index >= 0 and lines[index].text.strip() and not lines[index].furniture:
                 out.setdefault(index, hint.level)
         return out
 
-    def _candidates(self, lines: list[Line], hint_by_line: dict[int, int]) -> list[HeadingNode]:
-        numbered_top = sum(
-            1
-            for line in lines
-            if line.numbering is not None
-            and not line.furniture
-            and not line.numbering.glued
-            and _is_title_like(line.text[line.numbering.end :])
-        )
-        # Unnumbered title-like lines only count as headings where the policy does not
-        # number its headings: in a numbered policy they are list items or labels.
-        detect_unnumbered = not hint_by_line and numbered_top < 3
+    def _candidates(
+        self, lines: list[Line], hint_by_line: dict[int, int], next_content: list[int]
+    ) -> list[HeadingNode]:
+        # Unnumbered title-like lines are headings in plain text only: HTML marks its own.
+        # In a policy with numbered headings they are taken only inside a numbered section
+        # (the lines before the first number are the title and the preamble).
+        detect_unnumbered = not hint_by_line
+        numbered_seen = False
+        numbered_policy = self._count_numbered_headings(lines) >= 3
         open_numbers: list[Numbering] = []  # innermost last; for sequence checks
         out: list[HeadingNode] = []
+        previous_heading = -2
         for index, line in enumerate(lines):
-            if not line.text or line.furniture:
+            if not _is_content(line):
                 continue
             numbering = line.numbering
             level = hint_by_line.get(index)
             if level is not None:
                 title_start = line.start + (numbering.end if numbering else 0)
-                title = text_or_none(line.text[numbering.end :] if numbering else line.text)
+                title = _clean_title(line.text[numbering.end :] if numbering else line.text)
                 out.append(
                     HeadingNode(line.start, line.end, title_start, numbering.label if numbering else None,
                                 title, ("html", str(level)), numbering)
@@ -231,34 +327,63 @@ class SectionSegmenter:
                 title = body[inner.end :] if inner else body
                 out.append(
                     HeadingNode(line.start, line.end, line.start + markdown.end() + (inner.end if inner else 0),
-                                inner.label if inner else None, text_or_none(title),
+                                inner.label if inner else None, _clean_title(title),
                                 ("html", str(len(markdown.group(1)))), inner)
                 )
+                previous_heading = index
                 continue
             if numbering is not None and not numbering.glued:
-                if self._accept_numbered(lines, index, numbering, open_numbers):
+                accepted = self._accept_numbered(lines, index, numbering, open_numbers, next_content)
+                if accepted is not None:
+                    numbering = accepted
                     rest = line.text[numbering.end :]
                     title = rest if _is_title_like(rest, MAX_SUBCLAUSE_CHARS) or len(numbering.value) > 1 else None
                     if title is not None and len(title) > MAX_SUBCLAUSE_CHARS:
                         title = None
                     out.append(
                         HeadingNode(line.start, line.end, line.start + numbering.end, numbering.label,
-                                    text_or_none(title), (numbering.style,), numbering)
+                                    _clean_title(title) if title else None, (numbering.style,), numbering)
                     )
-                continue
-            if detect_unnumbered and self._is_unnumbered_heading(lines, index):
-                out.append(
-                    HeadingNode(line.start, line.end, line.start, None, line.text.strip(), _text_style(line.text), None)
-                )
+                    numbered_seen = True
+                    previous_heading = index
+                    continue
+                if numbered_policy or hint_by_line:
+                    continue
+            if (
+                detect_unnumbered
+                and (numbered_seen or not numbered_policy)
+                and self._is_unnumbered_heading(lines, index, next_content, previous_heading == index - 1)
+            ):
+                text = line.text.strip()
+                out.append(HeadingNode(line.start, line.end, line.start, None, text, _text_style(text), None))
+                previous_heading = index
         return out
 
     @staticmethod
+    def _count_numbered_headings(lines: list[Line]) -> int:
+        return sum(
+            1
+            for line in lines
+            if line.numbering is not None
+            and not line.furniture
+            and not line.numbering.glued
+            and _is_title_like(line.text[line.numbering.end :])
+        )
+
+    @staticmethod
     def _accept_numbered(
-        lines: list[Line], index: int, numbering: Numbering, open_numbers: list[Numbering]
-    ) -> bool:
-        """Decide whether a numbered line is a heading, updating the open numbering stack."""
+        lines: list[Line],
+        index: int,
+        numbering: Numbering,
+        open_numbers: list[Numbering],
+        next_content: list[int],
+    ) -> Numbering | None:
+        """The numbering if this numbered line is a heading (updating the open stack), else None."""
         line = lines[index]
         rest = line.text[numbering.end :]
+        if rest[:1].islower():
+            # "6.1 if it is necessary ...;": a clause of a sentence, not a heading.
+            return None
         depth = len(numbering.value)
         if depth > 1 and numbering.style.startswith("decimal"):
             # "4.1" belongs under an open "4"; "9.3" follows "9.2".
@@ -268,83 +393,107 @@ class SectionSegmenter:
                     continue
                 if other.value == numbering.value[:-1] or numbering.follows(other):
                     if len(rest) > MAX_SUBCLAUSE_CHARS and not _is_title_like(rest):
-                        return False
+                        return None
                     keep = position + 1 if other.value == numbering.value[:-1] else position
                     del open_numbers[keep:]
                     open_numbers.append(numbering)
-                    return True
-            return False
+                    return numbering
+            return None
         if not _is_title_like(rest):
-            return False
-        following = _next_content(lines, index)
-        if following is not None and following.numbering is not None and following.numbering.follows(numbering):
+            return None
+        following_index = next_content[index]
+        if following_index < 0:
+            return None
+        following = lines[following_index].numbering
+        if following is not None and (following.follows(numbering) or _alpha_follows(following, numbering)):
             # The next line is the next item of the same list: this is a list, not a heading.
-            return False
-        if following is None:
-            return False
-        for position in range(len(open_numbers) - 1, -1, -1):
-            other = open_numbers[position]
-            if other.style == numbering.style:
-                if numbering.follows(other):
-                    del open_numbers[position:]
-                    open_numbers.append(numbering)
-                    return True
-                return False
-        if not numbering.is_first:
-            return False
+            return None
+        for candidate in (numbering, _as_alpha(numbering)):
+            if candidate is None:
+                continue
+            for position in range(len(open_numbers) - 1, -1, -1):
+                other = open_numbers[position]
+                if other.style == candidate.style:
+                    if candidate.follows(other):
+                        del open_numbers[position:]
+                        open_numbers.append(candidate)
+                        return candidate
+                    break
+        if not numbering.is_first or any(other.style == numbering.style for other in open_numbers):
+            return None
         open_numbers.append(numbering)
-        return True
+        return numbering
 
     @staticmethod
-    def _is_unnumbered_heading(lines: list[Line], index: int) -> bool:
+    def _is_unnumbered_heading(
+        lines: list[Line], index: int, next_content: list[int], after_heading: bool
+    ) -> bool:
+        """A short title-like line standing alone before a paragraph (or a sub-heading)."""
         line = lines[index]
         text = line.text.strip()
-        if len(text) > 100 or len(text.split()) > 12 or not _is_title_like(text, 100) or text.endswith(":"):
+        if len(text) > MAX_UNNUMBERED_CHARS or _BULLET.match(text):
             return False
-        if _BULLET.match(text):
+        first = text.lstrip("\"'(")[:1]
+        if not (first.isupper() or first.isdigit()):
+            return False
+        end = text[-1] if text[-1] in "?:." else ""
+        if text[-1] in ";,!" or len(text.split()) > MAX_UNNUMBERED_WORDS[end]:
+            return False
+        if _TWO_SENTENCES.search(text):
             return False
         previous = lines[index - 1] if index > 0 else None
-        if previous is not None and previous.text and not previous.furniture:
-            # A heading stands after a blank line, unless the line before is also a heading-sized line.
-            if len(previous.text) > 100 or not _SENTENCE_END.search(previous.text) and len(previous.text) > 60:
-                return False
-        following = _next_content(lines, index)
-        if following is None:
+        if previous is not None and _is_content(previous) and not after_heading:
+            # A heading stands after a blank line (or right after another heading).
             return False
-        body = following.text
-        # Followed by a paragraph, not by another short line of a list.
-        return len(body) > 100 or bool(re.search(r"[.!?:)\"]$", body)) or _is_title_like(body, 100)
+        following_index = next_content[index]
+        if following_index < 0:
+            return False
+        following = lines[following_index].text
+        if following_index == index + 1:
+            # No blank line: the next line must be the paragraph this heading opens, not
+            # the next item of a list of short lines.
+            return _is_paragraph(following) and not end
+        return True
 
     @staticmethod
     def _nest(candidates: list[HeadingNode], text_length: int) -> list[HeadingNode]:
         roots: list[HeadingNode] = []
         stack: list[HeadingNode] = []
         for node in candidates:
-            if node.style[0] == "html":
-                level = int(node.style[1])
-                cut = next(
-                    (i for i, open_node in enumerate(stack)
-                     if open_node.style[0] == "html" and int(open_node.style[1]) >= level),
-                    None,
-                )
-                if cut is not None:
-                    del stack[cut:]
-            elif node.numbering is not None and len(node.numbering.value) > 1 and node.style[0].startswith("decimal"):
+            cut: int | None = None
+            if node.numbering is not None and len(node.numbering.value) > 1 and node.numbering.style.startswith(
+                "decimal"
+            ):
+                # "4.1" goes under the open "4" (or after "4.0"), whatever level its markup had.
                 parent = node.numbering.value[:-1]
                 cut = next(
                     (i + 1 for i in range(len(stack) - 1, -1, -1)
-                     if stack[i].numbering is not None and stack[i].numbering.value == parent
-                     and stack[i].style[0].startswith("decimal")),
+                     if stack[i].numbering is not None and stack[i].numbering.value == parent  # type: ignore[union-attr]
+                     and stack[i].numbering.style.startswith("decimal")),  # type: ignore[union-attr]
                     None,
                 )
                 if cut is None:
-                    cut = next((i for i, open_node in enumerate(stack) if open_node.style == node.style), None)
-                if cut is not None:
-                    del stack[cut:]
+                    cut = next((i for i, open_node in enumerate(stack) if _same_rank(open_node, node)), None)
+            elif node.style[0] == "html":
+                level = int(node.style[1])
+                cut = next(
+                    (i for i, open_node in enumerate(stack)
+                     if (open_node.style[0] == "html" and int(open_node.style[1]) >= level)
+                     or (open_node.style[0] != "html" and _is_decimal(open_node) and _is_decimal(node))),
+                    None,
+                )
             else:
-                cut = next((i for i, open_node in enumerate(stack) if open_node.style == node.style), None)
-                if cut is not None:
-                    del stack[cut:]
+                cut = next((i for i, open_node in enumerate(stack) if _same_rank(open_node, node)), None)
+                if cut is None and node.style[0] == "plain":
+                    # A more prominent look closes a less prominent one ("PART" closes
+                    # "Title Case" closes "Sentence case").
+                    cut = next(
+                        (i for i, open_node in enumerate(stack)
+                         if open_node.style[0] == "plain" and _prominence(open_node) > _prominence(node)),
+                        None,
+                    )
+            if cut is not None:
+                del stack[cut:]
             node.level = len(stack) + 1
             (stack[-1].children if stack else roots).append(node)
             stack.append(node)
@@ -355,7 +504,7 @@ class SectionSegmenter:
     def _title(lines: list[Line], candidates: list[HeadingNode]) -> tuple[int, int] | None:
         first_heading = candidates[0].start if candidates else None
         for line in lines:
-            if not line.text or line.furniture:
+            if not _is_content(line):
                 continue
             if first_heading is not None and line.start >= first_heading:
                 return None
@@ -366,6 +515,38 @@ class SectionSegmenter:
         return None
 
 
+def _is_decimal(node: HeadingNode) -> bool:
+    return node.numbering is not None and node.numbering.style.startswith("decimal")
+
+
+def _same_rank(open_node: HeadingNode, node: HeadingNode) -> bool:
+    """Siblings: the same numbering style, or the same look of an unnumbered heading."""
+    return open_node.style == node.style
+
+
+_CASE_RANK = {"caps": 0, "title": 1, "sentence": 2}
+_END_RANK = {"": 0, ".": 1, ":": 1}
+
+
+def _prominence(node: HeadingNode) -> tuple[int, int]:
+    return (_END_RANK.get(node.style[2], 1), _CASE_RANK.get(node.style[1], 2))
+
+
+def _as_alpha(numbering: Numbering) -> Numbering | None:
+    """A single Roman letter read as a letter ("I." after "H." is the ninth item)."""
+    if not numbering.style.startswith("roman") or len(numbering.label) != 1:
+        return None
+    letter = numbering.label
+    punct = numbering.style[-1] if numbering.style[-1] in ".)" else ""
+    style = ("alpha_lower" if letter.islower() else "alpha_upper") + punct
+    return Numbering(style, (ord(letter.lower()) - 96,), letter, numbering.end)
+
+
+def _alpha_follows(following: Numbering, numbering: Numbering) -> bool:
+    alpha = _as_alpha(following)
+    return alpha is not None and alpha.follows(numbering)
+
+
 def text_or_none(text: str | None) -> str | None:
     if text is None:
         return None
@@ -373,8 +554,15 @@ def text_or_none(text: str | None) -> str | None:
     return text or None
 
 
-def _close(nodes: list[HeadingNode], end: int) -> None:
-    """Set each section's end: the start of its next sibling, or its parent's end."""
-    for i, node in enumerate(nodes):
-        node.end = nodes[i + 1].start if i + 1 < len(nodes) else end
-        _close(node.children, node.end)
+def _close(roots: list[HeadingNode], end: int) -> None:
+    """Set each section's end: the start of its next sibling, or its parent's end.
+
+    An explicit stack instead of recursion, so a deeply nested document cannot overflow.
+    """
+    stack: list[tuple[list[HeadingNode], int]] = [(roots, end)]
+    while stack:
+        nodes, limit = stack.pop()
+        for i, node in enumerate(nodes):
+            node.end = nodes[i + 1].start if i + 1 < len(nodes) else limit
+            if node.children:
+                stack.append((node.children, node.end))
