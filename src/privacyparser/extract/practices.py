@@ -1,51 +1,190 @@
-"""Data categories and purposes: vocabulary matches kept when their sentence is a data practice."""
+"""Data categories and purposes: vocabulary matches kept when they take part in a data practice.
+
+A match of the vocabulary is only a candidate: "email" may be the data ("we collect your
+email") or the channel ("contact us by email"), "age" may be the data or a threshold
+("under the age of 13"). The gate below decides, per match, from its sentence:
+
+1. A *sense trap* (cues.json `sense_traps`) covering the match rejects it, as does a
+   following noun that makes the term a modifier ("cookie policy", "CCTV notices").
+2. Terms of a gated category need a verb that governs the term itself
+   (`gates.<name>` in cues.json): "we collect personal information" is a practice,
+   "the security of your personal information" is not.
+3. Other terms need a practice cue somewhere in their sentence (`practice`; a cue
+   inside a data term does not count: the "log" of "log data" is no verb), or the
+   sentence is a short list line introduced by a practice sentence, or sits under a
+   practice heading.
+4. Ambiguous terms (`ambiguous_terms` of a category) also need to read as data: after a
+   possessive ("your email"), next to other data terms in a list, or governed by a
+   practice verb.
+5. Contact terms in a "contact us" sentence, and contact or location terms owned by the
+   provider ("our address"), are the provider's, not the user's.
+
+Everything is computed once per sentence; work is linear in the document.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
 from privacyparser.models import DataCategory, Purpose
 from privacyparser.pipeline.clauses import DATA, PURPOSE
-from privacyparser.rules import RuleSet
+from privacyparser.rules import DataCategoryRule, RuleSet
 
 # A list item under "We collect the following:" is short and has no verb of its own.
 _LIST_ITEM_WORDS = 25
+# How far back a list line looks for the sentence that introduces its list.
+_MAX_LIST_LINES = 60
+_OBJECT_FOLLOWS = re.compile(r"\s+(?:your|their|the|a|an|all|any|some|certain|each|every|information|data|details)\b")
+# Characters around a term that a governing verb or a possessive is looked for in.
+_WINDOW = 70
 
 
-class PracticeContext:
-    """Caches, per sentence, whether it speaks about a data practice."""
+@dataclass
+class SentenceInfo:
+    start: int
+    end: int
+    lower: str
+    has_cue: bool
+    contact_us: bool
+    is_list_line: bool
+    traps: list[tuple[int, int]] = field(default_factory=list)
+    data_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+class PracticeGate:
+    """Decides, per vocabulary match, whether it is part of a data practice."""
 
     def __init__(self, ctx: DocumentContext) -> None:
         self.ctx = ctx
         self.rules: RuleSet = ctx.rules
-        self._cache: dict[int, bool] = {}
+        self._info: dict[int, SentenceInfo] = {}
+        self._practice: dict[int, bool] = {}
+        self._spans_by_sentence: dict[int, list[tuple[int, int]]] = {}
+        for kind, _, start, end in ctx.clauses:
+            if kind == DATA:
+                self._spans_by_sentence.setdefault(ctx.sentence_index(start), []).append((start, end))
 
-    def sentence_is_practice(self, index: int) -> bool:
-        cached = self._cache.get(index)
+    # -- per sentence ------------------------------------------------------------------
+
+    def info(self, index: int) -> SentenceInfo:
+        cached = self._info.get(index)
         if cached is not None:
             return cached
-        ctx = self.ctx
+        ctx, rules = self.ctx, self.rules
         start, end = ctx.sentence(index)
-        sentence = ctx.lower[start:end]
-        result = False
-        if self.rules.practice_cue.search(sentence):
-            result = not (self.rules.contact_us_cue.search(sentence) and "collect" not in sentence)
-        elif len(sentence.split()) <= _LIST_ITEM_WORDS:
-            # A list item or a short line: it inherits the practice of the sentence that
-            # introduces it (same section) or of its section's title.
-            if index > 0:
-                prev_start, _ = ctx.sentence(index - 1)
-                if ctx.section_id(prev_start) == ctx.section_id(start) and self.sentence_is_practice(index - 1):
-                    result = True
-            if not result and self.rules.section_practice_cue.search(ctx.section_titles(start)):
-                result = True
-        self._cache[index] = result
+        lower = ctx.lower[start:end]
+        spans = [(s - start, e - start) for s, e in self._spans_by_sentence.get(index, [])]
+        # A cue that is part of a data term ("log" in "log data", "access" in "access
+        # logs") says nothing about the sentence, unless an object follows the term:
+        # "our web server logs your browser type" is a verb after all.
+        masked = [(s, e) for s, e in spans if not _OBJECT_FOLLOWS.match(lower, e)]
+        has_cue = any(
+            not any(s <= m.start() < e for s, e in masked) for m in rules.practice_cue.finditer(lower)
+        )
+        line_start = start == 0 or ctx.text[start - 1] == "\n"
+        line_end = end >= len(ctx.text) or ctx.text[end : end + 1] in ("\n", "") or lower.endswith("\n")
+        info = SentenceInfo(
+            start=start,
+            end=end,
+            lower=lower,
+            has_cue=has_cue,
+            contact_us=rules.contact_us_cue.search(lower) is not None,
+            is_list_line=line_start and line_end and len(lower.split()) <= _LIST_ITEM_WORDS,
+            traps=[m.span() for trap in rules.sense_traps for m in trap.pattern.finditer(lower)],
+            data_spans=spans,
+        )
+        self._info[index] = info
+        return info
+
+    def sentence_is_practice(self, index: int) -> bool:
+        """The sentence has a practice cue, or is a list line of a practice list."""
+        cached = self._practice.get(index)
+        if cached is not None:
+            return cached
+        info = self.info(index)
+        result = info.has_cue
+        if not result and info.is_list_line:
+            result = self._list_is_practice(index) or self._heading_is_practice(info.start)
+        self._practice[index] = result
         return result
+
+    def _list_is_practice(self, index: int) -> bool:
+        """A list line inherits from the sentence that introduces its list, in the same section."""
+        ctx = self.ctx
+        section = ctx.section_id(self.info(index).start)
+        j = index - 1
+        steps = 0
+        while j >= 0 and steps < _MAX_LIST_LINES:
+            prev = self.info(j)
+            if ctx.section_id(prev.start) != section:
+                return False
+            intro = not prev.is_list_line or self.rules.list_intro.search(prev.lower.rstrip()) is not None
+            if intro:
+                return prev.has_cue
+            cached = self._practice.get(j)
+            if cached is not None:
+                return cached
+            j -= 1
+            steps += 1
+        return False
+
+    def _heading_is_practice(self, pos: int) -> bool:
+        return self.rules.section_practice_cue.search(self.ctx.section_titles(pos)) is not None
+
+    # -- per term ----------------------------------------------------------------------
+
+    def _governed(self, gate_name: str, info: SentenceInfo, start: int, end: int) -> bool:
+        gate = self.rules.term_gates.get(gate_name)
+        if gate is None:
+            return False
+        lower = self.ctx.lower
+        before = lower[max(info.start, start - _WINDOW) : start]
+        after = lower[end : min(info.end, end + _WINDOW)]
+        return gate.before.search(before) is not None or gate.after.search(after) is not None
+
+    def _reads_as_data(self, info: SentenceInfo, start: int, end: int) -> bool:
+        """An ambiguous term is data after a possessive, in a list of data terms, or as an object."""
+        lower = self.ctx.lower
+        if self.rules.possessive.search(lower[max(info.start, start - 30) : start]):
+            return True
+        for s, e in info.data_spans:
+            s, e = s + info.start, e + info.start
+            gap = lower[e:start] if e <= start else lower[end:s] if s >= end else None
+            if gap is not None and len(gap) <= 8 and (s, e) != (start, end) and self.rules.list_joiner.search(gap):
+                return True
+        return self._governed("generic", info, start, end)
+
+    def keep_data(self, category: DataCategoryRule, index: int, start: int, end: int) -> bool:
+        ctx, rules = self.ctx, self.rules
+        info = self.info(index)
+        rel_start, rel_end = start - info.start, end - info.start
+        if any(s <= rel_start and rel_end <= e for s, e in info.traps):
+            return False
+        if rules.modifier_head.search(ctx.lower[end : end + 40]):
+            return False
+        if category.group in rules.owner_groups and rules.owner.search(ctx.lower[max(info.start, start - 40) : start]):
+            return False
+        if category.gate != "specific":
+            return self._governed(category.gate, info, start, end)
+        if not self.sentence_is_practice(index):
+            return False
+        # "Write to us with your name and question": the user's own channel to the provider.
+        if info.contact_us and not self._governed("generic", info, start, end):
+            return False
+        if ctx.text[start:end].lower() in category.ambiguous_terms:
+            return self._reads_as_data(info, start, end)
+        return True
+
+    def keep_purpose(self, index: int) -> bool:
+        return self.sentence_is_practice(index)
 
 
 def extract_practices(ctx: DocumentContext) -> tuple[list[DataCategory], list[Purpose]]:
-    practice = PracticeContext(ctx)
-    groups = {c.rule_id: c for c in ctx.rules.data_categories}
+    gate = PracticeGate(ctx)
+    categories = {c.rule_id: c for c in ctx.rules.data_categories}
     purpose_rules = {p.id: p for p in ctx.rules.purposes}
     data: list[DataCategory] = []
     purposes: list[Purpose] = []
@@ -53,26 +192,28 @@ def extract_practices(ctx: DocumentContext) -> tuple[list[DataCategory], list[Pu
         if ctx.in_furniture(start) or ctx.in_heading(start, end):
             continue
         index = ctx.sentence_index(start)
-        if not practice.sentence_is_practice(index):
-            continue
-        sentence_start, _ = ctx.sentence(index)
-        negated = is_negated(ctx, sentence_start, start)
         if kind == DATA:
-            category = groups[rule_id]
-            # "email us at ..." uses the word as a verb about contacting, not data.
-            after = ctx.lower[end : end + 4]
-            if after.startswith((" us", " to ")) and category.group == "contact":
+            category = categories[rule_id]
+            if not gate.keep_data(category, index, start, end):
                 continue
+            sentence_start, _ = ctx.sentence(index)
             data.append(
                 DataCategory(
                     **ctx.evidence(start, end, rule_id),
                     category=category.key,
                     group=category.group,
-                    negated=negated,
+                    negated=is_negated(ctx, sentence_start, start),
                 )
             )
         elif kind == PURPOSE:
+            if not gate.keep_purpose(index):
+                continue
+            sentence_start, _ = ctx.sentence(index)
             purposes.append(
-                Purpose(**ctx.evidence(start, end, rule_id), category=purpose_rules[rule_id].category, negated=negated)
+                Purpose(
+                    **ctx.evidence(start, end, rule_id),
+                    category=purpose_rules[rule_id].category,
+                    negated=is_negated(ctx, sentence_start, start),
+                )
             )
     return data, purposes

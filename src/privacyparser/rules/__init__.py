@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -25,6 +25,14 @@ class DataCategoryRule:
     terms: tuple[str, ...]
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    # How much context a match needs to count as a data practice: "specific" terms (an
+    # IP address) need a practice cue anywhere in the sentence; the others name a gate
+    # of cues.json whose verb must govern the term itself ("generic": "we collect
+    # personal information"; "mechanism": "we use cookies").
+    gate: str = "specific"
+    # Terms with an everyday sense besides the data ("email" the channel, "age" in "under
+    # the age of 13"): they count only next to other data terms or after "your".
+    ambiguous_terms: frozenset[str] = frozenset()
 
     @property
     def rule_id(self) -> str:
@@ -64,6 +72,26 @@ class RoleRule:
 
 
 @dataclass(frozen=True)
+class TermGate:
+    """A verb that must govern the term: `before` ends where the term starts, `after` starts where it ends."""
+
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class SenseTrap:
+    """A phrase in which a vocabulary term has another sense ("under the age of 13")."""
+
+    id: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
 class RuleSet:
     data_categories: tuple[DataCategoryRule, ...]
     purposes: tuple[PurposeRule, ...]
@@ -81,6 +109,16 @@ class RuleSet:
     contact_us_cue: re.Pattern[str]
     negation: re.Pattern[str]
     negation_exceptions: re.Pattern[str]
+    # Data-practice gate (extract/practices.py); see cues.json for what each one is.
+    term_gates: dict[str, TermGate] = field(default_factory=dict)
+    sense_traps: tuple[SenseTrap, ...] = ()
+    possessive: re.Pattern[str] = _NEVER
+    owner: re.Pattern[str] = _NEVER
+    owner_groups: frozenset[str] = frozenset()
+    modifier_head: re.Pattern[str] = _NEVER
+    list_joiner: re.Pattern[str] = _NEVER
+    list_intro: re.Pattern[str] = _NEVER
+    conditional: re.Pattern[str] = _NEVER
 
 
 class RuleTableError(ValueError):
@@ -126,10 +164,16 @@ def load_rules() -> RuleSet:
             terms=_tuple(entry, "terms"),
             examples=_tuple(entry, "examples"),
             counter_examples=_tuple(entry, "counter_examples"),
+            gate=entry.get("gate", "specific"),
+            ambiguous_terms=frozenset(t.lower() for t in entry.get("ambiguous_terms") or ()),
         )
         for entry in data["categories"]
     )
     _unique([c.key for c in categories], "data_categories.json")
+    for category in categories:
+        stray = category.ambiguous_terms - {t.lower() for t in category.terms}
+        if stray:
+            raise RuleTableError(f"data_categories.json {category.key}: ambiguous_terms not in terms: {sorted(stray)}")
 
     purposes_table = _read("purposes.json")
     purposes = tuple(
@@ -199,6 +243,24 @@ def load_rules() -> RuleSet:
         contact_us_cue=_compile(cues["contact_us"], "cues.json contact_us"),
         negation=_compile(cues["negation"], "cues.json negation"),
         negation_exceptions=_compile(cues["negation_exceptions"], "cues.json negation_exceptions"),
+        term_gates={
+            name: TermGate(
+                _compile(gate["before"], f"cues.json gates.{name}.before"),
+                _compile(gate["after"], f"cues.json gates.{name}.after"),
+            )
+            for name, gate in cues["gates"].items()
+        },
+        sense_traps=tuple(
+            SenseTrap(t["id"], _compile(t["pattern"], f"cues.json sense_traps {t['id']}"), _tuple(t, "examples"))
+            for t in cues["sense_traps"]
+        ),
+        possessive=_compile(cues["possessive"], "cues.json possessive"),
+        owner=_compile(cues["owner"], "cues.json owner"),
+        owner_groups=frozenset(cues["owner_groups"]),
+        modifier_head=_compile(cues["modifier_head"], "cues.json modifier_head"),
+        list_joiner=_compile(cues["list_joiner"], "cues.json list_joiner"),
+        list_intro=_compile(cues["list_intro"], "cues.json list_intro"),
+        conditional=_compile(cues["conditional"], "cues.json conditional"),
     )
 
 
