@@ -50,6 +50,7 @@ class SentenceInfo:
     has_cue: bool
     contact_us: bool
     is_list_line: bool
+    definition: bool
     traps: list[tuple[int, int]] = field(default_factory=list)
     data_spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -92,6 +93,7 @@ class PracticeGate:
             lower=lower,
             has_cue=has_cue,
             contact_us=rules.contact_us_cue.search(lower) is not None,
+            definition=rules.definition_sentence.search(lower) is not None,
             is_list_line=line_start and line_end and len(lower.split()) <= _LIST_ITEM_WORDS,
             traps=[m.span() for trap in rules.sense_traps for m in trap.pattern.finditer(lower)],
             data_spans=spans,
@@ -136,14 +138,16 @@ class PracticeGate:
 
     # -- per term ----------------------------------------------------------------------
 
-    def _governed(self, gate_name: str, info: SentenceInfo, start: int, end: int) -> bool:
+    def _governed(self, gate_name: str, info: SentenceInfo, start: int, end: int, negated: bool = False) -> bool:
         gate = self.rules.term_gates.get(gate_name)
         if gate is None:
             return False
         lower = self.ctx.lower
         before = lower[max(info.start, start - _WINDOW) : start]
         after = lower[end : min(info.end, end + _WINDOW)]
-        return gate.before.search(before) is not None or gate.after.search(after) is not None
+        before_cue = (gate.negated_before or gate.before) if negated else gate.before
+        after_cue = (gate.negated_after or gate.after) if negated else gate.after
+        return before_cue.search(before) is not None or after_cue.search(after) is not None
 
     def _reads_as_data(self, info: SentenceInfo, start: int, end: int) -> bool:
         """An ambiguous term is data after a possessive, in a list of data terms, or as an object."""
@@ -157,9 +161,13 @@ class PracticeGate:
                 return True
         return self._governed("generic", info, start, end)
 
-    def keep_data(self, category: DataCategoryRule, index: int, start: int, end: int) -> bool:
+    def keep_data(self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool = False) -> bool:
         ctx, rules = self.ctx, self.rules
         info = self.info(index)
+        # "Cookies are small text files ...", "'Personal data' means ...": a definition
+        # names data without saying that anything is done with it.
+        if info.definition:
+            return False
         rel_start, rel_end = start - info.start, end - info.start
         if any(s <= rel_start and rel_end <= e for s, e in info.traps):
             return False
@@ -168,7 +176,7 @@ class PracticeGate:
         if category.group in rules.owner_groups and rules.owner.search(ctx.lower[max(info.start, start - 40) : start]):
             return False
         if category.gate != "specific":
-            return self._governed(category.gate, info, start, end)
+            return self._governed(category.gate, info, start, end, negated)
         if not self.sentence_is_practice(index):
             return False
         # "Write to us with your name and question": the user's own channel to the provider.
@@ -194,26 +202,27 @@ def extract_practices(ctx: DocumentContext) -> tuple[list[DataCategory], list[Pu
         index = ctx.sentence_index(start)
         if kind == DATA:
             category = categories[rule_id]
-            if not gate.keep_data(category, index, start, end):
+            sentence_start, sentence_end = ctx.sentence(index)
+            negated = is_negated(ctx, sentence_start, start, end, sentence_end)
+            if not gate.keep_data(category, index, start, end, negated):
                 continue
-            sentence_start, _ = ctx.sentence(index)
             data.append(
                 DataCategory(
                     **ctx.evidence(start, end, rule_id),
                     category=category.key,
                     group=category.group,
-                    negated=is_negated(ctx, sentence_start, start),
+                    negated=negated,
                 )
             )
         elif kind == PURPOSE:
             if not gate.keep_purpose(index):
                 continue
-            sentence_start, _ = ctx.sentence(index)
+            sentence_start, sentence_end = ctx.sentence(index)
             purposes.append(
                 Purpose(
                     **ctx.evidence(start, end, rule_id),
                     category=purpose_rules[rule_id].category,
-                    negated=is_negated(ctx, sentence_start, start),
+                    negated=is_negated(ctx, sentence_start, start, end, sentence_end),
                 )
             )
     return data, purposes

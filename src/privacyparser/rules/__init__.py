@@ -77,6 +77,9 @@ class TermGate:
 
     before: re.Pattern[str]
     after: re.Pattern[str]
+    # A negated statement may use a wider set of verbs: "we do not sell personal data".
+    negated_before: re.Pattern[str] | None = None
+    negated_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -113,12 +116,14 @@ class RuleSet:
     term_gates: dict[str, TermGate] = field(default_factory=dict)
     sense_traps: tuple[SenseTrap, ...] = ()
     possessive: re.Pattern[str] = _NEVER
+    definition_sentence: re.Pattern[str] = _NEVER
     owner: re.Pattern[str] = _NEVER
     owner_groups: frozenset[str] = frozenset()
     modifier_head: re.Pattern[str] = _NEVER
     list_joiner: re.Pattern[str] = _NEVER
     list_intro: re.Pattern[str] = _NEVER
     conditional: re.Pattern[str] = _NEVER
+    negation_restriction: re.Pattern[str] = _NEVER
 
 
 class RuleTableError(ValueError):
@@ -247,6 +252,12 @@ def load_rules() -> RuleSet:
             name: TermGate(
                 _compile(gate["before"], f"cues.json gates.{name}.before"),
                 _compile(gate["after"], f"cues.json gates.{name}.after"),
+                _compile(gate["negated_before"], f"cues.json gates.{name}.negated_before")
+                if "negated_before" in gate
+                else None,
+                _compile(gate["negated_after"], f"cues.json gates.{name}.negated_after")
+                if "negated_after" in gate
+                else None,
             )
             for name, gate in cues["gates"].items()
         },
@@ -255,12 +266,14 @@ def load_rules() -> RuleSet:
             for t in cues["sense_traps"]
         ),
         possessive=_compile(cues["possessive"], "cues.json possessive"),
+        definition_sentence=_compile(cues["definition_sentence"], "cues.json definition_sentence"),
         owner=_compile(cues["owner"], "cues.json owner"),
         owner_groups=frozenset(cues["owner_groups"]),
         modifier_head=_compile(cues["modifier_head"], "cues.json modifier_head"),
         list_joiner=_compile(cues["list_joiner"], "cues.json list_joiner"),
         list_intro=_compile(cues["list_intro"], "cues.json list_intro"),
         conditional=_compile(cues["conditional"], "cues.json conditional"),
+        negation_restriction=_compile(cues["negation_restriction"], "cues.json negation_restriction"),
     )
 
 
