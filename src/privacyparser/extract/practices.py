@@ -147,7 +147,11 @@ class PracticeGate:
         after = lower[end : min(info.end, end + _WINDOW)]
         before_cue = (gate.negated_before or gate.before) if negated else gate.before
         after_cue = (gate.negated_after or gate.after) if negated else gate.after
-        return before_cue.search(before) is not None or after_cue.search(after) is not None
+        found = before_cue.search(before)
+        if found is not None:
+            # "You have the right to request your personal data": the user asks, not the provider.
+            return self.rules.user_request.search(lower[max(info.start, start - _WINDOW - 40) : start]) is None
+        return after_cue.search(after) is not None
 
     def _reads_as_data(self, info: SentenceInfo, start: int, end: int) -> bool:
         """An ambiguous term is data after a possessive, in a list of data terms, or as an object."""

@@ -117,6 +117,7 @@ class RuleSet:
     sense_traps: tuple[SenseTrap, ...] = ()
     possessive: re.Pattern[str] = _NEVER
     definition_sentence: re.Pattern[str] = _NEVER
+    user_request: re.Pattern[str] = _NEVER
     owner: re.Pattern[str] = _NEVER
     owner_groups: frozenset[str] = frozenset()
     modifier_head: re.Pattern[str] = _NEVER
@@ -267,6 +268,7 @@ def load_rules() -> RuleSet:
         ),
         possessive=_compile(cues["possessive"], "cues.json possessive"),
         definition_sentence=_compile(cues["definition_sentence"], "cues.json definition_sentence"),
+        user_request=_compile(cues["user_request"], "cues.json user_request"),
         owner=_compile(cues["owner"], "cues.json owner"),
         owner_groups=frozenset(cues["owner_groups"]),
         modifier_head=_compile(cues["modifier_head"], "cues.json modifier_head"),

@@ -1,0 +1,38 @@
+"""Negated practices ("we do not sell your data") against conditions and restrictions that only look negated."""
+
+from __future__ import annotations
+
+import pytest
+
+import privacyparser as pp
+
+PARSER = pp.PolicyParser()
+
+
+def _negated(text: str, category: str) -> set[bool]:
+    return {d.negated for d in PARSER.parse(text, format="text").data_categories if d.category == category}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "negated"),
+    [
+        ("We do not sell your personal information.", "personal_information", True),
+        ("We never collect your precise location.", "precise_location", True),
+        ("We don't store your credit card number.", "payment_card", True),
+        ("We do not knowingly collect personal information from children.", "personal_information", True),
+        ("The app does not access your contacts or your calendar.", "calendar", True),
+        # Conditions on the user are not negations of the practice.
+        ("If you do not provide your email address, we cannot create your account.", "email_address", False),
+        ("If you don't give us your phone number, we will contact you by post.", "phone_number", False),
+        # Restrictions: the practice happens, within limits.
+        ("We will not share your email address without your consent.", "email_address", False),
+        ("We do not keep your IP address longer than necessary.", "ip_address", False),
+        ("We do not share your email address except as described in this policy.", "email_address", False),
+        # A new clause ends the negation's reach.
+        ("We do not sell data, but we collect your email address to send receipts.", "email_address", False),
+        # Idioms.
+        ("We collect information including, but not limited to, your IP address.", "ip_address", False),
+    ],
+)
+def test_negation(text: str, category: str, negated: bool) -> None:
+    assert _negated(text, category) == {negated}

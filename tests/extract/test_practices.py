@@ -1,0 +1,102 @@
+"""The data-practice gate: which vocabulary matches become DataCategory and Purpose records."""
+
+from __future__ import annotations
+
+import pytest
+
+import privacyparser as pp
+
+PARSER = pp.PolicyParser()
+
+
+def _categories(text: str) -> set[str]:
+    return {d.category for d in PARSER.parse(text, format="text").data_categories if not d.negated}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Specific terms need only a practice cue somewhere in the sentence.
+        ("Our servers record the IP address of each request.", "ip_address"),
+        ("The app reads the device model and operating system version.", "device_model"),
+        # Generic terms need a collection verb that governs them.
+        ("We collect personal information when you open an account.", "personal_information"),
+        ("The personal data you provide to us is stored in Ireland.", "personal_data"),
+        # Tracking mechanisms need something that uses them.
+        ("We use cookies to keep you signed in.", "cookies"),
+        ("Pixel tags help us count how many people open a message.", "pixels"),
+        # Ambiguous words read as data after a possessive or in a list of data.
+        ("We ask for your email so that we can send you a receipt.", "email_address"),
+        ("We collect your name, email and phone number.", "email_address"),
+        ("To verify your age we ask for your date of birth.", "age"),
+        ("We collect User location to show nearby shops.", "location"),
+        # A list line inherits the practice of the sentence that introduces the list.
+        ("We collect the following information:\nUser name\nPhone number\nPhotos and album", "phone_number"),
+        ("We collect the following information:\nUser name\nPhone number\nPhotos and album", "username"),
+        # A verb inside a data term is no cue, unless an object follows it.
+        ("Our web server logs your browser type.", "browser_type"),
+    ],
+)
+def test_practice_is_found(text: str, category: str) -> None:
+    assert category in _categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Generic terms without a collection verb: security, rights, retention, sharing.
+        ("We protect your personal information with encryption.", "personal_information"),
+        ("You have the right to request a copy of your personal data.", "personal_data"),
+        # Definitions say what a thing is, not that it is collected.
+        ("Cookies are small text files stored on your device.", "cookies"),
+        ('"Personal data" means any information relating to an identified person.', "personal_data"),
+        ("Most browsers accept cookies automatically.", "cookies"),
+        # Word-sense traps.
+        ("We do not offer the service to anyone under the age of 13.", "age"),
+        ("We may update this policy from time to time and will record the date of each change.", "visit_time"),
+        ("These reports help us get a complete picture of how the app performs.", "photos"),
+        ("In weighing our interests we give weight to your expectations and use them.", "fitness_data"),
+        # Contact-us sentences are the provider's channels, not the user's data.
+        ("You can email us at privacy@example.com with any questions.", "email_address"),
+        ("If you have questions, contact us by email or phone.", "email_address"),
+        ("Our postal address is printed at the end of this notice.", "postal_address"),
+        ("We will use email to send you a receipt.", "email_address"),
+        # A term that modifies another noun is not the data.
+        ("Please read our cookie policy, which we update often.", "cookies"),
+        ("CCTV notices are displayed at every entrance.", "videos"),
+        # Umbrella terms that a sentence expands: the items are recorded instead.
+        ("Usage data may include the pages you visit and the time spent on them.", "usage_data"),
+        # Password advice is not a practice.
+        ("Never share your password with anyone.", "password"),
+    ],
+)
+def test_non_practice_is_rejected(text: str, category: str) -> None:
+    assert category not in _categories(text)
+
+
+def test_umbrella_items_are_kept() -> None:
+    found = _categories("Usage data may include the pages you visit and the time spent on them.")
+    assert {"pages_visited", "visit_time"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("We use your data for product recommendations and personalized service.", "personalization"),
+        ("Survey answers help us develop new features.", "analytics_research"),
+        ("We use your address for order management.", "basic_service"),
+    ],
+)
+def test_purpose_is_found(text: str, purpose: str) -> None:
+    assert purpose in {p.category for p in PARSER.parse(text, format="text").purposes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Registration is free and takes one minute.",
+        "Our company was founded after a merger of two small firms.",
+    ],
+)
+def test_purpose_without_practice_is_rejected(text: str) -> None:
+    assert PARSER.parse(text, format="text").purposes == []
