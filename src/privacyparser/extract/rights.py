@@ -1,65 +1,168 @@
-"""Rights the user is told they have, with the response time where one is stated."""
+"""Rights the user is told they have, with the response time where one is stated.
+
+A sentence is read for a right when it speaks to the user (a cue such as "you may",
+"request", "you have the right"), when it is a heading, when its section is about the
+user's rights or choices, or when it is an item of a list that such a sentence opens
+("You have the right to:"). Each rule may also veto a match by what precedes it ("third
+parties have access to"), by the matched text itself, or by the whole sentence; see
+rules/rights.json.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from privacyparser.extract.context import DocumentContext
-from privacyparser.extract.durations import iso_duration
+from privacyparser.extract.durations import duration_after
 from privacyparser.models import Right
+from privacyparser.rules import RuleTableError
 
-_WITHIN = re.compile(
-    r"\bwithin\s+(?P<amount>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|fifteen|twenty|thirty|forty-five|sixty|ninety)"
-    r"\s*(?:\(\d{1,4}\)\s*)?(?:business |calendar |working )?(?P<unit>hours?|days?|weeks?|months?)\b"
-)
 # A right is something the user can do; "we may delete your account" is not one.
 _WE_SUBJECT = re.compile(r"^(?:\W{0,3})(?:we|our|the company|they)\b")
+_NAMES_USER = re.compile(r"\b(?:you|your|users?|customers?|consumers?|members?|individuals?|rights?|data subjects?|requests?)\b")
+# "within 15 days", "no later than one month", "in no more than 30 days".
+_WITHIN = re.compile(r"\b(?:within|no later than|not later than|not exceeding|in no more than|up to)\b")
+# How far before a match an `exclude_before` veto looks.
+_BEFORE_WINDOW = 60
+# How many sentences after a lead-in ("You have the right to:") count as its list.
+_LIST_REACH = 14
 
 
-def _response_time(ctx: DocumentContext, sentence: str) -> str | None:
-    if not ctx.rules.response_time.search(sentence):
+@dataclass(frozen=True)
+class RightFilters:
+    """What a rights.json entry adds to its pattern: vetoes, and whether it needs a user cue."""
+
+    needs_cue: bool
+    in_headings: bool
+    exclude_before: re.Pattern[str] | None
+    exclude_match: re.Pattern[str] | None
+    exclude_sentence: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class RightTables:
+    filters: dict[str, RightFilters]
+    section_cue: re.Pattern[str]
+
+
+def _optional(entry: dict[str, object], key: str) -> re.Pattern[str] | None:
+    pattern = entry.get(key)
+    if pattern is None:
         return None
-    found = _WITHIN.search(sentence)
-    if found is None:
+    if not isinstance(pattern, str):
+        raise RuleTableError(f"rights.json {entry.get('id')}: {key} must be a string")
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise RuleTableError(f"rights.json {entry.get('id')}: bad {key} regex: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def right_tables() -> RightTables:
+    """The per-rule filters and the section cue of rights.json (loaded once)."""
+    table = json.loads(resources.files("privacyparser.rules").joinpath("rights.json").read_text(encoding="utf-8"))
+    filters = {
+        entry["id"]: RightFilters(
+            needs_cue=bool(entry.get("needs_cue", True)),
+            in_headings=bool(entry.get("in_headings", True)),
+            exclude_before=_optional(entry, "exclude_before"),
+            exclude_match=_optional(entry, "exclude_match"),
+            exclude_sentence=_optional(entry, "exclude_sentence"),
+        )
+        for entry in table["rights"]
+    }
+    try:
+        section_cue = re.compile(table["section_cue"])
+    except (KeyError, re.error) as exc:
+        raise RuleTableError(f"rights.json section_cue: {exc}") from exc
+    return RightTables(filters, section_cue)
+
+
+def response_time(ctx: DocumentContext, sentence: str) -> str | None:
+    """ISO duration of "we will respond within 15 days" in a lower-cased sentence, else None."""
+    cue = ctx.rules.response_time.search(sentence)
+    if cue is None:
         return None
-    return iso_duration(found.group("amount"), found.group("unit"))
+    within = _WITHIN.search(sentence, cue.start())
+    if within is None:
+        return None
+    return duration_after(sentence, within.end())
+
+
+def _vetoed(filters: RightFilters, sentence: str, match: re.Match[str]) -> bool:
+    if filters.exclude_match is not None and filters.exclude_match.search(match.group()):
+        return True
+    if filters.exclude_before is not None:
+        before = sentence[max(0, match.start() - _BEFORE_WINDOW) : match.start()]
+        if filters.exclude_before.search(before):
+            return True
+    return False
 
 
 def extract_rights(ctx: DocumentContext) -> list[Right]:
     rules = ctx.rules
-    found: list[tuple[int, int, str, str]] = []  # (start, end, kind, rule id)
-    response_by_section: dict[str | None, tuple[int, str]] = {}
+    tables = right_tables()
+    found: list[tuple[int, int, str, str, str | None]] = []  # (start, end, kind, rule id, section)
+    response_by_section: dict[str | None, str] = {}
+    section_is_about_rights: dict[str | None, bool] = {}
+    lead_in: tuple[str | None, int] | None = None  # (section, sentence index) of "You have the right to:"
     for index in range(ctx.sentence_count()):
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
             continue
         sentence = ctx.lower[start:end]
-        duration = _response_time(ctx, sentence)
+        section = ctx.section_id(start)
+        duration = response_time(ctx, sentence)
         if duration is not None:
-            response_by_section.setdefault(ctx.section_id(start), (start, duration))
+            response_by_section.setdefault(section, duration)
+        if section not in section_is_about_rights:
+            section_is_about_rights[section] = bool(tables.section_cue.search(ctx.section_titles(start)))
         heading = ctx.in_heading(start, end)
-        if not heading and not rules.right_user_cues.search(sentence):
-            continue
-        if _WE_SUBJECT.match(sentence) and "right" not in sentence and "you" not in sentence:
-            continue
+        cue = rules.right_user_cues.search(sentence) is not None
+        in_list = lead_in is not None and lead_in[0] == section and index - lead_in[1] <= _LIST_REACH
+        if cue and sentence.rstrip().endswith(":"):
+            lead_in = (section, index)
+        user_context = heading or cue or in_list or section_is_about_rights[section]
+        we_subject = _WE_SUBJECT.match(sentence) is not None and _NAMES_USER.search(sentence) is None
         kinds_here: set[str] = set()
         for rule in rules.rights:
             if rule.kind in kinds_here:
                 continue
-            match = rule.pattern.search(sentence)
-            if match is None:
+            filters = tables.filters[rule.id]
+            if filters.needs_cue and (not user_context or we_subject):
                 continue
-            kinds_here.add(rule.kind)
-            found.append((start + match.start(), start + match.end(), rule.kind, rule.id))
+            if heading and not filters.in_headings:
+                continue
+            if filters.exclude_sentence is not None and filters.exclude_sentence.search(sentence):
+                continue
+            for match in rule.pattern.finditer(sentence):
+                if not _vetoed(filters, sentence, match):
+                    kinds_here.add(rule.kind)
+                    found.append((start + match.start(), start + match.end(), rule.kind, rule.id, section))
+                    break
     records: list[Right] = []
-    for start, end, kind, rule_id in found:
-        section = ctx.section_id(start)
-        response = response_by_section.get(section)
+    for start, end, kind, rule_id, section in found:
         records.append(
             Right(
                 **ctx.evidence(start, end, rule_id),
                 kind=kind,  # type: ignore[arg-type]
-                response_time=response[1] if response else None,
+                response_time=_response_for(ctx, section, start, response_by_section),
             )
         )
     return records
+
+
+def _response_for(ctx: DocumentContext, section: str | None, start: int, known: dict[str | None, str]) -> str | None:
+    """The response time stated in the right's section, else in the nearest enclosing one."""
+    if section in known:
+        return known[section]
+    info = ctx.section_at(start)
+    while info is not None:
+        if info.id in known:
+            return known[info.id]
+        info = info.parent
+    return None

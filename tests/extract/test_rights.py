@@ -1,0 +1,80 @@
+"""Rights: which kinds a text grants, which it does not, and response times."""
+
+from __future__ import annotations
+
+import pytest
+
+import privacyparser as pp
+
+PARSER = pp.PolicyParser()
+
+
+def _kinds(text: str) -> set[str]:
+    return {r.kind for r in PARSER.parse(text, format="text").rights}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You have the right to access the personal data we hold about you.", {"access"}),
+        ("California residents have the right to know which categories of data we sold.", {"access"}),
+        ("Members can ask for a copy of the data stored in their profile.", {"access"}),
+        ("You may ask us to correct any details that are out of date.", {"rectification"}),
+        ("If you think the information we keep on you is wrong, write to us.", {"rectification"}),
+        ("Our app lets you wipe your account and everything in it from the settings page.", {"erasure"}),
+        ("Our Service may give you the ability to delete certain information about you.", {"erasure"}),
+        ("You may ask that we restrict the processing of your data while a dispute is open.", {"restriction"}),
+        ("You can obtain your data in a structured, machine-readable format.", {"portability"}),
+        ("You can object to processing based on our legitimate interests.", {"objection"}),
+        ("Where processing rests on consent, you can withdraw that consent at any time.", {"withdraw_consent"}),
+        ("Withdrawing consent does not affect the lawfulness of processing before its withdrawal.", {"withdraw_consent"}),
+        ("You may lodge a complaint with your local supervisory authority.", {"complaint"}),
+        ("We use automated decision-making, including profiling, to assess loan requests.", {"automated_decision"}),
+        ("We will not discriminate against you for exercising any of these rights.", {"non_discrimination"}),
+        ("You may exercise your rights of access, rectification, cancellation and opposition.",
+         {"access", "rectification", "erasure", "objection"}),
+    ],
+)
+def test_text_grants_rights(text: str, expected: set[str]) -> None:
+    assert expected <= _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Our payment processors have access to your personal information to handle refunds.", "access"),
+        ("I want to tell users that these partners have access to your personal data.", "access"),
+        ("You can switch off the app's access to this information in your device settings.", "access"),
+        ("Intruders might access, steal or change your information despite our safeguards.", "rectification"),
+        ("We reserve the right to update this notice at any time.", "rectification"),
+        ("We delete inactive accounts after two years.", "erasure"),
+        ("Delete your personal data", "erasure"),
+        ("Your browser lets you remove cookies whenever you like.", "erasure"),
+        ("We do not use automated decision-making or profiling.", "automated_decision"),
+        ("Please read the privacy policy of each advertiser for more information.", "access"),
+    ],
+)
+def test_text_grants_no_such_right(text: str, absent: str) -> None:
+    assert absent not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "duration"),
+    [
+        ("Your rights\nYou may request access to your data. We will respond within 15 days.", "access", "P15D"),
+        ("Your rights\nYou can ask us to delete your data. We will reply within one month of your request.", "erasure", "P1M"),
+        ("Your rights\nYou may correct your details. We will handle requests no later than thirty (30) days after receipt.",
+         "rectification", "P30D"),
+        ("Your rights\nYou may request access to your data.", "access", None),
+    ],
+)
+def test_response_time_applies_to_rights_of_the_section(text: str, kind: str, duration: str | None) -> None:
+    rights = [r for r in PARSER.parse(text, format="text").rights if r.kind == kind]
+    assert rights
+    assert {r.response_time for r in rights} == {duration}
+
+
+def test_items_after_a_lead_in_are_rights() -> None:
+    text = "Your options\nYou have the right to:\n- Update or correct your information;\n- Object to processing for marketing."
+    kinds = _kinds(text)
+    assert {"rectification", "objection"} <= kinds
