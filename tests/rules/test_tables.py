@@ -83,3 +83,17 @@ def test_ids_are_unique_and_namespaced() -> None:
         assert rule.id.startswith(f"right.{rule.kind}.")
     for purpose in RULES.purposes:
         assert purpose.id.startswith(f"purpose.{purpose.category}.")
+
+
+@pytest.mark.parametrize("category", RULES.data_categories, ids=lambda c: c.key)
+def test_data_category_gate_is_defined(category) -> None:  # type: ignore[no-untyped-def]
+    assert category.gate == "specific" or category.gate in RULES.term_gates
+
+
+@pytest.mark.parametrize(
+    ("trap_id", "example"),
+    [pytest.param(t.id, e, id=f"{t.id}:{i}") for t in RULES.sense_traps for i, e in enumerate(t.examples)],
+)
+def test_sense_trap_example_matches_its_pattern(trap_id: str, example: str) -> None:
+    trap = next(t for t in RULES.sense_traps if t.id == trap_id)
+    assert trap.pattern.search(example.lower())
