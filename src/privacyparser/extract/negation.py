@@ -41,8 +41,8 @@ def is_negated(
         if cut >= 0:
             prefix = prefix[cut + len(boundary) :]
     match = None
-    for match in ctx.rules.negation.finditer(prefix):
-        pass
+    for found in ctx.rules.negation.finditer(prefix):
+        match = found
     if match is None:
         return False
     if ctx.rules.negation_exceptions.search(prefix[max(0, match.start() - 20) :]) is not None:

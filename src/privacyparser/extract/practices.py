@@ -82,9 +82,7 @@ class PracticeGate:
         # logs") says nothing about the sentence, unless an object follows the term:
         # "our web server logs your browser type" is a verb after all.
         masked = [(s, e) for s, e in spans if not _OBJECT_FOLLOWS.match(lower, e)]
-        has_cue = any(
-            not any(s <= m.start() < e for s, e in masked) for m in rules.practice_cue.finditer(lower)
-        )
+        has_cue = any(not any(s <= m.start() < e for s, e in masked) for m in rules.practice_cue.finditer(lower))
         line_start = start == 0 or ctx.text[start - 1] == "\n"
         line_end = end >= len(ctx.text) or ctx.text[end : end + 1] in ("\n", "") or lower.endswith("\n")
         info = SentenceInfo(
