@@ -41,8 +41,8 @@ TARGETS = {
 
 # Printed numbering at the start of a title: "1.", "4.1.2", "(a)", "IV.", "Article 3".
 _LEADING_NUMBER = re.compile(
-    r"^(?:(?:article|section|chapter|part)\s+)?"
-    r"(?:\(?\d{1,3}(?:\.\d{1,3}){0,4}\.?\)?|\(?[a-z]\)|[a-z]\.(?=\s)|\(?[ivxlc]{1,6}[.)])\s*"
+    r"^(?:(?:article|section|chapter|part)\s+(?:\d{1,3}|[ivxlc]{1,6})\b[.:]?"
+    r"|\(?\d{1,3}(?:\.\d{1,3}){0,4}\.?\)?|\(?[a-z]\)|[a-z]\.(?=\s)|\(?[ivxlc]{1,6}[.)])\s*"
 )
 _PUNCT = re.compile(r"[^\w\s]+")
 _WORDS = re.compile(r"\w+")

@@ -46,6 +46,9 @@ _SENTENCE_END = re.compile(r"[.;,]$")
 _BULLET = re.compile(r"[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7>] ?")
 # Two sentences on one line: ". " followed by a capital ("Welcome. We collect").
 _TWO_SENTENCES = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
+_MINOR_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or per the to vs via with".split()
+)
 # Separator left between a worded number and its title ("Part I - General").
 _TITLE_LEAD = re.compile(r"[-:.] +")
 
@@ -219,8 +222,9 @@ def _text_style(text: str) -> tuple[str, ...]:
     letters = [ch for ch in text if ch.isalpha()]
     if letters and sum(1 for ch in letters if ch.isupper()) >= 0.8 * len(letters):
         return ("plain", "caps", end)
-    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
-    if words and sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words):
+    # Title case leaves the short function words in lower case ("Use of Cookies").
+    words = [w for w in text.split() if w[0].isalpha() and not (w.islower() and w in _MINOR_WORDS)]
+    if words and sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words):
         return ("plain", "title", end)
     return ("plain", "sentence", end)
 
@@ -449,6 +453,15 @@ class SectionSegmenter:
         if following_index < 0:
             return False
         following = lines[following_index].text
+        if (
+            end == ":"
+            and len(text.split()) > 1
+            and not _is_paragraph(following)
+            and following_index + 1 < len(lines)
+            and _is_content(lines[following_index + 1])
+        ):
+            # "We collect:" before a list is a lead-in to the list, not a heading.
+            return False
         if following_index == index + 1:
             # No blank line: the next line must be the paragraph this heading opens, not
             # the next item of a list of short lines.
@@ -482,16 +495,14 @@ class SectionSegmenter:
                      or (open_node.style[0] != "html" and _is_decimal(open_node) and _is_decimal(node))),
                     None,
                 )
+            elif node.style[0] == "plain":
+                # Unnumbered headings nest by how prominent they look: an open heading that
+                # looks as prominent or less is closed; numbered and marked-up ones stay open.
+                cut = len(stack)
+                while cut > 0 and stack[cut - 1].style[0] == "plain" and _rank(stack[cut - 1]) >= _rank(node):
+                    cut -= 1
             else:
                 cut = next((i for i, open_node in enumerate(stack) if _same_rank(open_node, node)), None)
-                if cut is None and node.style[0] == "plain":
-                    # A more prominent look closes a less prominent one ("PART" closes
-                    # "Title Case" closes "Sentence case").
-                    cut = next(
-                        (i for i, open_node in enumerate(stack)
-                         if open_node.style[0] == "plain" and _prominence(open_node) > _prominence(node)),
-                        None,
-                    )
             if cut is not None:
                 del stack[cut:]
             node.level = len(stack) + 1
@@ -524,12 +535,21 @@ def _same_rank(open_node: HeadingNode, node: HeadingNode) -> bool:
     return open_node.style == node.style
 
 
-_CASE_RANK = {"caps": 0, "title": 1, "sentence": 2}
-_END_RANK = {"": 0, ".": 1, ":": 1}
+def _rank(node: HeadingNode) -> int:
+    """How prominent an unnumbered heading looks, 0 = most.
 
-
-def _prominence(node: HeadingNode) -> tuple[int, int]:
-    return (_END_RANK.get(node.style[2], 1), _CASE_RANK.get(node.style[1], 2))
+    Capitals head a policy's top sections; a question is a top heading more often than
+    a label; title case ranks above sentence case; a line ending in ":" or "." is a
+    run-in label, the lowest.
+    """
+    case, end = node.style[1], node.style[2]
+    if case == "caps":
+        return 0
+    if end:
+        return 4
+    if node.title is not None and node.title.endswith("?"):
+        return 1
+    return 2 if case == "title" else 3
 
 
 def _as_alpha(numbering: Numbering) -> Numbering | None:

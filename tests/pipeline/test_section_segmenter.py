@@ -1,0 +1,236 @@
+"""The section tree from plain text and heading hints: input -> outline of (level, number, title)."""
+
+from __future__ import annotations
+
+import pytest
+
+from privacyparser.normalize.document import FurnitureSpan, HeadingHint
+from privacyparser.pipeline.section_segmenter import HeadingNode, SectionSegmenter, Segmentation
+
+Outline = list[tuple[int, str | None, str | None]]
+
+BODY = "We collect the information you give us when you register, and we keep it safe for you."
+
+
+def segment(
+    text: str, hints: list[HeadingHint] | None = None, furniture: list[FurnitureSpan] | None = None
+) -> Segmentation:
+    return SectionSegmenter().segment(text, hints or [], furniture or [])
+
+
+def outline(text: str, hints: list[HeadingHint] | None = None) -> Outline:
+    out: Outline = []
+    stack: list[HeadingNode] = list(reversed(segment(text, hints).sections))
+    while stack:
+        node = stack.pop()
+        out.append((node.level, node.number, node.title))
+        stack.extend(reversed(node.children))
+    return out
+
+
+def lines(*parts: str) -> str:
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            lines("1. Data", BODY, "2. Sharing", BODY, "3. Contact", BODY),
+            [(1, "1", "Data"), (1, "2", "Sharing"), (1, "3", "Contact")],
+            id="decimal",
+        ),
+        pytest.param(
+            lines("1. Data", BODY, "1.1 Account data", BODY, "1.2 Log data", BODY, "2. Sharing", BODY),
+            [(1, "1", "Data"), (2, "1.1", "Account data"), (2, "1.2", "Log data"), (1, "2", "Sharing")],
+            id="decimal-sub",
+        ),
+        pytest.param(
+            lines("1. Security", BODY, "1.1 Measures", BODY, "1.1.1 Encryption", BODY, "1.2 Staff", BODY,
+                  "2. Rights", BODY),
+            [(1, "1", "Security"), (2, "1.1", "Measures"), (3, "1.1.1", "Encryption"), (2, "1.2", "Staff"),
+             (1, "2", "Rights")],
+            id="decimal-three-levels",
+        ),
+        pytest.param(
+            lines("1. Data", BODY, "(1) Account", BODY, "(2) Logs", BODY, "2. Sharing", BODY),
+            [(1, "1", "Data"), (2, "(1)", "Account"), (2, "(2)", "Logs"), (1, "2", "Sharing")],
+            id="paren-digit-under-decimal",
+        ),
+        pytest.param(
+            lines("1) Data", BODY, "2) Sharing", BODY),
+            [(1, "1", "Data"), (1, "2", "Sharing")],
+            id="digit-paren",
+        ),
+        pytest.param(
+            lines("1. Data", BODY, "a. Account", BODY, "b. Logs", BODY, "2. Sharing", BODY),
+            [(1, "1", "Data"), (2, "a", "Account"), (2, "b", "Logs"), (1, "2", "Sharing")],
+            id="alpha-dot",
+        ),
+        pytest.param(
+            lines("1. Data", BODY, "(a) Account", BODY, "(b) Logs", BODY),
+            [(1, "1", "Data"), (2, "(a)", "Account"), (2, "(b)", "Logs")],
+            id="paren-alpha",
+        ),
+        pytest.param(
+            lines("I. Introduction", BODY, "II. Data", BODY, "i. Account", BODY, "ii. Logs", BODY, "III. Rights", BODY),
+            [(1, "I", "Introduction"), (1, "II", "Data"), (2, "i", "Account"), (2, "ii", "Logs"),
+             (1, "III", "Rights")],
+            id="roman",
+        ),
+        pytest.param(
+            lines("A. Access", BODY, "B. Erasure", BODY, "C. Objection", BODY, "D. Portability", BODY,
+                  "E. Consent", BODY, "F. Complaint", BODY, "G. Restriction", BODY, "H. Profiling", BODY,
+                  "I. Marketing", BODY),
+            [(1, c, t) for c, t in zip(
+                "ABCDEFGHI",
+                ["Access", "Erasure", "Objection", "Portability", "Consent", "Complaint", "Restriction", "Profiling",
+                 "Marketing"],
+                strict=True,
+            )],
+            id="letter-i-after-h-is-a-letter",
+        ),
+        pytest.param(
+            lines("Article 1 Scope", BODY, "Article 2 Data", BODY),
+            [(1, "Article 1", "Scope"), (1, "Article 2", "Data")],
+            id="article",
+        ),
+        pytest.param(
+            lines("Section 1. Scope", BODY, "Section 2. Data", BODY),
+            [(1, "Section 1", "Scope"), (1, "Section 2", "Data")],
+            id="section",
+        ),
+        pytest.param(
+            lines("1. Rights", "You may ask us to delete your data when:", "1. you withdraw consent;",
+                  "2. the data is no longer needed;", "3. you object.", "2. Contact", BODY),
+            [(1, "1", "Rights"), (1, "2", "Contact")],
+            id="numbered-list-items-stay-list-items",
+        ),
+        pytest.param(
+            lines("1. Rights", BODY, "6.1 if it is necessary to protect your data;", "2. Contact", BODY),
+            [(1, "1", "Rights"), (1, "2", "Contact")],
+            id="lowercase-clause-is-not-a-heading",
+        ),
+        pytest.param(
+            lines("Contents", "1. Data", "2. Sharing", "3. Contact", "", "1. Data", BODY, "2. Sharing", BODY,
+                  "3. Contact", BODY),
+            [(1, "1", "Data"), (1, "2", "Sharing"), (1, "3", "Contact")],
+            id="table-of-contents",
+        ),
+        pytest.param(
+            lines(BODY, "", "INFORMATION WE COLLECT", "", BODY, "",
+                  "Information You Give Us", "", BODY, "", "Information from partners:", "", BODY, "",
+                  "HOW WE USE IT", "", BODY),
+            [(1, None, "INFORMATION WE COLLECT"), (2, None, "Information You Give Us"),
+             (3, None, "Information from partners:"), (1, None, "HOW WE USE IT")],
+            id="unnumbered-caps-title-label",
+        ),
+        pytest.param(
+            lines("What do we collect?", "", BODY, "", "Information you give us", "", BODY, "",
+                  "How do we share it?", "", BODY),
+            [(1, None, "What do we collect?"), (2, None, "Information you give us"),
+             (1, None, "How do we share it?")],
+            id="unnumbered-questions",
+        ),
+        pytest.param(
+            lines("Cookies", BODY, "", "Security", BODY),
+            [(1, None, "Cookies"), (1, None, "Security")],
+            id="unnumbered-heading-right-above-its-paragraph",
+        ),
+        pytest.param(
+            lines("We collect:", "", "Your name", "Your email address", "Your IP address", "", BODY),
+            [],
+            id="list-items-are-not-headings",
+        ),
+        pytest.param(
+            lines("Welcome. We collect data.", "", BODY),
+            [],
+            id="two-sentences-are-not-a-heading",
+        ),
+        pytest.param(
+            lines("# Privacy", BODY, "## Data we collect", BODY, "### Cookies", BODY, "## Contact", BODY),
+            [(1, None, "Privacy"), (2, None, "Data we collect"), (3, None, "Cookies"), (2, None, "Contact")],
+            id="markdown",
+        ),
+        pytest.param(
+            lines("1. Data", BODY, "Account data", BODY, "2. Sharing", BODY, "3. Contact", BODY),
+            [(1, "1", "Data"), (1, "2", "Sharing"), (1, "3", "Contact")],
+            id="numbered-policy-ignores-glued-labels",
+        ),
+    ],
+)
+def test_outline_from_text(text: str, expected: Outline) -> None:
+    assert outline(text) == expected
+
+
+def _hints(text: str, levels: dict[str, int]) -> list[HeadingHint]:
+    out = []
+    for heading, level in levels.items():
+        start = text.index(heading)
+        out.append(HeadingHint(start, start + len(heading), level))
+    return sorted(out, key=lambda h: h.start)
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        pytest.param(
+            {"Privacy": 1, "Data": 3, "Cookies": 4, "Contact": 2},
+            [(1, None, "Privacy"), (2, None, "Data"), (3, None, "Cookies"), (2, None, "Contact")],
+            id="skipped-levels",
+        ),
+        pytest.param(
+            {"1. Data": 2, "1.1 Account": 2, "1.2 Logs": 2, "2. Contact": 2},
+            [(1, "1", "Data"), (2, "1.1", "Account"), (2, "1.2", "Logs"), (1, "2", "Contact")],
+            id="one-level-numbered-by-decimals",
+        ),
+        pytest.param(
+            {"Part I - General": 2, "Scope": 3},
+            [(1, "Part I", "General"), (2, None, "Scope")],
+            id="worded-number-separator-dropped",
+        ),
+    ],
+)
+def test_outline_from_hints(headings: dict[str, int], expected: Outline) -> None:
+    text = "\n".join(f"{heading}\n{BODY}" for heading in headings)
+    assert outline(text, _hints(text, headings)) == expected
+
+
+def test_table_of_contents_is_furniture() -> None:
+    text = lines("1. Data", "2. Sharing", "3. Contact", "", "1. Data", BODY, "2. Sharing", BODY, "3. Contact", BODY)
+    result = segment(text)
+    assert [(f.kind, text[f.start : f.end]) for f in result.furniture] == [
+        ("table_of_contents", "1. Data\n2. Sharing\n3. Contact")
+    ]
+
+
+def test_unnumbered_table_of_contents_is_furniture() -> None:
+    titles = ["What We Collect", "How We Use It", "Who We Share It With"]
+    text = lines(*titles, "", *[f"{t}\n\n{BODY}\n" for t in titles])
+    result = segment(text)
+    assert [f.kind for f in result.furniture] == ["table_of_contents"]
+    assert [n.title for n in result.sections] == titles
+
+
+def test_furniture_lines_are_not_headings() -> None:
+    text = lines("1. Data", BODY, "Back to top", "2. Sharing", BODY)
+    start = text.index("Back to top")
+    result = segment(text, furniture=[FurnitureSpan(start, start + len("Back to top"), "navigation")])
+    assert [n.title for n in result.sections] == ["Data", "Sharing"]
+
+
+def test_sections_end_where_the_next_begins() -> None:
+    text = lines("1. Data", BODY, "1.1 Logs", BODY, "2. Sharing", BODY)
+    first, second = segment(text).sections
+    assert first.end == second.start == text.index("2. Sharing")
+    assert first.children[0].end == first.end
+    assert second.end == len(text)
+
+
+def test_many_blank_lines_and_deep_documents_stay_fast() -> None:
+    # Thousands of blank lines between headings, and a long run of sub-numbers: linear passes only.
+    text = ("\n" * 5000).join(f"{i}. Heading {i}\n{BODY}" for i in range(1, 200))
+    text += "\n" + "\n".join(f"199.{i} Part {i}\n{BODY}" for i in range(1, 1000))
+    result = segment(text)
+    assert len(result.sections) == 199
+    assert len(result.sections[-1].children) == 999
