@@ -81,7 +81,7 @@ def extract_retention(ctx: DocumentContext) -> list[Retention]:
                 duration = iso_duration(found.group("amount"), found.group("unit"))
                 if duration is None:
                     continue
-            elif rule.kind == "unspecified" and vetoes.not_keeping.search(sentence):
+            elif rule.kind in ("unspecified", "limited") and vetoes.not_keeping.search(sentence):
                 continue
             records.append(
                 Retention(
