@@ -27,6 +27,7 @@ from privacyparser.extract import (
     build_sections,
     extract_contacts,
     extract_practices,
+    extract_purposes,
     extract_retention,
     extract_rights,
 )
@@ -154,7 +155,8 @@ class PolicyParser:
                 f"the text does not read as English (only {share:.0%} common English words): "
                 "no records were extracted"
             )
-        data_categories, purposes = extract_practices(ctx) if english else ([], [])
+        data_categories = extract_practices(ctx) if english else []
+        purposes = extract_purposes(ctx) if english else []
         title = document.title_hint
         if title is None and segmentation.title is not None:
             title = document.text[segmentation.title[0] : segmentation.title[1]].strip() or None

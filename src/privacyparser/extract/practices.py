@@ -1,4 +1,6 @@
-"""Data categories and purposes: vocabulary matches kept when they take part in a data practice.
+"""Data categories: vocabulary matches kept when they take part in a data practice.
+
+Purposes are read by `extract/purposes.py`, which reuses the sentence gate below.
 
 A match of the vocabulary is only a candidate: "email" may be the data ("we collect your
 email") or the channel ("contact us by email"), "age" may be the data or a threshold
@@ -29,8 +31,8 @@ from dataclasses import dataclass, field
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
-from privacyparser.models import DataCategory, Purpose
-from privacyparser.pipeline.clauses import DATA, PURPOSE
+from privacyparser.models import DataCategory
+from privacyparser.pipeline.clauses import DATA
 from privacyparser.rules import DataCategoryRule, RuleSet
 
 # A list item under "We collect the following:" is short and has no verb of its own.
@@ -188,16 +190,11 @@ class PracticeGate:
             return self._reads_as_data(info, start, end)
         return True
 
-    def keep_purpose(self, index: int) -> bool:
-        return self.sentence_is_practice(index)
 
-
-def extract_practices(ctx: DocumentContext) -> tuple[list[DataCategory], list[Purpose]]:
+def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
     gate = PracticeGate(ctx)
     categories = {c.rule_id: c for c in ctx.rules.data_categories}
-    purpose_rules = {p.id: p for p in ctx.rules.purposes}
     data: list[DataCategory] = []
-    purposes: list[Purpose] = []
     for kind, rule_id, start, end in ctx.clauses:
         if ctx.in_furniture(start) or ctx.in_heading(start, end):
             continue
@@ -216,15 +213,4 @@ def extract_practices(ctx: DocumentContext) -> tuple[list[DataCategory], list[Pu
                     negated=negated,
                 )
             )
-        elif kind == PURPOSE:
-            if not gate.keep_purpose(index):
-                continue
-            sentence_start, sentence_end = ctx.sentence(index)
-            purposes.append(
-                Purpose(
-                    **ctx.evidence(start, end, rule_id),
-                    category=purpose_rules[rule_id].category,
-                    negated=is_negated(ctx, sentence_start, start, end, sentence_end),
-                )
-            )
-    return data, purposes
+    return data
