@@ -9,8 +9,18 @@ from privacyparser.extract.durations import DURATION, duration_after, iso_durati
 
 @pytest.mark.parametrize(
     ("amount", "value"),
-    [("90", 90), ("ninety", 90), ("twelve (12)", 12), ("12 (twelve)", 12), ("thirty-six", 36),
-     ("one hundred and eighty", 180), ("a", 1), ("forty five", 45), ("five (05)", 5), ("banana", None)],
+    [
+        ("90", 90),
+        ("ninety", 90),
+        ("twelve (12)", 12),
+        ("12 (twelve)", 12),
+        ("thirty-six", 36),
+        ("one hundred and eighty", 180),
+        ("a", 1),
+        ("forty five", 45),
+        ("five (05)", 5),
+        ("banana", None),
+    ],
 )
 def test_parse_amount(amount: str, value: int | None) -> None:
     assert parse_amount(amount) == value
@@ -18,9 +28,18 @@ def test_parse_amount(amount: str, value: int | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "iso"),
-    [("90 days", "P90D"), ("24 hours", "PT24H"), ("12 (twelve) months", "P12M"), ("thirty (30) days", "P30D"),
-     ("six years", "P6Y"), ("two weeks", "P2W"), ("a month", "P1M"), ("5 business days", "P5D"),
-     ("one hundred eighty days", "P180D"), ("7-year", "P7Y")],
+    [
+        ("90 days", "P90D"),
+        ("24 hours", "PT24H"),
+        ("12 (twelve) months", "P12M"),
+        ("thirty (30) days", "P30D"),
+        ("six years", "P6Y"),
+        ("two weeks", "P2W"),
+        ("a month", "P1M"),
+        ("5 business days", "P5D"),
+        ("one hundred eighty days", "P180D"),
+        ("7-year", "P7Y"),
+    ],
 )
 def test_duration_phrases(text: str, iso: str) -> None:
     found = DURATION.search(text)

@@ -26,8 +26,10 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
         ("Some records are archived as required by law.", ("limited", None, None)),
         ("Anonymous statistics may be retained indefinitely.", ("indefinite", None, None)),
         ("We may keep a copy of your messages for our records.", ("unspecified", None, None)),
-        ("When you close your account we delete your data within 90 days.",
-         ("stated_period", "P90D", "account cancellation")),
+        (
+            "When you close your account we delete your data within 90 days.",
+            ("stated_period", "P90D", "account cancellation"),
+        ),
     ],
 )
 def test_retention_statement(text: str, expected: tuple[str, str | None, str | None] | None) -> None:

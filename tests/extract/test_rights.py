@@ -27,12 +27,17 @@ def _kinds(text: str) -> set[str]:
         ("You can obtain your data in a structured, machine-readable format.", {"portability"}),
         ("You can object to processing based on our legitimate interests.", {"objection"}),
         ("Where processing rests on consent, you can withdraw that consent at any time.", {"withdraw_consent"}),
-        ("Withdrawing consent does not affect the lawfulness of processing before its withdrawal.", {"withdraw_consent"}),
+        (
+            "Withdrawing consent does not affect the lawfulness of processing before its withdrawal.",
+            {"withdraw_consent"},
+        ),
         ("You may lodge a complaint with your local supervisory authority.", {"complaint"}),
         ("We use automated decision-making, including profiling, to assess loan requests.", {"automated_decision"}),
         ("We will not discriminate against you for exercising any of these rights.", {"non_discrimination"}),
-        ("You may exercise your rights of access, rectification, cancellation and opposition.",
-         {"access", "rectification", "erasure", "objection"}),
+        (
+            "You may exercise your rights of access, rectification, cancellation and opposition.",
+            {"access", "rectification", "erasure", "objection"},
+        ),
     ],
 )
 def test_text_grants_rights(text: str, expected: set[str]) -> None:
@@ -62,9 +67,17 @@ def test_text_grants_no_such_right(text: str, absent: str) -> None:
     ("text", "kind", "duration"),
     [
         ("Your rights\nYou may request access to your data. We will respond within 15 days.", "access", "P15D"),
-        ("Your rights\nYou can ask us to delete your data. We will reply within one month of your request.", "erasure", "P1M"),
-        ("Your rights\nYou may correct your details. We will handle requests no later than thirty (30) days after receipt.",
-         "rectification", "P30D"),
+        (
+            "Your rights\nYou can ask us to delete your data. We will reply within one month of your request.",
+            "erasure",
+            "P1M",
+        ),
+        (
+            "Your rights\nYou may correct your details. "
+            "We will handle requests no later than thirty (30) days after receipt.",
+            "rectification",
+            "P30D",
+        ),
         ("Your rights\nYou may request access to your data.", "access", None),
     ],
 )
@@ -75,6 +88,6 @@ def test_response_time_applies_to_rights_of_the_section(text: str, kind: str, du
 
 
 def test_items_after_a_lead_in_are_rights() -> None:
-    text = "Your options\nYou have the right to:\n- Update or correct your information;\n- Object to processing for marketing."
+    text = "Your options\nYou have the right to:\n- Update or correct your information;\n- Object to marketing."
     kinds = _kinds(text)
     assert {"rectification", "objection"} <= kinds

@@ -16,10 +16,22 @@ from privacyparser.models import Contact
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}\b"
 )
+_GLUED_WORD = re.compile(r"[a-z][A-Z]")
 _URL = re.compile(r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"'()\[\]]{2,2000}", re.IGNORECASE)
 # Digits with the separators phone numbers are printed with; confirmed by phonenumbers.
-_PHONE = re.compile(r"(?<![\w+.-])(?:\+|00)?\(?\d[\d ().-]{5,22}\d(?![\w-])")
+_PHONE = re.compile(r"(?<![\w+./-])(?:\+|00)?\(?\d[\d ()./-]{5,22}\d(?![\w/-])")
 _PHONE_CUE = re.compile(r"\b(?:phone|telephone|tel|call|fax|mobile|hotline|toll[- ]free|contact|number)\b", re.I)
+# A label right before the digits that says they are a phone number ("Tel:", "By phone: "):
+# such a number is kept as printed even when `phonenumbers` cannot place it.
+_PHONE_LABEL = re.compile(
+    r"\b(?:phone|telephone|tel|fax|mobile|hotline|call us)\b(?: (?:number|no))?\.?\s*(?:\([^)]{0,20}\)\s*)?:?\s*$", re.I
+)
+# Numbers that are not phones: company, registration, tax and postal numbers.
+_NOT_A_PHONE = re.compile(
+    r"\b(?:company|registration|registered|reg|vat|tax|ein|abn|acn|hrb|hra|zip|postal|post code|postcode|"
+    r"p\.?\s?o\.? box|licen[cs]e|account|order|case|reference|ref|invoice|id)\b\.?\s*(?:number|no|n°|#)?\.?\s*:?\s*$",
+    re.I,
+)
 _STREET = re.compile(
     r"\b(?:\d{1,5}[A-Za-z]? (?:[A-Z][A-Za-z.'-]{0,30} ){1,5}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Square|Sq|"
@@ -28,18 +40,38 @@ _STREET = re.compile(
 )
 _TRAILING_PUNCTUATION = ".,;:!?)]}'\""
 _COUNTRY_CODE_BY_TLD = {
-    "cn": "CN", "hk": "HK", "uk": "GB", "de": "DE", "fr": "FR", "au": "AU", "ca": "CA", "in": "IN",
-    "jp": "JP", "sg": "SG", "ie": "IE", "nl": "NL", "es": "ES", "it": "IT", "br": "BR", "nz": "NZ",
+    "cn": "CN",
+    "hk": "HK",
+    "uk": "GB",
+    "de": "DE",
+    "fr": "FR",
+    "au": "AU",
+    "ca": "CA",
+    "in": "IN",
+    "jp": "JP",
+    "sg": "SG",
+    "ie": "IE",
+    "nl": "NL",
+    "es": "ES",
+    "it": "IT",
+    "br": "BR",
+    "nz": "NZ",
 }
 
 
 def _role(ctx: DocumentContext, start: int, end: int, value: str, kind: str) -> str:
     index = ctx.sentence_index(start)
     sentence_start, sentence_end = ctx.sentence(index)
-    paragraph_start = ctx.text.rfind("\n", 0, start) + 1
+    # The lines just above (at most three): a contact block often names its owner on
+    # the line before the number ("Office of the Attorney General\nPhone: ...").
+    block_start = start
+    for _ in range(4):
+        block_start = ctx.text.rfind("\n", 0, max(0, block_start - 1)) + 1
+        if block_start == 0:
+            break
     windows = (
         ctx.lower[sentence_start:sentence_end],
-        ctx.lower[max(paragraph_start, start - 300) : start],
+        ctx.lower[max(block_start, start - 300) : start],
         ctx.section_titles(start),
     )
     for window in windows:
@@ -83,6 +115,14 @@ def _phone_value(raw: str, region: str | None) -> str | None:
     return None
 
 
+def _printed_digits(raw: str) -> str | None:
+    """The digits of a labelled number `phonenumbers` cannot resolve ("0175/1156455" -> "01751156455")."""
+    digits = re.sub(r"\D", "", raw)
+    if not 7 <= len(digits) <= 15:
+        return None
+    return ("+" if raw.lstrip().startswith("+") else "") + digits
+
+
 def extract_contacts(ctx: DocumentContext) -> list[Contact]:
     text = ctx.text
     records: list[Contact] = []
@@ -92,12 +132,21 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         start, end = match.span()
         if ctx.in_furniture(start):
             continue
-        value = match.group().lower()
+        # A word glued to the address ("info@example.comBy email") shows as a case change
+        # inside the top-level domain: the address ends where the capital starts.
+        glued = _GLUED_WORD.search(match.group(), match.group().rfind(".") + 1)
+        if glued is not None:
+            end = start + glued.start() + 1
+        value = text[start:end].lower()
         emails.append(value)
         taken.append((start, end))
         records.append(
-            Contact(**ctx.evidence(start, end, "contact.email"), kind="email", value=value,
-                    role=_role(ctx, start, end, value, "email"))  # type: ignore[arg-type]
+            Contact(
+                **ctx.evidence(start, end, "contact.email"),
+                kind="email",
+                value=value,
+                role=_role(ctx, start, end, value, "email"),
+            )
         )
     for match in _URL.finditer(text):
         start, end = match.span()
@@ -108,8 +157,12 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         value = raw if raw.lower().startswith("http") else "https://" + raw
         taken.append((start, end))
         records.append(
-            Contact(**ctx.evidence(start, end, "contact.url"), kind="url", value=value,
-                    role=_role(ctx, start, end, value, "url"))  # type: ignore[arg-type]
+            Contact(
+                **ctx.evidence(start, end, "contact.url"),
+                kind="url",
+                value=value,
+                role=_role(ctx, start, end, value, "url"),
+            )
         )
     region = _default_region(ctx, emails)
     for match in _PHONE.finditer(text):
@@ -122,16 +175,25 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         if ctx.in_furniture(start) or any(s <= start < e for s, e in taken):
             continue
         context = text[max(0, start - 80) : start]
+        if _NOT_A_PHONE.search(context[-40:]):
+            continue
         has_cue = bool(_PHONE_CUE.search(context)) or raw.lstrip().startswith(("+", "00", "("))
         if not has_cue:
             continue
-        value = _phone_value(raw, region)
-        if value is None:
+        phone = _phone_value(raw, region)
+        if phone is None and _PHONE_LABEL.search(context[-40:]):
+            phone = _printed_digits(raw)
+        if phone is None:
             continue
+        value = phone
         taken.append((start, end))
         records.append(
-            Contact(**ctx.evidence(start, end, "contact.phone"), kind="phone", value=value,
-                    role=_role(ctx, start, end, value, "phone"))  # type: ignore[arg-type]
+            Contact(
+                **ctx.evidence(start, end, "contact.phone"),
+                kind="phone",
+                value=value,
+                role=_role(ctx, start, end, value, "phone"),
+            )
         )
     for match in _STREET.finditer(text):
         start, end = match.span()
@@ -139,8 +201,12 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
             continue
         value = " ".join(match.group().split()).rstrip(",;")
         records.append(
-            Contact(**ctx.evidence(start, end, "contact.postal_address"), kind="postal_address", value=value,
-                    role=_role(ctx, start, end, value, "postal_address"))  # type: ignore[arg-type]
+            Contact(
+                **ctx.evidence(start, end, "contact.postal_address"),
+                kind="postal_address",
+                value=value,
+                role=_role(ctx, start, end, value, "postal_address"),
+            )
         )
     records.sort(key=lambda r: r.start)
     return records

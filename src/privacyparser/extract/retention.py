@@ -86,7 +86,7 @@ def extract_retention(ctx: DocumentContext) -> list[Retention]:
             records.append(
                 Retention(
                     **ctx.evidence(start, end, rule.id),
-                    kind=rule.kind,  # type: ignore[arg-type]
+                    kind=rule.kind,
                     duration=duration,
                     trigger=_trigger(ctx, sentence, start, index),
                 )

@@ -23,7 +23,9 @@ from privacyparser.rules import RuleTableError
 
 # A right is something the user can do; "we may delete your account" is not one.
 _WE_SUBJECT = re.compile(r"^(?:\W{0,3})(?:we|our|the company|they)\b")
-_NAMES_USER = re.compile(r"\b(?:you|your|users?|customers?|consumers?|members?|individuals?|rights?|data subjects?|requests?)\b")
+_NAMES_USER = re.compile(
+    r"\b(?:you|your|users?|customers?|consumers?|members?|individuals?|rights?|data subjects?|requests?)\b"
+)
 # "within 15 days", "no later than one month", "in no more than 30 days".
 _WITHIN = re.compile(r"\b(?:within|no later than|not later than|not exceeding|in no more than|up to)\b")
 # How far before a match an `exclude_before` veto looks.
@@ -149,7 +151,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         records.append(
             Right(
                 **ctx.evidence(start, end, rule_id),
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 response_time=_response_for(ctx, section, start, response_by_section),
             )
         )
