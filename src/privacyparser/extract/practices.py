@@ -40,6 +40,9 @@ _LIST_ITEM_WORDS = 25
 # How far back a list line looks for the sentence that introduces its list.
 _MAX_LIST_LINES = 60
 _OBJECT_FOLLOWS = re.compile(r"\s+(?:your|their|the|a|an|all|any|some|certain|each|every|information|data|details)\b")
+_WORD = re.compile(r"[a-z0-9]+")
+# Words a data heading may carry besides its term: "Location Information", "Your Device Data".
+_HEADING_FILLER = frozenset("information data details your our the of and we collect collected".split())
 # Characters around a term that a governing verb or a possessive is looked for in.
 _WINDOW = 70
 
@@ -66,9 +69,16 @@ class PracticeGate:
         self._info: dict[int, SentenceInfo] = {}
         self._practice: dict[int, bool] = {}
         self._spans_by_sentence: dict[int, list[tuple[int, int]]] = {}
-        for kind, _, start, end in ctx.clauses:
+        # Specific (concrete) data terms of each sentence, with their category rules.
+        self._specific_by_sentence: dict[int, list[tuple[DataCategoryRule, int, int]]] = {}
+        self._concrete: dict[int, bool] = {}
+        categories = {c.rule_id: c for c in ctx.rules.data_categories}
+        for kind, rule_id, start, end in ctx.clauses:
             if kind == DATA:
-                self._spans_by_sentence.setdefault(ctx.sentence_index(start), []).append((start, end))
+                index = ctx.sentence_index(start)
+                self._spans_by_sentence.setdefault(index, []).append((start, end))
+                if categories[rule_id].gate == "specific":
+                    self._specific_by_sentence.setdefault(index, []).append((categories[rule_id], start, end))
 
     # -- per sentence ------------------------------------------------------------------
 
@@ -165,7 +175,53 @@ class PracticeGate:
                 return True
         return self._governed("generic", info, start, end)
 
-    def keep_data(self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool = False) -> bool:
+    def keep_heading(self, category: DataCategoryRule, start: int, end: int) -> bool:
+        """A heading that names a kind of data ("Log Data", "Location Information") in a
+        section about collected data heads the description of that data."""
+        if category.gate != "specific":
+            return False
+        info = self.ctx.section_at(start)
+        if info is None or info.parent is None or not (info.node.start <= start < info.node.heading_end):
+            return False
+        title = info.title_lower
+        if not title or len(title) > 60:
+            return False
+        words = [w for w in _WORD.findall(title) if w not in _HEADING_FILLER]
+        term_words = set(_WORD.findall(self.ctx.lower[start:end]))
+        if len([w for w in words if w not in term_words]) > 1:
+            return False
+        return self.rules.section_practice_cue.search(self.ctx.section_titles(info.parent.node.start)) is not None
+
+    def _has_concrete(self, index: int) -> bool:
+        """The sentence names a concrete kind of data that is kept ("your name", "IP address")."""
+        cached = self._concrete.get(index)
+        if cached is None:
+            cached = any(self.keep_data(c, index, s, e) for c, s, e in self._specific_by_sentence.get(index, []))
+            self._concrete[index] = cached
+        return cached
+
+    def _mechanism_collects(self, info: SentenceInfo, start: int, end: int) -> bool:
+        """A tracking mechanism is a category when it gathers data or is listed among data:
+        "cookies collect your IP address", "information collected through cookies",
+        "Usage Data; Cookies"; not a bare "we use cookies to remember you"."""
+        lower = self.ctx.lower
+        if self.rules.mechanism_collects.search(lower[info.start : info.end]):
+            return True
+        for s, e in info.data_spans:
+            s, e = s + info.start, e + info.start
+            gap = lower[e:start] if e <= start else lower[end:s] if s >= end else None
+            if gap is not None and len(gap) <= 8 and (s, e) != (start, end) and self.rules.list_joiner.search(gap):
+                return True
+        return False
+
+    def keep_data(
+        self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool = False, strict: bool = True
+    ) -> bool:
+        """Whether the match is part of a data practice.
+
+        With `strict=False` the two vetoes that only a document-level fallback may lift
+        are skipped: a generic term next to concrete data, a mechanism that is only used.
+        """
         ctx, rules = self.ctx, self.rules
         info = self.info(index)
         # "Cookies are small text files ...", "'Personal data' means ...": a definition
@@ -178,6 +234,21 @@ class PracticeGate:
         if rules.modifier_head.search(ctx.lower[end : end + 40]):
             return False
         if category.group in rules.owner_groups and rules.owner.search(ctx.lower[max(info.start, start - 40) : start]):
+            return False
+        # "We retain Usage Data for a shorter period": how long data is kept, not which is
+        # held; "we keep your location history for as long as you choose" still names it.
+        if (
+            not negated
+            and rules.retention_statement.search(info.lower)
+            and not rules.collection_verb.search(info.lower)
+            and not rules.possessive.search(ctx.lower[max(info.start, start - 30) : start])
+        ):
+            return False
+        if category.gate == "generic" and not negated and rules.generic_veto.search(info.lower):
+            return False
+        if strict and category.gate == "generic" and not negated and self._has_concrete(index):
+            return False
+        if strict and category.gate == "mechanism" and not negated and not self._mechanism_collects(info, start, end):
             return False
         if category.gate != "specific":
             return self._governed(category.gate, info, start, end, negated)
@@ -192,25 +263,53 @@ class PracticeGate:
 
 
 def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
+    """Data-category records of a document, in document order.
+
+    Personal information in general is no category in a sentence that names the data
+    itself ("personal information such as your name": the name is), and a tracking
+    mechanism counts where it gathers data or is listed among data, not where it is only
+    used ("we use cookies to keep you signed in"). A policy that never says more than
+    that still collects personal information and uses cookies: for each of the two
+    gates, when no record of it was kept, the first sentence that passes the looser
+    test keeps its terms.
+    """
     gate = PracticeGate(ctx)
     categories = {c.rule_id: c for c in ctx.rules.data_categories}
     data: list[DataCategory] = []
+    kept_gates: set[str] = set()
+    deferred: dict[str, list[tuple[int, DataCategory]]] = {}
     for kind, rule_id, start, end in ctx.clauses:
-        if ctx.in_furniture(start) or ctx.in_heading(start, end):
+        if kind != DATA or ctx.in_furniture(start):
+            continue
+        category = categories[rule_id]
+        if ctx.in_heading(start, end):
+            if gate.keep_heading(category, start, end):
+                data.append(
+                    DataCategory(
+                        **ctx.evidence(start, end, rule_id), category=category.key, group=category.group, negated=False
+                    )
+                )
             continue
         index = ctx.sentence_index(start)
-        if kind == DATA:
-            category = categories[rule_id]
-            sentence_start, sentence_end = ctx.sentence(index)
-            negated = is_negated(ctx, sentence_start, start, end, sentence_end)
-            if not gate.keep_data(category, index, start, end, negated):
-                continue
-            data.append(
-                DataCategory(
-                    **ctx.evidence(start, end, rule_id),
-                    category=category.key,
-                    group=category.group,
-                    negated=negated,
-                )
-            )
+        sentence_start, sentence_end = ctx.sentence(index)
+        negated = is_negated(ctx, sentence_start, start, end, sentence_end)
+        strict = gate.keep_data(category, index, start, end, negated)
+        if not strict and (category.gate == "specific" or not gate.keep_data(category, index, start, end, negated, False)):
+            continue
+        record = DataCategory(
+            **ctx.evidence(start, end, rule_id),
+            category=category.key,
+            group=category.group,
+            negated=negated,
+        )
+        if strict:
+            data.append(record)
+            kept_gates.add(category.gate)
+        else:
+            deferred.setdefault(category.gate, []).append((index, record))
+    for gate_name, candidates in deferred.items():
+        if gate_name not in kept_gates:
+            first = candidates[0][0]
+            data.extend(record for index, record in candidates if index == first)
+    data.sort(key=lambda record: record.start)
     return data

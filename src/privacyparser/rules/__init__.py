@@ -125,6 +125,10 @@ class RuleSet:
     list_intro: re.Pattern[str] = _NEVER
     conditional: re.Pattern[str] = _NEVER
     negation_restriction: re.Pattern[str] = _NEVER
+    generic_veto: re.Pattern[str] = _NEVER
+    mechanism_collects: re.Pattern[str] = _NEVER
+    retention_statement: re.Pattern[str] = _NEVER
+    collection_verb: re.Pattern[str] = _NEVER
 
 
 class RuleTableError(ValueError):
@@ -276,6 +280,12 @@ def load_rules() -> RuleSet:
         list_intro=_compile(cues["list_intro"], "cues.json list_intro"),
         conditional=_compile(cues["conditional"], "cues.json conditional"),
         negation_restriction=_compile(cues["negation_restriction"], "cues.json negation_restriction"),
+        generic_veto=_compile(cues["generic_veto"], "cues.json generic_veto") if "generic_veto" in cues else _NEVER,
+        mechanism_collects=_compile(cues["mechanism_collects"], "cues.json mechanism_collects")
+        if "mechanism_collects" in cues
+        else _NEVER,
+        retention_statement=_compile(cues["retention_statement"], "cues.json retention_statement"),
+        collection_verb=_compile(cues["collection_verb"], "cues.json collection_verb"),
     )
 
 
