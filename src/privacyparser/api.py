@@ -158,8 +158,8 @@ class PolicyParser:
         data_categories = extract_practices(ctx) if english else []
         purposes = extract_purposes(ctx) if english else []
         title = document.title_hint
-        if title is None and segmentation.title is not None:
-            title = document.text[segmentation.title[0] : segmentation.title[1]].strip() or None
+        if segmentation.title is not None and (title is None or segmentation.title_is_heading):
+            title = document.text[segmentation.title[0] : segmentation.title[1]].strip() or title
         sections = build_sections(ctx)
         if not sections and len(document.text) > 2000:
             warnings.append("no headings were recognised: the policy has no section tree")

@@ -149,7 +149,8 @@ def lines(*parts: str) -> str:
         ),
         pytest.param(
             lines("# Privacy", BODY, "## Data we collect", BODY, "### Cookies", BODY, "## Contact", BODY),
-            [(1, None, "Privacy"), (2, None, "Data we collect"), (3, None, "Cookies"), (2, None, "Contact")],
+            # The heading over the whole document is its title, not a section.
+            [(1, None, "Data we collect"), (2, None, "Cookies"), (1, None, "Contact")],
             id="markdown",
         ),
         pytest.param(
@@ -176,7 +177,7 @@ def _hints(text: str, levels: dict[str, int]) -> list[HeadingHint]:
     [
         pytest.param(
             {"Privacy": 1, "Data": 3, "Cookies": 4, "Contact": 2},
-            [(1, None, "Privacy"), (2, None, "Data"), (3, None, "Cookies"), (2, None, "Contact")],
+            [(1, None, "Data"), (2, None, "Cookies"), (1, None, "Contact")],
             id="skipped-levels",
         ),
         pytest.param(
@@ -234,3 +235,19 @@ def test_many_blank_lines_and_deep_documents_stay_fast() -> None:
     result = segment(text)
     assert len(result.sections) == 199
     assert len(result.sections[-1].children) == 999
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(lines("Privacy Policy", "", "Data we collect", "", BODY, "", "Contact", "", BODY),
+                     "Privacy Policy", id="unnumbered-wrapper"),
+        pytest.param(lines("# Privacy Notice", BODY, "## Data", BODY, "## Contact", BODY), "# Privacy Notice",
+                     id="markdown-wrapper"),
+    ],
+)
+def test_heading_over_the_whole_document_is_the_title(text: str, title: str) -> None:
+    result = segment(text)
+    assert result.title is not None and result.title_is_heading
+    assert text[result.title[0] : result.title[1]] == title
+    assert all(node.level == 1 for node in result.sections)

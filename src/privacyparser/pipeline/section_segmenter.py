@@ -43,6 +43,8 @@ TOC_SHARE = 0.6
 
 _MARKDOWN_HEADING = re.compile(r"(#{1,6}) +(?=\S)")
 _SENTENCE_END = re.compile(r"[.;,]$")
+_DOCUMENT_TITLE = re.compile(r"(?i)\b(?:privacy|policy|notice|statement|cookies?|data protection|gdpr|ccpa)\b")
+_STATEMENT = re.compile(r"(?:We|You|Our|Your|This|These|It|They|If|When|Please)\s+[a-z]")
 _BULLET = re.compile(r"[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7>] ?")
 # Two sentences on one line: ". " followed by a capital ("Welcome. We collect").
 _TWO_SENTENCES = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
@@ -84,6 +86,9 @@ class Segmentation:
     furniture: list[FurnitureSpan]
     title: tuple[int, int] | None
     list_items: list[tuple[int, int]]
+    # True when the title is a heading that wrapped the whole document (an <h1>, a first
+    # "Privacy Policy" line): it then beats an HTML <title>, which often names the site.
+    title_is_heading: bool = False
 
 
 def split_lines(text: str) -> list[Line]:
@@ -271,6 +276,9 @@ class SectionSegmenter:
             next_content = _next_content_index(lines)
 
         candidates = self._candidates(lines, hint_by_line, next_content)
+        leading_title = self._leading_title(lines, candidates, next_content)
+        if leading_title is not None:
+            candidates = candidates[1:]
         roots = self._nest(candidates, len(text))
         heading_starts = {c.start for c in candidates}
         list_items = [
@@ -279,7 +287,44 @@ class SectionSegmenter:
             if line.numbering is not None and not line.furniture and line.start not in heading_starts
         ]
         title = self._title(lines, candidates)
-        return Segmentation(roots, new_furniture, title, list_items)
+        title_is_heading = False
+        if leading_title is not None:
+            title, title_is_heading = (leading_title.start, leading_title.heading_end), True
+        elif title is None:
+            wrapper = self._title_heading(lines, roots)
+            if wrapper is not None:
+                # "Privacy Policy" heading over the whole document: the title, not a section.
+                title, title_is_heading = (wrapper.start, wrapper.heading_end), True
+                roots = wrapper.children
+                _shift_levels(roots, -1)
+        return Segmentation(roots, new_furniture, title, list_items, title_is_heading)
+
+    @staticmethod
+    def _leading_title(
+        lines: list[Line], candidates: list[HeadingNode], next_content: list[int]
+    ) -> HeadingNode | None:
+        """A first heading that names the document ("Privacy Policy") and has no body of its own."""
+        if len(candidates) < 2 or candidates[0].numbering is not None or candidates[0].title is None:
+            return None
+        first = candidates[0]
+        index = next((i for i, line in enumerate(lines) if _is_content(line)), -1)
+        if index < 0 or lines[index].start != first.start:
+            return None
+        following = next_content[index]
+        if following < 0 or lines[following].start != candidates[1].start:
+            return None
+        return first if _DOCUMENT_TITLE.search(first.title) else None
+
+    @staticmethod
+    def _title_heading(lines: list[Line], roots: list[HeadingNode]) -> HeadingNode | None:
+        """The one unnumbered top heading that opens the text and holds every other section."""
+        if len(roots) != 1 or not roots[0].children or roots[0].numbering is not None:
+            return None
+        wrapper = roots[0]
+        if wrapper.title is None or len(wrapper.title) > 120:
+            return None
+        first_content = next((line for line in lines if _is_content(line)), None)
+        return wrapper if first_content is not None and first_content.start == wrapper.start else None
 
     @staticmethod
     def _holds_hint(lines: list[Line], hint_by_line: dict[int, int], span: tuple[int, int]) -> bool:
@@ -445,6 +490,10 @@ class SectionSegmenter:
             return False
         if _TWO_SENTENCES.search(text):
             return False
+        if end == "." and (after_heading or _STATEMENT.match(text)):
+            # "We collect your email address." right under a heading is its body, and a
+            # line that opens with "We/You/Our ..." plus a verb is a statement, not a title.
+            return False
         previous = lines[index - 1] if index > 0 else None
         if previous is not None and _is_content(previous) and not after_heading:
             # A heading stands after a blank line (or right after another heading).
@@ -524,6 +573,14 @@ class SectionSegmenter:
                 return line.start, line.end
             return None
         return None
+
+
+def _shift_levels(nodes: list[HeadingNode], delta: int) -> None:
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        node.level += delta
+        stack.extend(node.children)
 
 
 def _is_decimal(node: HeadingNode) -> bool:
