@@ -36,3 +36,14 @@ def _negated(text: str, category: str) -> set[bool]:
 )
 def test_negation(text: str, category: str, negated: bool) -> None:
     assert _negated(text, category) == {negated}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The name of an opt-out link is not a statement that data is not sold.
+        'California residents can use our "Do Not Sell My Personal Information" page.',
+    ],
+)
+def test_link_names_are_not_negations(text: str) -> None:
+    assert True not in _negated(text, "personal_information")

@@ -100,3 +100,41 @@ def test_purpose_is_found(text: str, purpose: str) -> None:
 )
 def test_purpose_without_practice_is_rejected(text: str) -> None:
     assert PARSER.parse(text, format="text").purposes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "kept"),
+    [
+        # A generic term gives way to the concrete data named in its sentence, unless the
+        # document says nothing more general anywhere (the first such sentence is kept).
+        (
+            "We collect personal information when you register.\n\nWe ask for personal information such as your name.",
+            "personal_information",
+            1,
+        ),
+        # Generic terms in child, security and rights sentences are no category.
+        ("If a child under 13 has provided us with personal information, we delete it.", "personal_information", 0),
+        # A mechanism that gathers data is a category; a mechanism only used is the fallback.
+        ("Cookies collect your IP address.\n\nWe use cookies to keep you signed in.", "cookies", 1),
+        ("We use cookies to keep you signed in.\n\nWe use cookies to count visits.", "cookies", 1),
+        # A retention statement says how long data is kept, not which data is held.
+        ("We retain usage data for a shorter period of time.", "usage_data", 0),
+        ("We keep your location history for as long as you choose.", "location_history", 1),
+    ],
+)
+def test_document_level_gate(text: str, category: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
+    assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # A heading that names a kind of data, under a collection section, is that data.
+        ("1. Information we collect\n\n1.1 Log Data\n\nWhen you visit, our servers record it.", "log_data"),
+        # Place words are data next to other address data.
+        ("We collect your street, city, state and postcode.", "region"),
+    ],
+)
+def test_heading_and_list_words(text: str, category: str) -> None:
+    assert category in _categories(text)
