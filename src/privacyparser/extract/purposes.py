@@ -1,30 +1,376 @@
-"""Purposes: why data is processed."""
+"""Purposes: why data is processed, read from purpose clauses and from the purpose vocabulary.
+
+A purpose is usually written as a clause: "we use your address *to deliver your order*",
+"data is kept *for the operation and maintenance of the service*", "*so that we can*
+answer you", a list item "*To manage your account;*" under "We use your data:". The
+clause is the evidence; the vocabulary (purposes.json `purposes`) matched inside it
+names its category, and the verb heading it is the fallback ("to improve ..." is
+analytics_research). How clauses are written is data too (purposes.json `clauses`).
+
+A clause counts when
+
+- it heads its sentence or list item ("To process your payment;", "To provide the
+  service, we collect ..."), unless the sentence is an instruction to the user ("To
+  opt out, click ...") or the goal is the user's ("To contact us ...");
+- or something in the sentence before it states a practice ("we use", "is shared",
+  "cookies", "in order"), and the words just before "to" do not make it the user's
+  ("you have the right to", "we may ask you to").
+
+A vocabulary phrase outside every clause is kept as before (a practice sentence), except
+phrases marked `needs_clause`: "merger", "law enforcement", "required by law" name the
+circumstance in which data is disclosed ("if we are involved in a merger"), not why it
+is processed, unless a clause says so ("to evaluate a merger"). Sentences about the
+user's choices ("you can opt out of marketing emails") state no purpose.
+
+Every regex is bounded and runs once per sentence; work is linear in the document.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
 from privacyparser.extract.practices import PracticeGate
-from privacyparser.models import Purpose
+from privacyparser.models import Purpose, PurposeCategory
 from privacyparser.pipeline.clauses import PURPOSE
+from privacyparser.rules import PurposeClauseRules, PurposeRule
+
+# How far back a list line looks for the sentence that introduces its list.
+_MAX_LIST_LINES = 60
+# A list item read as a purpose is short: "Placing and managing orders".
+_MAX_ITEM_WORDS = 12
+# Longest clause kept as evidence, in characters; it is cut at a word boundary.
+_MAX_CLAUSE = 180
+# Categories whose phrases name a purpose more precisely than the generic "provide ..."
+_GENERIC_CATEGORIES = ("basic_service", "other")
+# The category of a clause that neither a phrase nor its verb names.
+_KIND_CATEGORY = {"item": "basic_service", "noun": "basic_service", "exp": "personalization", "so": "basic_service"}
+# What opens a list item or a numbered paragraph: "(e) ", "1. ", "5.1.4 ", "· ", "- ".
+_LEAD = re.compile(r"[^\w(]{0,4}(?:(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+)?[^\w(]{0,3}")
+# Where a purpose clause ends.
+_CLAUSE_END = re.compile(
+    r"[.;:!?()\[\]\n]"
+    r"|,\s*(?=(?:and |or |and/or )?(?:to|in order|for|so|which|who|whom|where|when|if|unless|including|such as|"
+    r"as|but|while|whether|we|you|they|it|this|these|please|provided|except|because|since|e\.g|i\.e|etc|"
+    r"among|by|with|via|through|in|on|at|from|without|subject|whereas|although|however|our|your)\b)"
+    r"|\s(?:and|or|and/or)\s(?=(?:to|in order to|for the purposes?|so that|we|you|they|it|as|where|when|if)\b)"
+    r"|\s(?=(?:if you|if we|unless|except|when you|whenever|where (?:required|necessary|permitted|applicable|"
+    r"appropriate|we|you)|in accordance|as described|as set out|as outlined|as permitted|as required|as necessary|"
+    r"subject to|in compliance with (?:this|our)|on the basis|based on (?:our|your|the legal)|pursuant to|"
+    r"and other purposes|or other purposes)\b)"
+)
+_CUT_WORD = re.compile(r"\s+\S*$")
+_TRAILING = re.compile(r"[\s,\-–—/&]+$|\s+(?:and|or|and/or|the|a|an|of|to|for|with|our|your|its|their)$")
+
+
+@dataclass(frozen=True)
+class ClausePatterns:
+    """Regexes built once from the clause vocabulary."""
+
+    rules: PurposeClauseRules
+    start: re.Pattern[str]
+    split: re.Pattern[str]
+    line_head: re.Pattern[str]
+    verb_category: dict[str, str]
+
+
+def _verb_forms(verb: str) -> tuple[list[str], list[str]]:
+    """Base and -ing forms of a verb or phrasal verb ("carry out" -> "carrying out")."""
+    head, _, rest = verb.partition(" ")
+    tail = " " + rest if rest else ""
+    ing = {head + "ing"}
+    if head.endswith("e") and not head.endswith(("ee", "ye")):
+        ing = {head[:-1] + "ing"}
+    elif re.search(r"[^aeiou][aeiou][bdgklmnprt]$", head):
+        ing.add(head + head[-1] + "ing")
+    return [verb], [form + tail for form in sorted(ing)]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_BUILT: dict[int, ClausePatterns] = {}
+
+
+def _patterns(rules: PurposeClauseRules) -> ClausePatterns:
+    built = _BUILT.get(id(rules))
+    if built is None or built.rules is not rules:
+        built = _BUILT[id(rules)] = _build_patterns(rules)
+    return built
+
+
+def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
+    base: list[str] = []
+    gerunds: list[str] = []
+    category: dict[str, str] = {}
+    for verb, cat in rules.verbs.items():
+        forms, ings = _verb_forms(verb)
+        base += forms
+        gerunds += ings
+        for form in forms + ings:
+            category[form] = cat
+    verbs, ings, nominals = _alternation(base), _alternation(gerunds), _alternation(list(rules.nominals))
+    start = re.compile(
+        # "to improve", "in order to process", "help us to develop", "allow us improve"
+        rf"\b(?:in order to|so as to|to)\s+(?:(?:help|assist|allow|enable) us (?:to )?|better\s+)?(?P<verb>{verbs})\b(?![@/]|\.\w)"
+        rf"|\b(?:help|helps|helping|helped|allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits)\s+us\s+"
+        rf"(?:to\s+)?(?P<verb2>{verbs})\b(?![@/]|\.\w)"
+        # "for providing", "for the purpose of improving", "with the aim of analysing"
+        rf"|\b(?:for|with the aim of|with a view to|aimed at|in the interest of)\s+(?:the\s+)?(?:(?:sole|only|main|"
+        rf"primary|limited)\s+)?(?:purposes?\s+of\s+)?(?P<ing>{ings})\b"
+        # "for the operation and maintenance of", "for the purpose of compliance"
+        rf"|\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+(?:the\s+)?)?(?P<noun>(?:[a-z-]+\s+(?:and|or)\s+)?(?:{nominals}))\b"
+        rf"(?=\s+(?:of|and|or|purposes?|reasons?|with|by|to|in|on)\b|\s*[,.;:]|\s*$)"
+        # "for the purpose(s) of <anything>"
+        r"|\bfor\s+(?:the\s+)?(?:sole\s+|only\s+|limited\s+)?purposes?\s+of\s+(?P<of>)"
+        # "for marketing purposes", "for internal analysis purposes"
+        r"|\bfor\s+(?P<purposes>(?:[a-z][\w-]*\s+){1,4}?purposes?)\b"
+        # "so that we can answer you"
+        r"|\bso\s+(?:that\s+)?(?:we|you|they|it|the \w+)\s+(?:can|could|may|might|will|are able to)\s+(?P<so>)"
+        # "purposes such as ..."
+        r"|\bpurposes?,?\s+(?:such as|including|like|namely)\s+(?P<such>)"
+        # "for a better experience"
+        r"|\bfor\s+(?P<exp>(?:a|an|the)\s+(?:better|improved|smoother|enhanced|optimal|personali[sz]ed|seamless)"
+        r"\s+(?:user\s+)?experience)\b"
+    )
+    split = re.compile(rf"(?:,\s*|\s+)(?:and\s+|or\s+|and/or\s+)?(?:to\s+)?(?P<verb>{verbs}|{ings})\b")
+    line_head = re.compile(rf"(?:to\s+(?P<verb>{verbs})|(?P<ing>{ings}))\b")
+    return ClausePatterns(rules, start, split, line_head, category)
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    verb: str | None
+    kind: str
+
+
+class PurposeReader:
+    """Finds purpose clauses and vocabulary phrases in one document."""
+
+    def __init__(self, ctx: DocumentContext) -> None:
+        self.ctx = ctx
+        self.gate = PracticeGate(ctx)
+        self.patterns = _patterns(ctx.rules.purpose_clauses)
+        self.rules = {p.id: p for p in ctx.rules.purposes}
+        self.phrases_by_sentence: dict[int, list[tuple[str, int, int]]] = {}
+        self._purpose_intro: dict[int, bool] = {}
+        for kind, rule_id, start, end in ctx.clauses:
+            if kind == PURPOSE:
+                self.phrases_by_sentence.setdefault(ctx.sentence_index(start), []).append((rule_id, start, end))
+
+    # -- clauses ---------------------------------------------------------------------
+
+    def _clause_end(self, start: int, limit: int) -> int:
+        lower = self.ctx.lower
+        found = _CLAUSE_END.search(lower, start, min(limit, start + _MAX_CLAUSE + 1))
+        if found is not None:
+            end = found.start()
+        else:
+            end = min(limit, start + _MAX_CLAUSE)
+            if end < limit:
+                cut = _CUT_WORD.search(lower, start, end)
+                end = cut.start() if cut and cut.start() > start else end
+        while True:
+            trail = _TRAILING.search(lower, start, end)
+            if trail is None or trail.start() <= start:
+                break
+            end = trail.start()
+        return end
+
+    def _clauses(self, index: int) -> list[Clause]:
+        ctx, pats = self.ctx, self.patterns
+        rules = pats.rules
+        s, e = ctx.sentence(index)
+        lower = ctx.lower
+        lead = _LEAD.match(lower, s, e)
+        body = lead.end() if lead else s
+        found: list[Clause] = []
+        pos = s
+        # A sentence or list item that opens with its purpose: "To manage your account;".
+        head = pats.line_head.match(lower, body, e)
+        if head is not None and (head.group("verb") or self.gate.info(index).is_list_line):
+            verb_start = head.start("verb") if head.group("verb") else head.start("ing")
+            end = self._clause_end(verb_start, e)
+            rest = lower[end:e]
+            if not rules.user_goal.match(lower, verb_start, e) and not (
+                rest.startswith(",") and rules.instruction.match(rest[1:])
+            ):
+                found.append(Clause(verb_start, end, head.group("verb") or head.group("ing"), "lead"))
+            pos = end
+        elif head is None and len(lower[body:e].split()) <= _MAX_ITEM_WORDS and self._in_purpose_list(index):
+            # "User registration", "Placing orders" under "We use your data for:".
+            end = self._clause_end(body, e)
+            if end > body and not rules.reject_clause.match(lower, body, end):
+                found.append(Clause(body, end, None, "item"))
+            pos = end
+        for match in pats.start.finditer(lower, pos, e):
+            if found and match.start() < found[-1].end:
+                continue
+            kind = match.lastgroup or "verb"
+            clause_start = match.start(kind)
+            verb = match.group(kind) if kind in ("verb", "verb2", "ing") else None
+            if kind in ("verb", "verb2"):
+                prefix = lower[s : match.start()]
+                if not rules.context.search(prefix):
+                    continue
+                if rules.not_before.search(
+                    lower[max(s, match.start() - 60) : match.end(kind) - len(match.group(kind))]
+                ):
+                    continue
+            elif kind == "purposes" and rules.generic_purposes.match(match.group(kind)):
+                continue
+            if kind in ("of", "so", "such") and clause_start >= e:
+                continue
+            end = self._clause_end(clause_start, e)
+            if kind == "purposes":
+                end = match.end(kind)
+            elif kind in ("noun", "exp") and end < match.end(kind):
+                end = match.end(kind)
+            if end <= clause_start:
+                continue
+            if rules.user_goal.match(lower, clause_start, end) and kind in ("verb", "verb2"):
+                continue
+            if rules.reject_clause.match(lower, clause_start, end):
+                continue
+            found.append(Clause(clause_start, end, verb, kind))
+        return [part for clause in found for part in self._split(clause)]
+
+    def _in_purpose_list(self, index: int) -> bool:
+        """A short list line whose list is introduced as a list of purposes."""
+        ctx, gate = self.ctx, self.gate
+        if not gate.info(index).is_list_line:
+            return False
+        rules = ctx.rules
+        section = ctx.section_id(gate.info(index).start)
+        j = index - 1
+        while j >= 0 and index - j <= _MAX_LIST_LINES:
+            prev = gate.info(j)
+            if ctx.section_id(prev.start) != section:
+                break
+            if not prev.is_list_line or rules.list_intro.search(prev.lower.rstrip()) is not None:
+                if j not in self._purpose_intro:
+                    self._purpose_intro[j] = (
+                        rules.list_intro.search(prev.lower.rstrip()) is not None
+                        and rules.purpose_clauses.list_purpose_intro.search(prev.lower) is not None
+                    )
+                return self._purpose_intro[j] or self._purpose_heading(index)
+            j -= 1
+        return self._purpose_heading(index)
+
+    def _purpose_subheading(self, pos: int) -> bool:
+        """A heading under a purposes heading names a purpose ("Order management")."""
+        info = self.ctx.section_at(pos)
+        if info is None or info.parent is None:
+            return False
+        return self.ctx.rules.purpose_clauses.list_purpose_heading.search(info.parent.title_lower) is not None
+
+    def _purpose_heading(self, index: int) -> bool:
+        titles = self.ctx.section_titles(self.gate.info(index).start)
+        return self.ctx.rules.purpose_clauses.list_purpose_heading.search(titles) is not None
+
+    def _split(self, clause: Clause) -> list[Clause]:
+        """'process your payment and prevent fraud' -> two clauses; 'provide and maintain' stays one."""
+        lower = self.ctx.lower
+        parts: list[Clause] = []
+        current = clause
+        while True:
+            nxt = None
+            for m in self.patterns.split.finditer(lower, current.start + 1, current.end):
+                if len(lower[current.start : m.start()].split()) >= 3:
+                    nxt = m
+                    break
+            if nxt is None:
+                parts.append(current)
+                return parts
+            parts.append(Clause(current.start, self._trim(current.start, nxt.start()), current.verb, current.kind))
+            current = Clause(nxt.start("verb"), current.end, nxt.group("verb"), current.kind)
+
+    def _trim(self, start: int, end: int) -> int:
+        while True:
+            trail = _TRAILING.search(self.ctx.lower, start, end)
+            if trail is None or trail.start() <= start:
+                return end
+            end = trail.start()
+
+    # -- categories ------------------------------------------------------------------
+
+    def _category(self, clause: Clause, phrases: list[tuple[str, int, int]]) -> tuple[PurposeCategory, str]:
+        inside = [(rule_id, start) for rule_id, start, end in phrases if clause.start <= start and end <= clause.end]
+        specific = [r for r, _ in inside if self.rules[r].category not in _GENERIC_CATEGORIES]
+        chosen = specific[0] if specific else inside[0][0] if inside else None
+        if chosen is not None:
+            return self.rules[chosen].category, chosen
+        verb = clause.verb
+        category = self.patterns.verb_category.get(verb or "") or _KIND_CATEGORY.get(clause.kind, "other")
+        return category, f"purpose.{category}.clause_{clause.kind}"  # type: ignore[return-value]
+
+    # -- the document ----------------------------------------------------------------
+
+    def read(self) -> list[Purpose]:
+        ctx = self.ctx
+        rules = ctx.rules.purpose_clauses
+        out: list[Purpose] = []
+        for index in range(ctx.sentence_count()):
+            s, e = ctx.sentence(index)
+            if e <= s or ctx.in_furniture(s) or (ctx.in_heading(s, e) and not self._purpose_subheading(s)):
+                continue
+            phrases = self.phrases_by_sentence.get(index, [])
+            # "You can opt out of marketing emails", "'Service Provider' means ... to
+            # facilitate the Service": a choice or a definition states no purpose.
+            if (
+                rules.user_choice.search(ctx.lower, s, e)
+                or rules.definition.search(ctx.lower, s, e)
+                or self.gate.info(index).definition
+            ):
+                continue
+            clauses = self._clauses(index)
+            covered: list[tuple[int, int]] = []
+            for clause in clauses:
+                category, rule_id = self._category(clause, phrases)
+                out.append(self._record(s, e, clause.start, clause.end, rule_id, category))
+                covered.append((clause.start, clause.end))
+            if not phrases or not self.gate.sentence_is_practice(index):
+                continue
+            circumstances: set[str] = set()
+            for rule_id, start, end in phrases:
+                rule: PurposeRule = self.rules[rule_id]
+                if any(cs <= start and end <= ce for cs, ce in covered):
+                    continue
+                # A bare word ("analytics" of "Google Analytics", "registration") or a
+                # phrase that names an event ("when you create an account") is no purpose
+                # outside a clause; nor is a circumstance ("in case of a merger").
+                if rule.needs_clause:
+                    # One record per sentence and category names the circumstance
+                    # ("in the event of a merger or acquisition").
+                    if rule.category in circumstances or rule.category != "merger_acquisition":
+                        continue
+                    circumstances.add(rule.category)
+                    out.append(self._record(s, e, start, end, rule_id, rule.category))
+                    continue
+                if " " not in ctx.lower[start:end].strip() and not rules.single_word_before.search(
+                    ctx.lower, max(s, start - 40), start
+                ):
+                    continue
+                if rules.circumstance_before.search(ctx.lower, max(s, start - 60), start):
+                    continue
+                out.append(self._record(s, e, start, end, rule_id, rule.category))
+        out.sort(key=lambda p: (p.start, p.end))
+        return out
+
+    def _record(self, s: int, e: int, start: int, end: int, rule_id: str, category: PurposeCategory) -> Purpose:
+        ctx = self.ctx
+        return Purpose(
+            **ctx.evidence(start, end, rule_id),
+            category=category,
+            negated=is_negated(ctx, s, start, end, e),
+        )
 
 
 def extract_purposes(ctx: DocumentContext) -> list[Purpose]:
-    gate = PracticeGate(ctx)
-    purpose_rules = {p.id: p for p in ctx.rules.purposes}
-    purposes: list[Purpose] = []
-    for kind, rule_id, start, end in ctx.clauses:
-        if kind != PURPOSE or ctx.in_furniture(start) or ctx.in_heading(start, end):
-            continue
-        index = ctx.sentence_index(start)
-        if not gate.sentence_is_practice(index):
-            continue
-        sentence_start, sentence_end = ctx.sentence(index)
-        purposes.append(
-            Purpose(
-                **ctx.evidence(start, end, rule_id),
-                category=purpose_rules[rule_id].category,
-                negated=is_negated(ctx, sentence_start, start, end, sentence_end),
-            )
-        )
-    return purposes
+    """Purpose records of a document, in text order."""
+    return PurposeReader(ctx).read()

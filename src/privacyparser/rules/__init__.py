@@ -46,6 +46,34 @@ class PurposeRule:
     phrases: tuple[str, ...]
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    # Phrases that name an event or a recipient as much as a purpose ("merger", "law
+    # enforcement"): kept only inside a purpose clause ("to evaluate a merger").
+    needs_clause: bool = False
+
+
+@dataclass(frozen=True)
+class PurposeClauseRules:
+    """How purpose clauses are written (purposes.json `clauses`; extract/purposes.py)."""
+
+    # Verbs that head a purpose clause ("to improve ...", "for improving ..."), with the
+    # category a clause falls back to when none of its phrases names one.
+    verbs: dict[str, str] = field(default_factory=dict)
+    # Nouns that head a purpose after "for (the)" ("for the operation of the service").
+    nominals: tuple[str, ...] = ()
+    context: re.Pattern[str] = re.compile(r"(?!)")
+    not_before: re.Pattern[str] = re.compile(r"(?!)")
+    instruction: re.Pattern[str] = re.compile(r"(?!)")
+    user_goal: re.Pattern[str] = re.compile(r"(?!)")
+    user_choice: re.Pattern[str] = re.compile(r"(?!)")
+    reject_clause: re.Pattern[str] = re.compile(r"(?!)")
+    generic_purposes: re.Pattern[str] = re.compile(r"(?!)")
+    definition: re.Pattern[str] = re.compile(r"(?!)")
+    circumstance_before: re.Pattern[str] = re.compile(r"(?!)")
+    single_word_before: re.Pattern[str] = re.compile(r"(?!)")
+    list_purpose_intro: re.Pattern[str] = re.compile(r"(?!)")
+    list_purpose_heading: re.Pattern[str] = re.compile(r"(?!)")
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,6 +153,7 @@ class RuleSet:
     list_intro: re.Pattern[str] = _NEVER
     conditional: re.Pattern[str] = _NEVER
     negation_restriction: re.Pattern[str] = _NEVER
+    purpose_clauses: PurposeClauseRules = field(default_factory=PurposeClauseRules)
     generic_veto: re.Pattern[str] = _NEVER
     mechanism_collects: re.Pattern[str] = _NEVER
     retention_statement: re.Pattern[str] = _NEVER
@@ -193,10 +222,12 @@ def load_rules() -> RuleSet:
             phrases=_tuple(entry, "phrases"),
             examples=_tuple(entry, "examples"),
             counter_examples=_tuple(entry, "counter_examples"),
+            needs_clause=bool(entry.get("needs_clause", False)),
         )
         for entry in purposes_table["purposes"]
     )
     _unique([p.id for p in purposes], "purposes.json")
+    purpose_clauses = _purpose_clauses(purposes_table.get("clauses") or {})
 
     rights_table = _read("rights.json")
     rights = tuple(
@@ -280,6 +311,7 @@ def load_rules() -> RuleSet:
         list_intro=_compile(cues["list_intro"], "cues.json list_intro"),
         conditional=_compile(cues["conditional"], "cues.json conditional"),
         negation_restriction=_compile(cues["negation_restriction"], "cues.json negation_restriction"),
+        purpose_clauses=purpose_clauses,
         generic_veto=_compile(cues["generic_veto"], "cues.json generic_veto") if "generic_veto" in cues else _NEVER,
         mechanism_collects=_compile(cues["mechanism_collects"], "cues.json mechanism_collects")
         if "mechanism_collects" in cues
@@ -289,6 +321,43 @@ def load_rules() -> RuleSet:
     )
 
 
+def _purpose_clauses(table: dict[str, Any]) -> PurposeClauseRules:
+    verbs: dict[str, str] = {}
+    for category, words in (table.get("verbs") or {}).items():
+        if category not in PURPOSE_CATEGORIES:
+            raise RuleTableError(f"purposes.json clauses.verbs: unknown category {category!r}")
+        for word in words:
+            if word in verbs:
+                raise RuleTableError(f"purposes.json clauses.verbs: {word!r} listed twice")
+            verbs[word] = category
+    patterns = {
+        name: _compile(table[name], f"purposes.json clauses.{name}")
+        for name in (
+            "context",
+            "not_before",
+            "instruction",
+            "user_goal",
+            "user_choice",
+            "reject_clause",
+            "generic_purposes",
+            "definition",
+            "circumstance_before",
+            "single_word_before",
+            "list_purpose_intro",
+            "list_purpose_heading",
+        )
+        if name in table
+    }
+    return PurposeClauseRules(
+        verbs=verbs,
+        nominals=_tuple(table, "nominals"),
+        examples=_tuple(table, "examples"),
+        counter_examples=_tuple(table, "counter_examples"),
+        **patterns,
+    )
+
+
 # Kinds as the models name them, for the tests that validate the tables.
 RIGHT_KINDS: tuple[RightKind, ...] = RightKind.__args__  # type: ignore[attr-defined]
 RETENTION_KINDS: tuple[RetentionKind, ...] = RetentionKind.__args__  # type: ignore[attr-defined]
+PURPOSE_CATEGORIES: tuple[PurposeCategory, ...] = PurposeCategory.__args__  # type: ignore[attr-defined]

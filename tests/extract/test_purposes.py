@@ -1,0 +1,127 @@
+"""Purpose clauses: the evidence is the clause, the category comes from its phrases or its verb."""
+
+from __future__ import annotations
+
+import pytest
+
+import privacyparser as pp
+from privacyparser.rules import load_rules
+
+PARSER = pp.PolicyParser()
+RULES = load_rules()
+
+
+def _purposes(text: str) -> list[tuple[str, str]]:
+    return [(p.category, p.text) for p in PARSER.parse(text, format="text").purposes if not p.negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "evidence"),
+    [
+        ("We use your email address to send you order confirmations.", "basic_service", "send you order confirmations"),
+        ("Location data is processed in order to show nearby stores.", "additional_service", "show nearby stores"),
+        (
+            "The information we collect is used for providing and improving the Service.",
+            "analytics_research",
+            "providing and improving the Service",
+        ),
+        ("To manage your account;", "basic_service", "manage your account"),
+        (
+            "Usage data is kept for the operation and maintenance of the service.",
+            "basic_service",
+            "operation and maintenance of the service",
+        ),
+        (
+            "We use the data to process your payment and prevent fraud.",
+            "security_operations",
+            "prevent fraud",
+        ),
+        ("We use the data to process your payment and prevent fraud.", "basic_service", "process your payment"),
+        (
+            "Cookies help us understand how visitors use the site.",
+            "analytics_research",
+            "understand how visitors use the site",
+        ),
+        (
+            "We may use your information to evaluate or conduct a merger.",
+            "merger_acquisition",
+            "evaluate or conduct a merger",
+        ),
+        (
+            "We keep invoices to comply with our legal obligations.",
+            "legal_requirement",
+            "comply with our legal obligations",
+        ),
+        ("We use your address so that we can ship your order.", "basic_service", "ship your order"),
+        ("For a better experience, we may ask you for your name.", "personalization", "a better experience"),
+        ("Your data is used for marketing purposes.", "marketing", "marketing purposes"),
+    ],
+)
+def test_purpose_clause_is_the_evidence(text: str, category: str, evidence: str) -> None:
+    assert (category, evidence) in _purposes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You have the right to object to processing.",
+        "To exercise your rights, please contact us.",
+        "We take appropriate measures to protect your personal data.",
+        "You may be asked to provide your email address.",
+        "You can opt out of marketing emails at any time.",
+        "We strongly advise you to review the privacy policy of these websites.",
+        "Service Provider means any person employed by the Company to facilitate the Service.",
+        "For the purposes of this Privacy Policy, the following definitions apply.",
+        "We engage with customers in sales, marketing, or events.",
+    ],
+)
+def test_no_purpose(text: str) -> None:
+    assert _purposes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A circumstance of disclosure, not a reason to process: a recipient in GDPR terms.
+        ("We may disclose your information where required by law.", "legal_requirement"),
+        ("We may disclose personal data to public authorities in response to a lawful request.", "legal_requirement"),
+        ("When you create your account we ask for your email address.", "basic_service"),
+    ],
+)
+def test_circumstance_is_not_a_purpose(text: str, absent: str) -> None:
+    assert absent not in {category for category, _ in _purposes(text)}
+
+
+def test_merger_circumstance_gives_one_record_per_sentence() -> None:
+    found = _purposes("If we are involved in a merger, acquisition or asset sale, your data may be transferred.")
+    assert [c for c, _ in found] == ["merger_acquisition"]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "example"),
+    [
+        pytest.param(p.id, example, id=f"{p.id}:{i}")
+        for p in RULES.purposes
+        for i, example in enumerate(p.counter_examples)
+    ],
+)
+def test_counter_example_gives_no_purpose_of_its_category(rule_id: str, example: str) -> None:
+    category = next(p.category for p in RULES.purposes if p.id == rule_id)
+    assert category not in {c for c, _ in _purposes(example)}
+
+
+@pytest.mark.parametrize("example", RULES.purpose_clauses.examples)
+def test_clause_example_gives_a_purpose(example: str) -> None:
+    assert _purposes(example)
+
+
+@pytest.mark.parametrize("example", RULES.purpose_clauses.counter_examples)
+def test_clause_counter_example_gives_no_purpose(example: str) -> None:
+    assert _purposes(example) == []
+
+
+def test_list_items_under_a_purpose_intro() -> None:
+    text = "We use your information for the following purposes:\nPlacing and managing orders\nCustomer service\n"
+    found = _purposes(text)
+    assert ("basic_service", "Placing and managing orders") in found
+    assert ("basic_service", "Customer service") in found
