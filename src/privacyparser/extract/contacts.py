@@ -7,6 +7,7 @@ confirmed by `phonenumbers`, which also gives the E.164 form.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import phonenumbers
 
@@ -123,10 +124,29 @@ def _printed_digits(raw: str) -> str | None:
     return ("+" if raw.lstrip().startswith("+") else "") + digits
 
 
+class _TakenRanges:
+    """Ranges already claimed by a contact; membership by bisect, not by a linear scan."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_right(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, int):
+            return False
+        index = bisect_right(self._starts, pos) - 1
+        return index >= 0 and pos < self._ends[index]
+
+
 def extract_contacts(ctx: DocumentContext) -> list[Contact]:
     text = ctx.text
     records: list[Contact] = []
-    taken: list[tuple[int, int]] = []
+    taken = _TakenRanges()
     emails: list[str] = []
     for match in _EMAIL.finditer(text):
         start, end = match.span()
@@ -139,7 +159,7 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
             end = start + glued.start() + 1
         value = text[start:end].lower()
         emails.append(value)
-        taken.append((start, end))
+        taken.add(start, end)
         records.append(
             Contact(
                 **ctx.evidence(start, end, "contact.email"),
@@ -152,10 +172,10 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         start, end = match.span()
         raw = match.group().rstrip(_TRAILING_PUNCTUATION)
         end = start + len(raw)
-        if ctx.in_furniture(start) or any(s <= start < e for s, e in taken):
+        if ctx.in_furniture(start) or start in taken:
             continue
         value = raw if raw.lower().startswith("http") else "https://" + raw
-        taken.append((start, end))
+        taken.add(start, end)
         records.append(
             Contact(
                 **ctx.evidence(start, end, "contact.url"),
@@ -172,7 +192,7 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         while raw and raw[-1] in "(.-":
             raw = raw[:-1]
             end -= 1
-        if ctx.in_furniture(start) or any(s <= start < e for s, e in taken):
+        if ctx.in_furniture(start) or start in taken:
             continue
         context = text[max(0, start - 80) : start]
         if _NOT_A_PHONE.search(context[-40:]):
@@ -186,7 +206,7 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         if phone is None:
             continue
         value = phone
-        taken.append((start, end))
+        taken.add(start, end)
         records.append(
             Contact(
                 **ctx.evidence(start, end, "contact.phone"),
@@ -197,7 +217,7 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         )
     for match in _STREET.finditer(text):
         start, end = match.span()
-        if ctx.in_furniture(start) or any(s <= start < e for s, e in taken):
+        if ctx.in_furniture(start) or start in taken:
             continue
         value = " ".join(match.group().split()).rstrip(",;")
         records.append(

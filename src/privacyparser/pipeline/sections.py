@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from privacyparser.normalize.document import FurnitureSpan, HeadingHint
 from privacyparser.pipeline import keys
 from privacyparser.pipeline.section_segmenter import HeadingNode, SectionSegmenter
+from privacyparser.pipeline.sentences import doc_text
 
 
 class PolicySections:
@@ -24,7 +25,7 @@ class PolicySections:
     def __call__(self, doc: Doc) -> Doc:
         hints = [HeadingHint(*h) for h in doc.user_data.get(keys.HEADING_HINTS, ())]
         furniture = [FurnitureSpan(*f) for f in doc.user_data.get(keys.FURNITURE, ())]
-        segmentation = self.segmenter.segment(doc.text, hints, furniture)
+        segmentation = self.segmenter.segment(doc_text(doc), hints, furniture)
         doc.user_data[keys.SEGMENTATION] = segmentation
         spans = []
         stack: list[HeadingNode] = list(reversed(segmentation.sections))
