@@ -38,6 +38,22 @@ def _kinds(text: str) -> set[str]:
             "You may exercise your rights of access, rectification, cancellation and opposition.",
             {"access", "rectification", "erasure", "objection"},
         ),
+        # A pronoun object stands for the data named before it in the sentence.
+        (
+            "You may ask us for a copy of your data, ask us to correct or delete it, or object to direct marketing.",
+            {"access", "rectification", "erasure", "objection"},
+        ),
+        ("You have the right, in certain cases, to obtain the erasure of your data.", {"erasure"}),
+        # GDPR Art. 21 wording.
+        ("You may object at any time to processing of personal data concerning you for direct marketing.", {"objection"}),
+        ("You can opt out of processing based on our legitimate interests.", {"objection"}),
+        ("You may ask us to stop processing your personal data for direct marketing.", {"objection"}),
+        ("Members can obtain the termination of processing for direct marketing purposes.", {"objection"}),
+        # Withdrawing consent; opting out of marketing messages withdraws the consent they rest on.
+        ("Consent can be withdrawn at any time by writing to us.", {"withdraw_consent"}),
+        ("If you agreed to hear about offers and later change your mind, just tell us.", {"withdraw_consent"}),
+        ("You can revoke your permission in the app settings.", {"withdraw_consent"}),
+        ("You can opt out of our marketing emails at any time.", {"withdraw_consent"}),
     ],
 )
 def test_text_grants_rights(text: str, expected: set[str]) -> None:
@@ -57,6 +73,11 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("Your browser lets you remove cookies whenever you like.", "erasure"),
         ("We do not use automated decision-making or profiling.", "automated_decision"),
         ("Please read the privacy policy of each advertiser for more information.", "access"),
+        ("If the game crashes, tell us and we will fix it.", "rectification"),
+        ("If you spot a typo in a level, we will remove it.", "erasure"),
+        ("You can opt out of our marketing emails at any time.", "objection"),
+        ("You may opt out of the sale of your personal information.", "objection"),
+        ("Your data is kept until the data subject withdraws consent.", "withdraw_consent"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:
@@ -91,3 +112,13 @@ def test_items_after_a_lead_in_are_rights() -> None:
     text = "Your options\nYou have the right to:\n- Update or correct your information;\n- Object to marketing."
     kinds = _kinds(text)
     assert {"rectification", "objection"} <= kinds
+
+
+
+def test_a_paragraph_taken_for_a_heading_is_read_as_text() -> None:
+    html = (
+        "<h2>7. Your rights</h2><h3>7.2 Correction</h3><p>7.2.1 You can ask for access.</p>"
+        "<p>7.2.3 Should some of your personal data be incorrect, you can request that your data is corrected "
+        "or completed at any time.</p>"
+    )
+    assert "rectification" in {r.kind for r in PARSER.parse(html, format="html").rights}

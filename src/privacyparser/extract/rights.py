@@ -32,6 +32,13 @@ _WITHIN = re.compile(r"\b(?:within|no later than|not later than|not exceeding|in
 _BEFORE_WINDOW = 60
 # How many sentences after a lead-in ("You have the right to:") count as its list.
 _LIST_REACH = 14
+# A "heading" of more words than this is a paragraph the segmenter took for a heading
+# ("7.2.3 Should your data be wrong, you can ask us to correct it. ..."): read as text.
+_HEADING_MAX_WORDS = 14
+_WORD = re.compile(r"\w+")
+# "ask us to correct or delete it": a match that ends in a pronoun is a right over data
+# only when the data is named before it, in its sentence or the one before.
+_PRONOUN_OBJECT = re.compile(r"\b(?:it|them|this|these|those|that)$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class RightFilters:
 class RightTables:
     filters: dict[str, RightFilters]
     section_cue: re.Pattern[str]
+    pronoun_antecedent: re.Pattern[str]
 
 
 def _optional(entry: dict[str, object], key: str) -> re.Pattern[str] | None:
@@ -79,9 +87,10 @@ def right_tables() -> RightTables:
     }
     try:
         section_cue = re.compile(table["section_cue"])
+        pronoun_antecedent = re.compile(table["pronoun_antecedent"])
     except (KeyError, re.error) as exc:
-        raise RuleTableError(f"rights.json section_cue: {exc}") from exc
-    return RightTables(filters, section_cue)
+        raise RuleTableError(f"rights.json section_cue/pronoun_antecedent: {exc}") from exc
+    return RightTables(filters, section_cue, pronoun_antecedent)
 
 
 def response_time(ctx: DocumentContext, sentence: str) -> str | None:
@@ -95,7 +104,11 @@ def response_time(ctx: DocumentContext, sentence: str) -> str | None:
     return duration_after(sentence, within.end())
 
 
-def _vetoed(filters: RightFilters, sentence: str, match: re.Match[str]) -> bool:
+def _vetoed(filters: RightFilters, sentence: str, match: re.Match[str], antecedent: re.Pattern[str], before: str) -> bool:
+    if _PRONOUN_OBJECT.search(match.group()) and not (
+        antecedent.search(sentence, 0, match.start()) or antecedent.search(before)
+    ):
+        return True
     if filters.exclude_match is not None and filters.exclude_match.search(match.group()):
         return True
     if filters.exclude_before is not None:
@@ -112,18 +125,21 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     response_by_section: dict[str | None, str] = {}
     section_is_about_rights: dict[str | None, bool] = {}
     lead_in: tuple[str | None, int] | None = None  # (section, sentence index) of "You have the right to:"
+    previous = ""  # the sentence before, for the antecedent of "delete it"
+    previous_end = -1
     for index in range(ctx.sentence_count()):
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
             continue
         sentence = ctx.lower[start:end]
+        previous_paragraph_open = previous_end >= 0 and ctx.same_paragraph(previous_end, start)
         section = ctx.section_id(start)
         duration = response_time(ctx, sentence)
         if duration is not None:
             response_by_section.setdefault(section, duration)
         if section not in section_is_about_rights:
             section_is_about_rights[section] = bool(tables.section_cue.search(ctx.section_titles(start)))
-        heading = ctx.in_heading(start, end)
+        heading = ctx.in_heading(start, end) and len(_WORD.findall(sentence)) <= _HEADING_MAX_WORDS
         cue = rules.right_user_cues.search(sentence) is not None
         in_list = lead_in is not None and lead_in[0] == section and index - lead_in[1] <= _LIST_REACH
         if cue and sentence.rstrip().endswith(":"):
@@ -131,6 +147,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         user_context = heading or cue or in_list or section_is_about_rights[section]
         we_subject = _WE_SUBJECT.match(sentence) is not None and _NAMES_USER.search(sentence) is None
         kinds_here: set[str] = set()
+        before = previous if previous_paragraph_open else ""
         for rule in rules.rights:
             if rule.kind in kinds_here:
                 continue
@@ -142,10 +159,11 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
             if filters.exclude_sentence is not None and filters.exclude_sentence.search(sentence):
                 continue
             for match in rule.pattern.finditer(sentence):
-                if not _vetoed(filters, sentence, match):
+                if not _vetoed(filters, sentence, match, tables.pronoun_antecedent, before):
                     kinds_here.add(rule.kind)
                     found.append((start + match.start(), start + match.end(), rule.kind, rule.id, section))
                     break
+        previous, previous_end = sentence, end
     records: list[Right] = []
     for start, end, kind, rule_id, section in found:
         records.append(
