@@ -107,6 +107,25 @@ _PAGE_FURNITURE_CLASS = re.compile(r"(?:^|[-_])(?:footer|header|masthead|top-?ba
 # A top-level <header> holding a heading like this is the policy's own title block.
 _POLICY_TITLE = re.compile(r"privacy|policy|notice|statement|cookie|data protection|terms", re.IGNORECASE)
 
+# Side content next to the policy: teaser rails, "most popular" lists, related stories,
+# share bars and recommendation widgets.
+_SIDE_CONTENT = re.compile(
+    r"^(?:(?:right|left|side)[-_]?rail|rail|most[-_]?(?:popular|read|viewed)|related[-_]?(?:posts|stories"
+    r"|articles|content|links)|recommended|recommendations|trending|promo|outbrain|taboola|addthis"
+    r"|social[-_]?(?:share|links|media|icons|buttons)|share[-_]?(?:bar|buttons|tools|links|this)|sharing)(?:$|[-_])"
+)
+# The whole text of a link that is a page control, not policy: "Back to top", "Print".
+_CONTROL_LINK = re.compile(
+    r"(?:(?:back|return|go|jump|scroll)\s+(?:up\s+)?to\s+(?:the\s+)?)?top(?:\s+of\s+(?:the\s+)?page)?"
+    r"|(?:back|return)\s+to\s+(?:the\s+)?(?:.{0,60}\s)?(?:index|contents|top)"
+    r"|print(?:\s+this)?(?:\s+page)?|printer[-\s]friendly(?:\s+version)?|print\s+version"
+    r"|share(?:\s+this)?(?:\s+page)?|share/save|e-?mail\s+this(?:\s+page)?|tweet|give\s+feedback",
+    re.IGNORECASE,
+)
+_CONTROL_PUNCTUATION = " \t\n\r\f\xa0|•·^↑▲»«›‹-–—>"
+# What may sit between control links on their line.
+_CONTROL_SEPARATORS = re.compile(r"[\s|•·/\\,:^↑▲»«›‹\-–—>]*")
+
 _MAX_FURNITURE_SHARE = 0.5
 _MAX_BANNER_SIZE = 2000  # non-space characters; a cookie banner is a short notice
 _MIN_MENU_LINK_SHARE = 0.5
@@ -324,6 +343,21 @@ def _decode_entity(token: str) -> tuple[str, int]:
 _HAS_MAIN = 1
 _HAS_H1 = 2
 
+# Block containers that may be a bare list of links (a menu, a footer's link columns, a
+# "more from this site" box) when nothing marks them as navigation. List items, cells
+# and rows are left alone: inside a policy they hold lists of partners or opt-out links.
+_LINK_LIST_TAGS = frozenset(
+    {"div", "ul", "ol", "menu", "dl", "table", "section", "aside", "header", "footer", "form", "center", "p", "span"}
+)
+# Inline elements: a control link among them is part of a sentence unless it stands alone.
+_INLINE_TAGS = frozenset({"a", "span", "b", "strong", "i", "em", "small", "font", "u", "label", "img"})
+_MIN_LINK_LIST_LINKS = 2
+_MIN_LINK_LIST_SHARE = 0.6  # of the block's text inside links to other pages
+_MAX_LINK_LIST_PROSE = 120  # non-space characters outside links: a label, separators
+_MAX_CONTROL_SIZE = 200
+_MIN_SIDE_MAIN_SHARE = 0.2  # a <main>/<article> this big makes a larger <nav> furniture anyway
+_MIN_REPEATED_PARAGRAPH = 40  # characters of a hidden paragraph that repeats a visible one
+
 
 def _is_hidden(tag: Tag) -> bool:
     attrs = tag.attrs
@@ -352,6 +386,30 @@ def _collapse(text: str) -> str:
     return " ".join(text.replace("\xa0", " ").split())
 
 
+def _is_in_page_link(tag: Tag) -> bool:
+    """A link to a fragment (`#cookies`): a table of contents, not a menu of other pages."""
+    href = tag.attrs.get("href")
+    if not isinstance(href, str):
+        return False
+    fragment = href.partition("#")[2].strip()
+    return bool(fragment) and not fragment.startswith(("!", "/"))
+
+
+def _is_control_link(tag: Tag, size: int) -> bool:
+    return 0 < size <= _MAX_CONTROL_SIZE and _CONTROL_LINK.fullmatch(_collapse(tag.get_text()).strip(_CONTROL_PUNCTUATION)) is not None
+
+
+def _last_text_ends_with_colon(tag: Tag) -> bool:
+    """Whether `tag`'s text ends with ':' (a lead-in to the list after it), found in O(depth)."""
+    node: object = tag
+    while isinstance(node, Tag):
+        children = [c for c in node.contents if not (isinstance(c, NavigableString) and not c.strip())]
+        if not children:
+            return False
+        node = children[-1]
+    return isinstance(node, NavigableString) and node.rstrip().endswith(":")
+
+
 class _Furniture:
     """Decides which elements to drop, with the guards that keep the policy itself."""
 
@@ -359,89 +417,178 @@ class _Furniture:
         self.warnings = warnings
         self.sizes: dict[int, int] = {}
         self.link_sizes: dict[int, int] = {}
+        self.local_link_sizes: dict[int, int] = {}
+        self.link_counts: dict[int, int] = {}
         self.flags: dict[int, int] = {}
+        self.controls: set[int] = set()
+        self.main: Tag | None = None  # the largest <main>/<article>/[role=main]
+        self.main_size = 0
+        # Pre-order number of every element and of its last descendant: containment in O(1).
+        self.spans: dict[int, tuple[int, int]] = {}
         self._measure(soup)
         self.total = self.sizes.get(id(soup), 0)
-        self.drop_hidden = True
-        hidden = self._hidden_size(soup)
-        if self.total and hidden > _MAX_FURNITURE_SHARE * self.total:
-            self.drop_hidden = False
-            warnings.append(
-                f"kept hidden elements: they hold {hidden / self.total:.0%} of the page's text "
-                "(probably collapsed sections that a script opens)"
-            )
+        self.dropped: dict[str, int] = {}
+        self.top_hidden: set[int] = set()  # hidden elements not inside another hidden one
+        self.hidden_kept: set[int] = set()
+        self._decide_hidden(soup)
 
     def _measure(self, root: Tag) -> None:
-        """Visible-text size (non-space characters), link text size and content flags of every element."""
+        """Text sizes (non-space characters), link text sizes and flags of every element, bottom-up."""
         sizes = self.sizes
         link_sizes = self.link_sizes
+        local_link_sizes = self.local_link_sizes
+        link_counts = self.link_counts
         flags = self.flags
+        controls = self.controls
+        spans = self.spans
+        starts: dict[int, int] = {}
+        counter = 0
         stack: list[tuple[Tag, bool]] = [(root, False)]
         while stack:
             tag, done = stack.pop()
             if not done:
                 stack.append((tag, True))
+                starts[id(tag)] = counter
+                counter += 1
                 if tag.name in _INVISIBLE_TAGS:
                     continue
-                stack.extend((child, False) for child in tag.contents if isinstance(child, Tag))
+                stack.extend((child, False) for child in reversed(tag.contents) if isinstance(child, Tag))
                 continue
-            size = 0
-            link_size = 0
+            spans[id(tag)] = (starts.pop(id(tag)), counter)
+            if tag.name in _INVISIBLE_TAGS:
+                continue
+            size = link_size = local_link_size = links = 0
             flag = 0
-            if tag.name == "main" or tag.name == "article" or tag.attrs.get("role") == "main":
+            is_main = tag.name == "main" or tag.name == "article" or tag.attrs.get("role") == "main"
+            if is_main:
                 flag |= _HAS_MAIN
             elif tag.name == "h1":
                 flag |= _HAS_H1
-            if tag.name not in _INVISIBLE_TAGS:
-                for child in tag.contents:
-                    if isinstance(child, Tag):
-                        size += sizes.get(id(child), 0)
-                        link_size += link_sizes.get(id(child), 0)
-                        flag |= flags.get(id(child), 0)
-                    elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
-                        size += len(child) - child.count(" ") - child.count("\n")
-            sizes[id(tag)] = size
-            if tag.name == "a":
+            # Only control links and separators below: a "Back to top | Print" line.
+            only_controls = True
+            any_control = False
+            for child in tag.contents:
+                if isinstance(child, Tag):
+                    key = id(child)
+                    child_size = sizes.get(key, 0)
+                    size += child_size
+                    link_size += link_sizes.get(key, 0)
+                    local_link_size += local_link_sizes.get(key, 0)
+                    links += link_counts.get(key, 0)
+                    flag |= flags.get(key, 0)
+                    if key in controls:
+                        any_control = True
+                    elif child_size:
+                        only_controls = False
+                elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+                    size += len(child) - child.count(" ") - child.count("\n")
+                    if only_controls and _CONTROL_SEPARATORS.fullmatch(child) is None:
+                        only_controls = False
+            key = id(tag)
+            sizes[key] = size
+            if tag.name == "a" and size:
                 link_size = size
+                local_link_size = size if _is_in_page_link(tag) else 0
+                links = 1
+                if _is_control_link(tag, size):
+                    controls.add(key)
+            elif only_controls and any_control and size <= _MAX_CONTROL_SIZE:
+                controls.add(key)
             if link_size:
-                link_sizes[id(tag)] = link_size
+                link_sizes[key] = link_size
+            if local_link_size:
+                local_link_sizes[key] = local_link_size
+            if links:
+                link_counts[key] = links
             if flag:
-                flags[id(tag)] = flag
+                flags[key] = flag
+            if is_main and size > self.main_size:
+                self.main, self.main_size = tag, size
 
-    def _hidden_size(self, root: Tag) -> int:
-        total = 0
+    def _decide_hidden(self, root: Tag) -> None:
+        """Which hidden elements to keep: on pages that hide most of their text, the ones not repeated.
+
+        A page whose text is mostly hidden is a tabbed or accordion page: its collapsed
+        sections are the policy. A hidden element that repeats a visible paragraph is an
+        alternative rendering (a mobile copy, or a "full text" that opens with the summary
+        shown above it): it is left out so that records are not found twice, and counted in
+        the warning. Hidden text found nowhere else is kept, even behind a visible summary:
+        it may be the only copy of the legal text. Pages that hide little hide menus,
+        pop-ups and templates: all of it is left out.
+        """
+        top_hidden: list[Tag] = []
+        visible_paragraphs: set[str] = set()
         stack = [root]
         while stack:
             tag = stack.pop()
-            if tag is not root and _is_hidden(tag):
-                total += self.sizes.get(id(tag), 0)
+            if tag.name in _INVISIBLE_TAGS:
                 continue
+            if tag is not root and _is_hidden(tag):
+                top_hidden.append(tag)
+                self.top_hidden.add(id(tag))
+                continue
+            if tag.name == "p":
+                text = _collapse(tag.get_text())
+                if len(text) >= _MIN_REPEATED_PARAGRAPH:
+                    visible_paragraphs.add(text)
+                continue  # <p> holds no blocks
             stack.extend(child for child in tag.contents if isinstance(child, Tag))
-        return total
+        hidden = sum(self.sizes.get(id(tag), 0) for tag in top_hidden)
+        if not self.total or hidden <= _MAX_FURNITURE_SHARE * self.total:
+            return
+        repeated = 0
+        for tag in top_hidden:
+            if any(_collapse(paragraph.get_text()) in visible_paragraphs for paragraph in tag.find_all("p")):
+                repeated += self.sizes.get(id(tag), 0)
+            else:
+                self.hidden_kept.add(id(tag))
+        kept = hidden - repeated
+        message = (
+            f"kept hidden elements holding {kept / self.total:.0%} of the page's text "
+            "(probably collapsed sections that a script opens)"
+        )
+        if repeated:
+            message += (
+                f"; left out {repeated:,} characters of hidden text that repeats visible paragraphs"
+            )
+        self.warnings.append(message)
 
     def drop(self, tag: Tag, in_content: bool) -> bool:
         """Whether `tag` (not inside a dropped element) should be left out of the text."""
         name = tag.name
         if name in _INVISIBLE_TAGS:
             return True
-        if self.drop_hidden and _is_hidden(tag):
-            return True
+        if _is_hidden(tag) and id(tag) not in self.hidden_kept:
+            # Nested in a kept collapsed section (the only way to reach one that is not
+            # top-level), a hidden element belongs to that section.
+            return id(tag) in self.top_hidden
         reason = self._furniture_reason(tag, in_content)
         if reason is None:
             return False
         size = self.sizes.get(id(tag), 0)
-        if self.total and size > _MAX_FURNITURE_SHARE * self.total:
+        if self.total and size > _MAX_FURNITURE_SHARE * self.total and not self._main_is_elsewhere(tag):
             self.warnings.append(
                 f"kept a {reason} (<{name}>) although it looks like page furniture: "
                 f"it holds {size / self.total:.0%} of the page's text"
             )
             return False
+        self.dropped[reason] = self.dropped.get(reason, 0) + size
         return True
+
+    def _main_is_elsewhere(self, tag: Tag) -> bool:
+        """Whether the page's main content (<main>, <article>) of some size lies outside `tag`."""
+        main = self.main
+        if main is None or self.main_size < _MIN_SIDE_MAIN_SHARE * self.total:
+            return False
+        main_start, main_end = self.spans[id(main)]
+        start, end = self.spans.get(id(tag), (0, 0))
+        return end <= main_start or main_end <= start  # neither holds the other
 
     def _furniture_reason(self, tag: Tag, in_content: bool) -> str | None:
         name = tag.name
+        key = id(tag)
         role = str(tag.attrs.get("role", "")).strip().lower()
-        flags = self.flags.get(id(tag), 0)
+        flags = self.flags.get(key, 0)
         if name == "nav" or role in _FURNITURE_ROLES:
             return None if flags & _HAS_MAIN else "navigation"
         if name in ("header", "footer") and not in_content:
@@ -452,21 +599,59 @@ class _Furniture:
                 if heading is not None and _POLICY_TITLE.search(heading.get_text()):
                     return None
             return f"page {name}"
-        tokens = _class_and_id_tokens(tag)
-        if not tokens or flags:
+        if flags:
             return None
-        size = self.sizes.get(id(tag), 0)
-        if not in_content and any(_PAGE_FURNITURE_CLASS.search(token) for token in tokens):
-            return "page header or footer"
-        if size <= _MAX_BANNER_SIZE and any(_COOKIE_BANNER.search(token) for token in tokens):
-            return "cookie banner"
-        # Class names alone are weak evidence ("nav-item" may hold a whole policy
-        # section): a menu is also mostly link text.
-        if self.link_sizes.get(id(tag), 0) >= _MIN_MENU_LINK_SHARE * size and any(
-            _MENU.search(token) for token in tokens
-        ):
-            return "menu"
+        size = self.sizes.get(key, 0)
+        tokens = _class_and_id_tokens(tag)
+        if tokens:
+            if not in_content and any(_PAGE_FURNITURE_CLASS.search(token) for token in tokens):
+                return "page header or footer"
+            if size <= _MAX_BANNER_SIZE and any(_COOKIE_BANNER.search(token) for token in tokens):
+                return "cookie banner"
+            link_size = self.link_sizes.get(key, 0)
+            # Class names alone are weak evidence ("nav-item" may hold a whole policy
+            # section): a menu is also mostly link text.
+            if link_size >= _MIN_MENU_LINK_SHARE * size and any(_MENU.search(token) for token in tokens):
+                return "menu"
+            if any(_SIDE_CONTENT.search(token) for token in tokens):
+                return "side content"
+        if key in self.controls and (name not in _INLINE_TAGS or self._stands_alone(tag)):
+            return "page controls"
+        if name in _LINK_LIST_TAGS and self._is_link_list(tag, size):
+            return "link list"
         return None
+
+    def _is_link_list(self, tag: Tag, size: int) -> bool:
+        key = id(tag)
+        if self.link_counts.get(key, 0) < _MIN_LINK_LIST_LINKS or not size:
+            return False
+        link_size = self.link_sizes.get(key, 0)
+        other_pages = link_size - self.local_link_sizes.get(key, 0)
+        if other_pages < _MIN_LINK_LIST_SHARE * size or size - link_size > _MAX_LINK_LIST_PROSE:
+            return False
+        # "You can opt out with these companies:" followed by a list of links is policy.
+        previous = tag.find_previous_sibling()
+        return not (isinstance(previous, Tag) and _last_text_ends_with_colon(previous))
+
+    def _stands_alone(self, tag: Tag) -> bool:
+        """Whether an inline element has no running text beside it (not a word in a sentence)."""
+        for sibling in (tag.previous_sibling, tag.next_sibling):
+            if isinstance(sibling, NavigableString):
+                if _CONTROL_SEPARATORS.fullmatch(sibling) is None:
+                    return False
+            elif isinstance(sibling, Tag) and sibling.name in _INLINE_TAGS:
+                key = id(sibling)
+                if self.sizes.get(key, 0) and key not in self.controls:
+                    return False
+        return True
+
+    def summary(self) -> str | None:
+        """One warning saying how much visible text was left out as page furniture, by kind."""
+        total = sum(self.dropped.values())
+        if not total:
+            return None
+        kinds = ", ".join(f"{reason} {size:,}" for reason, size in sorted(self.dropped.items(), key=lambda kv: -kv[1]))
+        return f"left out {total:,} characters of page furniture ({kinds})"
 
 
 # --- aligning tree text with the source --------------------------------------------------
@@ -770,11 +955,9 @@ class _TextEmitter:
         pos = start
         for match in _NBSP_RUN.finditer(text, start, end):
             self.stream.copy_into(self.out, pos, match.start())
-            self.out.replace(
-                " " * (match.end() - match.start()),
-                self.stream.source_start(match.start()),
-                self.stream.source_end(match.end()),
-            )
+            # One by one: a run of no-break spaces may be split by a tag (`&nbsp;<p>&nbsp;`).
+            for at in range(match.start(), match.end()):
+                self.out.replace(" ", self.stream.source_start(at), self.stream.source_end(at + 1))
             pos = match.end()
         self.stream.copy_into(self.out, pos, end)
 
@@ -841,6 +1024,9 @@ def _convert_with_tree(source: str, stream: _DecodedStream, warnings: list[str])
 
     if aligner.unmatched > max(64, visible_chars // 50):
         raise _AlignmentBudgetExceeded
+    summary = furniture.summary()
+    if summary:
+        warnings.append(summary)
     if aligner.unmatched:
         warnings.append(
             f"{aligner.unmatched} characters of the parsed page could not be located in the source and were left out"
