@@ -115,7 +115,8 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
     verbs, ings, nominals = _alternation(base), _alternation(gerunds), _alternation(list(rules.nominals))
     start = re.compile(
         # "to improve", "in order to process", "help us to develop", "allow us improve"
-        rf"\b(?:in order to|so as to|to)\s+(?:(?:help|assist|allow|enable) us (?:to )?|better\s+)?(?P<verb>{verbs})\b(?![@/]|\.\w)"
+        rf"\b(?:in order to|so as to|to)\s+(?:(?:help|assist|allow|enable) us (?:to )?|better\s+)?"
+        rf"(?P<verb>{verbs})\b(?![@/]|\.\w)"
         rf"|\b(?:help|helps|helping|helped|allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits)\s+us\s+"
         rf"(?:to\s+)?(?P<verb2>{verbs})\b(?![@/]|\.\w)"
         # "for providing", "for the purpose of improving", "with the aim of analysing"
@@ -131,12 +132,15 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         # "so that we can answer you"
         r"|\bso\s+(?:that\s+)?(?:we|you|they|it|the \w+)\s+(?:can|could|may|might|will|are able to)\s+(?P<so>)"
         # "purposes such as ..."
-        r"|\bpurposes?,?\s+(?:such as|including|like|namely)\s+(?P<such>)"
+        r"|\bpurposes?,?\s*(?::|such as|including|like|namely)\s*(?P<such>)"
         # "for a better experience"
         r"|\bfor\s+(?P<exp>(?:a|an|the)\s+(?:better|improved|smoother|enhanced|optimal|personali[sz]ed|seamless)"
         r"\s+(?:user\s+)?experience)\b"
     )
-    split = re.compile(rf"(?:,\s*|\s+)(?:and\s+|or\s+|and/or\s+)?(?:to\s+)?(?P<verb>{verbs}|{ings})\b")
+    # "allow the owner to provide" is one clause; ", comply with" and "and prevent" start another.
+    split = re.compile(
+        rf"(?:,\s*(?:and\s+|or\s+|and/or\s+)?|\s+(?:and|or|and/or)\s+)(?:to\s+)?(?P<verb>{verbs}|{ings})\b"
+    )
     line_head = re.compile(rf"(?:to\s+(?P<verb>{verbs})|(?P<ing>{ings}))\b")
     return ClausePatterns(rules, start, split, line_head, category)
 
@@ -202,7 +206,12 @@ class PurposeReader:
             ):
                 found.append(Clause(verb_start, end, head.group("verb") or head.group("ing"), "lead"))
             pos = end
-        elif head is None and len(lower[body:e].split()) <= _MAX_ITEM_WORDS and self._in_purpose_list(index):
+        elif (
+            head is None
+            and len(lower[body:e].split()) <= _MAX_ITEM_WORDS
+            and ctx.rules.list_intro.search(lower[s:e].rstrip()) is None
+            and (self._in_purpose_list(index) or (ctx.in_heading(s, e) and self._purpose_subheading(s)))
+        ):
             # "User registration", "Placing orders" under "We use your data for:".
             end = self._clause_end(body, e)
             if end > body and not rules.reject_clause.match(lower, body, end):
@@ -258,9 +267,9 @@ class PurposeReader:
                         rules.list_intro.search(prev.lower.rstrip()) is not None
                         and rules.purpose_clauses.list_purpose_intro.search(prev.lower) is not None
                     )
-                return self._purpose_intro[j] or self._purpose_heading(index)
+                return self._purpose_intro[j] and j != index
             j -= 1
-        return self._purpose_heading(index)
+        return False
 
     def _purpose_subheading(self, pos: int) -> bool:
         """A heading under a purposes heading names a purpose ("Order management")."""
@@ -268,10 +277,6 @@ class PurposeReader:
         if info is None or info.parent is None:
             return False
         return self.ctx.rules.purpose_clauses.list_purpose_heading.search(info.parent.title_lower) is not None
-
-    def _purpose_heading(self, index: int) -> bool:
-        titles = self.ctx.section_titles(self.gate.info(index).start)
-        return self.ctx.rules.purpose_clauses.list_purpose_heading.search(titles) is not None
 
     def _split(self, clause: Clause) -> list[Clause]:
         """'process your payment and prevent fraud' -> two clauses; 'provide and maintain' stays one."""
