@@ -30,6 +30,11 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
             "When you close your account we delete your data within 90 days.",
             ("stated_period", "P90D", "account cancellation"),
         ),
+        (
+            "When we have no ongoing legitimate business need to process your data, we delete it.",
+            ("limited", None, None),
+        ),
+        ("Your coordinates are immediately deleted once the search returns.", ("limited", None, None)),
     ],
 )
 def test_retention_statement(text: str, expected: tuple[str, str | None, str | None] | None) -> None:
@@ -49,7 +54,37 @@ def test_retention_statement(text: str, expected: tuple[str, str | None, str | N
         "You may ask what we collected about you in the past 12 months.",
         "Please keep your password safe and do not share it.",
         "Your data may be stored on servers in the United States.",
+        "How long do we keep your information?",
+        "6. HOW LONG WE KEEP YOUR DATA",
+        "You can ask for a copy of any personal data held by us.",
+        "We may access, preserve and disclose your information when the law requires it.",
+        "We share data with service providers we have retained to perform services for us.",
+        "Please allow 10 days for your address to be removed from our mailing list.",
+        "We reserve the right to remove parts of this policy at any time.",
     ],
 )
 def test_not_a_retention_period(text: str) -> None:
     assert all(kind not in ("stated_period", "unspecified") for kind, _, _ in _records(text))
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            "<h2>How long we keep it</h2><table><tr><th>Data</th><th>Retention period</th></tr>"
+            "<tr><td>Order records</td><td>6 years after the order</td></tr>"
+            "<tr><td>Support messages</td><td>24 months</td></tr>"
+            "<tr><td>Newsletter subscription</td><td>Until you unsubscribe</td></tr></table>",
+            [("stated_period", "P6Y"), ("stated_period", "P24M"), ("limited", None)],
+        ),
+        (
+            "<h2>Data retention</h2><ul><li>Server logs: 30 days</li><li>Account data: while your account is open</li></ul>",
+            [("stated_period", "P30D"), ("limited", None)],
+        ),
+        # The same lines under another heading say nothing about keeping data.
+        ("<h2>Your rights</h2><ul><li>Access: 30 days</li><li>Support: 24 hours</li></ul>", []),
+    ],
+)
+def test_lines_under_a_retention_heading(html: str, expected: list[tuple[str, str | None]]) -> None:
+    records = PARSER.parse(html, format="html").retention
+    assert [(r.kind, r.duration) for r in records] == expected

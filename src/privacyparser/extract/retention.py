@@ -4,7 +4,13 @@ A sentence with a retention cue (keep, retain, delete, expire, ...) is read once
 first rule of rules/retention.json that matches classifies it. A duration is only a
 retention period when the sentence is not about an age, a notice or response period or a
 look-back window ("not_a_period"); "keep your password safe" is not retention either
-("not_keeping", checked before the catch-all unspecified rule).
+("not_keeping", checked before the catch-all unspecified rule); "How long do we keep your
+data?" asks, it states nothing ("not_a_statement").
+
+Under a section whose title is about keeping data ("How long we keep it"), a line with no
+cue of its own is read by the stated_period and limited rules as well: a table row
+"Order records | 6 years after the order" or a list item "Logs: 30 days" is a retention
+statement whose verb is the heading's.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ from privacyparser.rules import RuleTableError
 class RetentionVetoes:
     not_a_period: re.Pattern[str]
     not_keeping: re.Pattern[str]
+    not_a_statement: re.Pattern[str]
+    section_cue: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +40,12 @@ def retention_vetoes() -> RetentionVetoes:
     """The sentence-level vetoes of retention.json (loaded once)."""
     table = json.loads(resources.files("privacyparser.rules").joinpath("retention.json").read_text(encoding="utf-8"))
     try:
-        return RetentionVetoes(re.compile(table["not_a_period"]), re.compile(table["not_keeping"]))
+        return RetentionVetoes(
+            re.compile(table["not_a_period"]),
+            re.compile(table["not_keeping"]),
+            re.compile(table["not_a_statement"]),
+            re.compile(table["section_cue"]),
+        )
     except (KeyError, re.error) as exc:
         raise RuleTableError(f"retention.json vetoes: {exc}") from exc
 
@@ -52,44 +65,74 @@ def _trigger(ctx: DocumentContext, sentence: str, sentence_start: int, index: in
     return None
 
 
+def _classify(
+    ctx: DocumentContext, vetoes: RetentionVetoes, index: int, kinds: tuple[str, ...] | None = None
+) -> Retention | None:
+    """The record of sentence `index` by the first rule that matches it (of `kinds` when given)."""
+    start, end = ctx.sentence(index)
+    sentence = ctx.lower[start:end]
+    if vetoes.not_a_statement.search(sentence):
+        return None
+    not_a_period: bool | None = None
+    for rule in ctx.rules.retention:
+        if kinds is not None and rule.kind not in kinds:
+            continue
+        found = rule.pattern.search(sentence)
+        if found is None:
+            continue
+        duration = None
+        if rule.kind == "stated_period":
+            if not_a_period is None:
+                not_a_period = vetoes.not_a_period.search(sentence) is not None
+            if not_a_period:
+                continue
+            duration = iso_duration(found.group("amount"), found.group("unit"))
+            if duration is None:
+                continue
+        elif rule.kind in ("unspecified", "limited") and vetoes.not_keeping.search(sentence):
+            continue
+        return Retention(
+            **ctx.evidence(start, end, rule.id),
+            kind=rule.kind,
+            duration=duration,
+            trigger=_trigger(ctx, sentence, start, index),
+        )
+    return None
+
+
+def _is_line(ctx: DocumentContext, start: int, end: int) -> bool:
+    """True when [start, end) is a line of its own: a table row or a list item."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and (end >= len(text) or "\n" in text[end - 1 : end + 1])
+
+
 def extract_retention(ctx: DocumentContext) -> list[Retention]:
-    rules = ctx.rules
     vetoes = retention_vetoes()
-    records: list[Retention] = []
-    seen: set[int] = set()
-    for match in rules.retention_cue.finditer(ctx.lower):
+    by_index: dict[int, Retention | None] = {}
+    for match in ctx.rules.retention_cue.finditer(ctx.lower):
         # Several cues can fall in one sentence; it is read once.
         index = ctx.sentence_index(match.start())
-        if index in seen:
+        if index in by_index:
             continue
-        seen.add(index)
         start, end = ctx.sentence(index)
         if ctx.in_furniture(start) or ctx.in_heading(start, end):
+            by_index[index] = None
             continue
-        sentence = ctx.lower[start:end]
-        not_a_period: bool | None = None
-        for rule in rules.retention:
-            found = rule.pattern.search(sentence)
-            if found is None:
-                continue
-            duration = None
-            if rule.kind == "stated_period":
-                if not_a_period is None:
-                    not_a_period = vetoes.not_a_period.search(sentence) is not None
-                if not_a_period:
-                    continue
-                duration = iso_duration(found.group("amount"), found.group("unit"))
-                if duration is None:
-                    continue
-            elif rule.kind in ("unspecified", "limited") and vetoes.not_keeping.search(sentence):
-                continue
-            records.append(
-                Retention(
-                    **ctx.evidence(start, end, rule.id),
-                    kind=rule.kind,
-                    duration=duration,
-                    trigger=_trigger(ctx, sentence, start, index),
-                )
-            )
-            break
-    return records
+        by_index[index] = _classify(ctx, vetoes, index)
+    # Lines under a retention heading: the heading supplies the verb.
+    about_keeping: dict[str | None, bool] = {}
+    for index in range(ctx.sentence_count()):
+        if index in by_index:
+            continue
+        start, end = ctx.sentence(index)
+        if end <= start or ctx.in_furniture(start) or ctx.in_heading(start, end) or not _is_line(ctx, start, end):
+            continue
+        section = ctx.section_id(start)
+        if section is None:
+            continue
+        if section not in about_keeping:
+            about_keeping[section] = vetoes.section_cue.search(ctx.section_titles(start)) is not None
+        if about_keeping[section]:
+            by_index[index] = _classify(ctx, vetoes, index, ("stated_period", "limited", "indefinite"))
+    return [record for _, record in sorted(by_index.items()) if record is not None]
