@@ -107,10 +107,10 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
     gerunds: list[str] = []
     category: dict[str, str] = {}
     for verb, cat in rules.verbs.items():
-        forms, ings = _verb_forms(verb)
+        forms, ing_forms = _verb_forms(verb)
         base += forms
-        gerunds += ings
-        for form in forms + ings:
+        gerunds += ing_forms
+        for form in forms + ing_forms:
             category[form] = cat
     verbs, ings, nominals = _alternation(base), _alternation(gerunds), _alternation(list(rules.nominals))
     start = re.compile(
