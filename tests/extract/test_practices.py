@@ -138,3 +138,55 @@ def test_document_level_gate(text: str, category: str, kept: int) -> None:
 )
 def test_heading_and_list_words(text: str, category: str) -> None:
     assert category in _categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "category"),
+    [
+        # An item the tables do not name, listed with kept data, takes its neighbour's category.
+        ("We collect your name, title and email address.", "title", "full_name"),
+        ("Our servers record the browser type and version.", "version", "browser_type"),
+        # Items after an umbrella and "such as" take the umbrella's category.
+        ("The watch records fitness data, such as heart rate, skin temperature and sleep duration.", "skin temperature", "fitness_data"),
+    ],
+)
+def test_enumeration_items_inherit_a_category(text: str, item: str, category: str) -> None:
+    found = {(d.text, d.category) for d in PARSER.parse(text, format="text").data_categories if not d.negated}
+    assert (item, category) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        # A verb joined to the data is no item; nor is a clause after the term.
+        ("We use analytics to collect, monitor and analyze log data.", "monitor"),
+        ("We may use your phone number to send you messages, such as feature changes and special offers.", "special offers"),
+        # A label before a colon is no item, and neither is a negated list.
+        ("Product Improvement and Marketing: we use your email address to improve the app.", "Product Improvement"),
+        ("We do not collect your name, job title or email address.", "job title"),
+    ],
+)
+def test_enumeration_items_rejected(text: str, item: str) -> None:
+    assert item not in {d.text for d in PARSER.parse(text, format="text").data_categories if not d.negated}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "kept"),
+    [
+        # Place words are data in a list of data or after a collection verb, not after a possessive alone.
+        ("If your country requires parental consent, we ask for it.", "country", 0),
+        ("Data may be stored outside your state, province or country.", "region", 0),
+        ("We collect your street, city, state and postcode.", "region", 1),
+        ("We record your country of residence.", "country", 1),
+        # A naming is not a practice: the items named later are.
+        ("We collect data on your phone called Log Data.", "log_data", 0),
+        # The provider's contact details, and password advice.
+        ("You can contact us using the contact details provided below.", "contact_details", 0),
+        ("We recommend using strong, unique passwords.", "password", 0),
+        # A disclosure required by law, or a notice before a transfer, collects nothing.
+        ("We may be required to disclose your personal data if required by law.", "personal_data", 0),
+    ],
+)
+def test_round_three_gate(text: str, category: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
+    assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]

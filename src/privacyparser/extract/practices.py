@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
 from privacyparser.models import DataCategory
-from privacyparser.pipeline.clauses import DATA
+from privacyparser.pipeline.clauses import DATA, plural_forms
 from privacyparser.rules import DataCategoryRule, RuleSet
 
 # A list item under "We collect the following:" is short and has no verb of its own.
@@ -45,6 +45,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 _HEADING_FILLER = frozenset("information data details your our the of and we collect collected".split())
 # Characters around a term that a governing verb or a possessive is looked for in.
 _WINDOW = 70
+# Most characters between two items of a list of data ("name, email and phone").
+_LIST_GAP = 8
+# A list line that is only a list-only term ("Country") names the data by itself.
+_BARE_LIST_LINE_WORDS = 4
 
 
 @dataclass
@@ -73,6 +77,9 @@ class PracticeGate:
         self._specific_by_sentence: dict[int, list[tuple[DataCategoryRule, int, int]]] = {}
         self._concrete: dict[int, bool] = {}
         categories = {c.rule_id: c for c in ctx.rules.data_categories}
+        self._list_only = frozenset(
+            form for c in ctx.rules.data_categories for term in c.list_only_terms for form in plural_forms(term)
+        )
         for kind, rule_id, start, end in ctx.clauses:
             if kind == DATA:
                 index = ctx.sentence_index(start)
@@ -148,7 +155,9 @@ class PracticeGate:
 
     # -- per term ----------------------------------------------------------------------
 
-    def _governed(self, gate_name: str, info: SentenceInfo, start: int, end: int, negated: bool = False) -> bool:
+    def _governed(
+        self, gate_name: str, info: SentenceInfo, start: int, end: int, negated: bool = False, before_only: bool = False
+    ) -> bool:
         gate = self.rules.term_gates.get(gate_name)
         if gate is None:
             return False
@@ -161,7 +170,31 @@ class PracticeGate:
         if found is not None:
             # "You have the right to request your personal data": the user asks, not the provider.
             return self.rules.user_request.search(lower[max(info.start, start - _WINDOW - 40) : start]) is None
-        return after_cue.search(after) is not None
+        return not before_only and after_cue.search(after) is not None
+
+    def _listed_with_data(self, info: SentenceInfo, start: int, end: int) -> bool:
+        """The term is an item of a list that also holds data which is not list-only:
+        "street, city, state and postcode", not "outside your state, province or country"."""
+        lower = self.ctx.lower
+        spans = [(s + info.start, e + info.start) for s, e in info.data_spans]
+        here = next((i for i, span in enumerate(spans) if span == (start, end)), None)
+        if here is None:
+            return False
+
+        def joined(left: tuple[int, int], right: tuple[int, int]) -> bool:
+            gap = lower[left[1] : right[0]]
+            return 0 <= len(gap) <= _LIST_GAP and self.rules.list_joiner.search(gap) is not None
+
+        for step in (-1, 1):
+            i = here
+            while 0 <= i + step < len(spans):
+                a, b = (spans[i + step], spans[i]) if step < 0 else (spans[i], spans[i + step])
+                if not joined(a, b):
+                    break
+                i += step
+                if lower[spans[i][0] : spans[i][1]] not in self._list_only:
+                    return True
+        return False
 
     def _reads_as_data(self, info: SentenceInfo, start: int, end: int) -> bool:
         """An ambiguous term is data after a possessive, in a list of data terms, or as an object."""
@@ -257,7 +290,14 @@ class PracticeGate:
         # "Write to us with your name and question": the user's own channel to the provider.
         if info.contact_us and not self._governed("generic", info, start, end):
             return False
-        if ctx.text[start:end].lower() in category.ambiguous_terms:
+        term = ctx.lower[start:end]
+        if term in self._list_only and category.list_only_terms:
+            return (
+                self._listed_with_data(info, start, end)
+                or self._governed("generic", info, start, end, before_only=True)
+                or (info.is_list_line and len(info.lower.split()) <= _BARE_LIST_LINE_WORDS)
+            )
+        if term in category.ambiguous_terms:
             return self._reads_as_data(info, start, end)
         return True
 
@@ -311,5 +351,194 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
         if gate_name not in kept_gates:
             first = candidates[0][0]
             data.extend(record for index, record in candidates if index == first)
+    data.extend(_enumeration_items(ctx, gate, data))
     data.sort(key=lambda record: record.start)
     return data
+
+
+# -- enumerations ----------------------------------------------------------------------
+
+# Most words of an enumeration item that the tables do not name ("heart rate variability").
+_ITEM_WORDS = 6
+# "(ii)", "b": the numbering of a list, not an item.
+_ENUMERATOR = re.compile(r"^\(?(?:[ivx]{1,4}|[a-z])\)?$")
+# "monitored and collected": a verb joined to the data, not an item of the list.
+_PARTICIPLE = re.compile(r"(?<!spe)(?<!fe)ed$")
+_LEADING_FILLER = re.compile(r"^(?:(?:the|your|a|an|any|other|certain|their|its|his|her|some|all|also|additional)\s+)+")
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    kind: str  # "term" (a kept record), "item" (an unnamed item), "breaker"
+    record: DataCategory | None = None
+    intro_before: bool = False  # the piece follows an enumeration intro ("such as", ":")
+    intro_after: bool = False  # an enumeration intro follows the piece: it is an umbrella
+    # A term piece with more than its term ("analyse log data", "phone number to send
+    # you messages") starts or ends a clause: the list does not run on past that side.
+    closed_left: bool = False
+    closed_right: bool = False
+
+
+def _enumeration_items(ctx: DocumentContext, gate: PracticeGate, kept: list[DataCategory]) -> list[DataCategory]:
+    """Items of an enumeration that the tables do not name, listed with kept data.
+
+    "We collect your name, title and email address": "title" is listed with data that
+    is kept, so it is data too, of the category of the data next to it. "Physiological
+    data, such as heart rate variability, skin temperature": the items take the
+    category of the umbrella that introduces them. Only sentences that already hold a
+    kept, non-negated record are read, so an enumeration never makes a sentence a
+    practice; each sentence is split once, so the work is linear.
+    """
+    rules = ctx.rules
+    categories = {c.rule_id: c for c in rules.data_categories}
+    by_sentence: dict[int, list[DataCategory]] = {}
+    for record in kept:
+        if not record.negated and record.rule in categories:
+            by_sentence.setdefault(ctx.sentence_index(record.start), []).append(record)
+    matches: dict[int, list[tuple[str, int, int]]] = {}
+    for kind, rule_id, start, end in ctx.clauses:
+        if kind == DATA:
+            matches.setdefault(ctx.sentence_index(start), []).append((rule_id, start, end))
+    out: list[DataCategory] = []
+    for index, records in by_sentence.items():
+        info = gate.info(index)
+        if info.definition or ctx.in_heading(info.start, info.end):
+            continue
+        pieces = _pieces(ctx, info.start, info.end, records, matches.get(index, []))
+        out.extend(_items_of_runs(ctx, pieces, categories))
+    return out
+
+
+def _pieces(
+    ctx: DocumentContext,
+    start: int,
+    end: int,
+    records: list[DataCategory],
+    matches: list[tuple[str, int, int]],
+) -> list[_Piece]:
+    rules = ctx.rules
+    lower = ctx.lower
+    cuts: list[tuple[int, int, bool]] = []
+    pos = start
+    while pos < end:
+        intro = rules.enumeration_intro.search(lower, pos, end)
+        sep = rules.enumeration_separator.search(lower, pos, end)
+        found = min((m for m in (intro, sep) if m is not None and m.end() > m.start()), key=lambda m: m.start(), default=None)
+        if found is None:
+            break
+        cuts.append((found.start(), found.end(), found is intro))
+        pos = found.end()
+    pieces: list[_Piece] = []
+    piece_start, intro_before = start, False
+    for cut_start, cut_end, is_intro in [*cuts, (end, end, False)]:
+        if cut_start > piece_start:
+            piece = _classify(ctx, piece_start, cut_start, records, matches, intro_before)
+            piece.intro_after = is_intro
+            pieces.append(piece)
+        intro_before = is_intro or (intro_before and cut_start <= piece_start)
+        piece_start = cut_end
+    return pieces
+
+
+def _classify(
+    ctx: DocumentContext,
+    start: int,
+    end: int,
+    records: list[DataCategory],
+    matches: list[tuple[str, int, int]],
+    intro_before: bool,
+) -> _Piece:
+    rules = ctx.rules
+    inside = [r for r in records if start <= r.start < end]
+    if inside:
+        first, last = min(r.start for r in inside), max(r.end for r in inside)
+        before = [w for w in _WORD.findall(ctx.lower[start:first]) if w not in rules.enumeration_filler and w != "s"]
+        after = [w for w in _WORD.findall(ctx.lower[last:end]) if w not in rules.enumeration_filler]
+        # "your device's IP address" may hold one word more; "analyse log data" is a verb and its object.
+        left_words = 1 if "'s " in ctx.lower[start:first] else 0
+        return _Piece(start, end, "term", inside[0], intro_before, False, len(before) > left_words, len(after) > 1)
+    if any(start < e and s < end for _, s, e in matches):
+        # A term the gate rejected (a negated, trapped or provider's term) ends the list.
+        return _Piece(start, end, "breaker", None, intro_before)
+    text = ctx.lower[start:end].strip(" .\n\"“”'")
+    words = _WORD.findall(text)
+    if (
+        not words
+        or len(words) > _ITEM_WORDS
+        or rules.enumeration_clause_word.search(text)
+        or all(w in rules.enumeration_filler or len(w) < 2 or w.isdigit() for w in words)
+        or _ENUMERATOR.match(text) is not None
+        or _PARTICIPLE.search(text) is not None
+        or "\n" in ctx.text[start:end].strip()
+    ):
+        return _Piece(start, end, "breaker", None, intro_before)
+    return _Piece(start, end, "item", None, intro_before)
+
+
+def _items_of_runs(
+    ctx: DocumentContext, pieces: list[_Piece], categories: dict[str, DataCategoryRule]
+) -> list[DataCategory]:
+    out: list[DataCategory] = []
+    i = 0
+    while i < len(pieces):
+        if pieces[i].kind == "breaker":
+            i += 1
+            continue
+        j = i
+        while j < len(pieces) and pieces[j].kind != "breaker":
+            if j > i and (pieces[j].closed_left or pieces[j - 1].closed_right):
+                break
+            j += 1
+        run = pieces[i:j]
+        for k, piece in enumerate(run):
+            if piece.kind != "item" or piece.intro_after:
+                continue
+            source = _category_source(run, k, categories)
+            if source is None:
+                continue
+            category = categories[source.rule]
+            item_start, item_end = _item_bounds(ctx, piece.start, piece.end)
+            if item_end <= item_start:
+                continue
+            out.append(
+                DataCategory(
+                    **ctx.evidence(item_start, item_end, f"{category.rule_id}.listed"),
+                    category=category.key,
+                    group=category.group,
+                    negated=False,
+                )
+            )
+        i = j
+    return out
+
+
+def _category_source(run: list[_Piece], k: int, categories: dict[str, DataCategoryRule]) -> DataCategory | None:
+    """The record an item takes its category from: the umbrella that introduces its
+    enumeration, else the nearest concrete data listed before it, else after it."""
+    # The umbrella: the term just before the intro that opens the item's enumeration.
+    for m in range(k, 0, -1):
+        if run[m].intro_before:
+            umbrella = run[m - 1]
+            if umbrella.kind == "term" and umbrella.record is not None:
+                if categories[umbrella.record.rule].gate == "specific":
+                    return umbrella.record
+            break
+    for m in [*range(k - 1, -1, -1), *range(k + 1, len(run))]:
+        record = run[m].record
+        if run[m].kind == "term" and record is not None and categories[record.rule].gate == "specific":
+            return record
+    return None
+
+
+def _item_bounds(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
+    lower = ctx.lower
+    while start < end and not lower[start].isalnum():
+        start += 1
+    while end > start and not lower[end - 1].isalnum():
+        end -= 1
+    filler = _LEADING_FILLER.match(lower, start, end)
+    if filler is not None:
+        start = filler.end()
+    return start, end

@@ -33,6 +33,10 @@ class DataCategoryRule:
     # Terms with an everyday sense besides the data ("email" the channel, "age" in "under
     # the age of 13"): they count only next to other data terms or after "your".
     ambiguous_terms: frozenset[str] = frozenset()
+    # Terms that name data only beside other data in a list ("street, city, state and
+    # postcode") or after a collection verb ("we record your country"); a possessive is
+    # not enough ("your country requires parental consent").
+    list_only_terms: frozenset[str] = frozenset()
 
     @property
     def rule_id(self) -> str:
@@ -158,6 +162,11 @@ class RuleSet:
     mechanism_collects: re.Pattern[str] = _NEVER
     retention_statement: re.Pattern[str] = _NEVER
     collection_verb: re.Pattern[str] = _NEVER
+    # Enumerations of data (cues.json `enumeration`; extract/practices.py).
+    enumeration_intro: re.Pattern[str] = _NEVER
+    enumeration_separator: re.Pattern[str] = _NEVER
+    enumeration_clause_word: re.Pattern[str] = _NEVER
+    enumeration_filler: frozenset[str] = frozenset()
 
 
 class RuleTableError(ValueError):
@@ -205,14 +214,17 @@ def load_rules() -> RuleSet:
             counter_examples=_tuple(entry, "counter_examples"),
             gate=entry.get("gate", "specific"),
             ambiguous_terms=frozenset(t.lower() for t in entry.get("ambiguous_terms") or ()),
+            list_only_terms=frozenset(t.lower() for t in entry.get("list_only_terms") or ()),
         )
         for entry in data["categories"]
     )
     _unique([c.key for c in categories], "data_categories.json")
     for category in categories:
-        stray = category.ambiguous_terms - {t.lower() for t in category.terms}
+        stray = (category.ambiguous_terms | category.list_only_terms) - {t.lower() for t in category.terms}
         if stray:
-            raise RuleTableError(f"data_categories.json {category.key}: ambiguous_terms not in terms: {sorted(stray)}")
+            raise RuleTableError(
+                f"data_categories.json {category.key}: ambiguous or list-only terms not in terms: {sorted(stray)}"
+            )
 
     purposes_table = _read("purposes.json")
     purposes = tuple(
@@ -318,7 +330,19 @@ def load_rules() -> RuleSet:
         else _NEVER,
         retention_statement=_compile(cues["retention_statement"], "cues.json retention_statement"),
         collection_verb=_compile(cues["collection_verb"], "cues.json collection_verb"),
+        **_enumeration(cues.get("enumeration") or {}),
     )
+
+
+def _enumeration(table: dict[str, Any]) -> dict[str, Any]:
+    if not table:
+        return {}
+    return {
+        "enumeration_intro": _compile(table["intro"], "cues.json enumeration.intro"),
+        "enumeration_separator": _compile(table["separator"], "cues.json enumeration.separator"),
+        "enumeration_clause_word": _compile(table["clause_word"], "cues.json enumeration.clause_word"),
+        "enumeration_filler": frozenset(table.get("filler") or ()),
+    }
 
 
 def _purpose_clauses(table: dict[str, Any]) -> PurposeClauseRules:
