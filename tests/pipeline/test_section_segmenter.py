@@ -164,6 +164,69 @@ def test_outline_from_text(text: str, expected: Outline) -> None:
     assert outline(text) == expected
 
 
+def blocks(*parts: str) -> str:
+    """Blocks separated by blank lines, as the visible text of a web page reads."""
+    return "\n\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            # A heading with no text of its own opens a section of sub-sections, even when
+            # they look like it ("Information we collect" then "Things you provide to us").
+            blocks(BODY, "Information we collect", "Things you provide to us", BODY, "Your activity", BODY,
+                   "HOW WE USE IT", BODY),
+            [(1, None, "Information we collect"), (2, None, "Things you provide to us"), (2, None, "Your activity"),
+             (1, None, "HOW WE USE IT")],
+            id="bodiless-heading-opens-sub-sections",
+        ),
+        pytest.param(
+            # Under a bodiless sentence-case heading, a sentence-case heading with a body is a
+            # sibling of the last child, not of the parent.
+            blocks(BODY, "How we share information", "With your consent", BODY, "With service providers", BODY,
+                   "For legal reasons", BODY),
+            [(1, None, "How we share information"), (2, None, "With your consent"),
+             (2, None, "With service providers"), (2, None, "For legal reasons")],
+            id="children-of-a-bodiless-heading-stay-siblings",
+        ),
+        pytest.param(
+            # A bodiless run-in label ("Partners:") does not open sub-sections.
+            blocks(BODY, "Partners:", "Service providers", BODY, "Advertisers", BODY),
+            [(1, None, "Partners:"), (1, None, "Service providers"), (1, None, "Advertisers")],
+            id="bodiless-run-in-label-opens-nothing",
+        ),
+        pytest.param(
+            # Bodiless labels of one look in a row are a run of labels, not a staircase.
+            blocks("Service providers:", "Payment processors:", "Analytics providers:", BODY),
+            [(1, None, "Service providers:"), (1, None, "Payment processors:"), (1, None, "Analytics providers:")],
+            id="run-of-bodiless-labels-are-siblings",
+        ),
+        pytest.param(
+            # "Cookies" and "Interactions with Zoho" read as title and as sentence case (Zoho
+            # is a name: the text never writes it in lower case); they take the case most
+            # headings of the text have, so they stay siblings of the sentence-case ones.
+            blocks("Information we collect", BODY, "Account signup", BODY, "Cookies", BODY,
+                   "Interactions with Zoho", BODY, "Payment processing", BODY,
+                   "We never sell the data that Zoho users give us, and we keep it safe for them."),
+            [(1, None, "Information we collect"), (1, None, "Account signup"), (1, None, "Cookies"),
+             (1, None, "Interactions with Zoho"), (1, None, "Payment processing")],
+            id="names-do-not-make-title-case",
+        ),
+        pytest.param(
+            # A real title-case heading still ranks above sentence case.
+            blocks("Information We Collect", BODY, "Account signup", BODY, "Payment details", BODY,
+                   "How We Use It", BODY),
+            [(1, None, "Information We Collect"), (2, None, "Account signup"), (2, None, "Payment details"),
+             (1, None, "How We Use It")],
+            id="title-case-above-sentence-case",
+        ),
+    ],
+)
+def test_nesting_of_unnumbered_headings(text: str, expected: Outline) -> None:
+    assert outline(text) == expected
+
+
 def _hints(text: str, levels: dict[str, int]) -> list[HeadingHint]:
     out = []
     for heading, level in levels.items():

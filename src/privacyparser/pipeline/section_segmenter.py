@@ -9,8 +9,10 @@ Nesting: HTML levels nest by level (a skipped level still nests under the neares
 higher one); decimal numbers nest by their value ("4.1" under "4") whatever the markup
 says; other styles follow the order in which they first appear: a style already open
 closes everything opened after it, a new style opens a level below. Unnumbered headings
-in plain text get a style from their look (capitals, title case, sentence case, a final
-colon or full stop), ranked below numbered styles.
+in plain text get a style from their look (capitals, title case, sentence case, a
+question, a final colon or full stop), ranked below numbered styles; a heading with no
+text of its own opens sub-sections, and a heading of an open heading's look is its
+sibling (see `_plain_cut`).
 
 Every pass is a single walk over the lines (or over a stack bounded by the number of
 numbering styles), so the time is linear in the length of the text.
@@ -78,6 +80,9 @@ class HeadingNode:
     level: int = 1
     end: int = 0
     children: list[HeadingNode] = field(default_factory=list)
+    # False when the next heading follows with no text between: the heading opens a
+    # section made only of sub-sections (or is one label of a run of labels).
+    has_body: bool = True
 
 
 @dataclass
@@ -221,17 +226,42 @@ def _unnumbered_run(lines: list[Line], index: int) -> list[int]:
     return run if len(run) >= MIN_TOC_LINES else []
 
 
-def _text_style(text: str) -> tuple[str, ...]:
-    """The look of an unnumbered heading: its case and its final punctuation."""
-    end = text[-1] if text[-1:] in ".:" else ""
+def _text_style(text: str, lower_words: frozenset[str] | set[str] | None = None) -> tuple[str, ...]:
+    """The look of an unnumbered heading: its case and its final punctuation.
+
+    A capitalised word that the text never writes in lower case ("Zoho", "Google") is a
+    name, and says nothing about the case of the heading; a heading whose only
+    capitals are its first word and names reads as title case and as sentence case
+    alike ("Cookies", "Interactions with Zoho"), and gets the case "word".
+    A question ends in "?": questions and labels of one case are different looks.
+    """
+    end = text[-1] if text[-1:] in ".:?" else ""
     letters = [ch for ch in text if ch.isalpha()]
-    if letters and sum(1 for ch in letters if ch.isupper()) >= 0.8 * len(letters):
+    if letters and sum(1 for ch in letters if ch.isupper()) >= 0.8 * len(letters) and len(letters) > 1:
         return ("plain", "caps", end)
     # Title case leaves the short function words in lower case ("Use of Cookies").
     words = [w for w in text.split() if w[0].isalpha() and not (w.islower() and w in _MINOR_WORDS)]
+    if lower_words is not None:
+        rest = [w for w in words[1:] if not (w[0].isupper() and _word_key(w) not in lower_words)]
+        if not rest:
+            return ("plain", "word", end)
+        words = words[:1] + rest
     if words and sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words):
         return ("plain", "title", end)
     return ("plain", "sentence", end)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+def _word_key(word: str) -> str:
+    match = _WORD.search(word)
+    return match.group(0).casefold() if match else word.casefold()
+
+
+def _lower_case_words(text: str) -> set[str]:
+    """Words the text writes in lower case somewhere: common words, not names."""
+    return {word for word in _WORD.findall(text) if word.islower()}
 
 
 def _mark_furniture(lines: list[Line], ranges: list[tuple[int, int]]) -> None:
@@ -279,6 +309,8 @@ class SectionSegmenter:
         leading_title = self._leading_title(lines, candidates, next_content)
         if leading_title is not None:
             candidates = candidates[1:]
+        _mark_bodies(lines, candidates)
+        _resolve_word_case(candidates)
         roots = self._nest(candidates, len(text))
         heading_starts = {c.start for c in candidates}
         list_items = [
@@ -313,7 +345,7 @@ class SectionSegmenter:
         following = next_content[index]
         if following < 0 or lines[following].start != candidates[1].start:
             return None
-        return first if _DOCUMENT_TITLE.search(first.title) else None
+        return first if first.title and _DOCUMENT_TITLE.search(first.title) else None
 
     @staticmethod
     def _title_heading(lines: list[Line], roots: list[HeadingNode]) -> HeadingNode | None:
@@ -350,6 +382,7 @@ class SectionSegmenter:
         # In a policy with numbered headings they are taken only inside a numbered section
         # (the lines before the first number are the title and the preamble).
         detect_unnumbered = not hint_by_line
+        lower_words = _lower_case_words("\n".join(line.text for line in lines)) if detect_unnumbered else None
         numbered_seen = False
         numbered_policy = self._count_numbered_headings(lines) >= 3
         open_numbers: list[Numbering] = []  # innermost last; for sequence checks
@@ -404,7 +437,8 @@ class SectionSegmenter:
                 and self._is_unnumbered_heading(lines, index, next_content, previous_heading == index - 1)
             ):
                 text = line.text.strip()
-                out.append(HeadingNode(line.start, line.end, line.start, None, text, _text_style(text), None))
+                style = _text_style(text, lower_words)
+                out.append(HeadingNode(line.start, line.end, line.start, None, text, style, None))
                 previous_heading = index
         return out
 
@@ -521,6 +555,7 @@ class SectionSegmenter:
     def _nest(candidates: list[HeadingNode], text_length: int) -> list[HeadingNode]:
         roots: list[HeadingNode] = []
         stack: list[HeadingNode] = []
+        previous: HeadingNode | None = None
         for node in candidates:
             cut: int | None = None
             if node.numbering is not None and len(node.numbering.value) > 1 and node.numbering.style.startswith(
@@ -545,11 +580,7 @@ class SectionSegmenter:
                     None,
                 )
             elif node.style[0] == "plain":
-                # Unnumbered headings nest by how prominent they look: an open heading that
-                # looks as prominent or less is closed; numbered and marked-up ones stay open.
-                cut = len(stack)
-                while cut > 0 and stack[cut - 1].style[0] == "plain" and _rank(stack[cut - 1]) >= _rank(node):
-                    cut -= 1
+                cut = _plain_cut(stack, node, previous)
             else:
                 cut = next((i for i, open_node in enumerate(stack) if _same_rank(open_node, node)), None)
             if cut is not None:
@@ -557,6 +588,7 @@ class SectionSegmenter:
             node.level = len(stack) + 1
             (stack[-1].children if stack else roots).append(node)
             stack.append(node)
+            previous = node
         _close(roots, text_length)
         return roots
 
@@ -573,6 +605,63 @@ class SectionSegmenter:
                 return line.start, line.end
             return None
         return None
+
+
+def _resolve_word_case(candidates: list[HeadingNode]) -> None:
+    """Give a heading that reads as title and sentence case alike the case most headings of the text have."""
+    counts = {"title": 0, "sentence": 0}
+    for node in candidates:
+        if node.style[0] == "plain" and node.style[1] in counts:
+            counts[node.style[1]] += 1
+    majority = "title" if counts["title"] > counts["sentence"] else "sentence"
+    for node in candidates:
+        if node.style[0] == "plain" and node.style[1] == "word":
+            node.style = ("plain", majority, node.style[2])
+
+
+def _mark_bodies(lines: list[Line], candidates: list[HeadingNode]) -> None:
+    """Set `has_body` on each heading: is there a content line before the next heading? One walk."""
+    index = 0
+    for position, node in enumerate(candidates):
+        limit = candidates[position + 1].start if position + 1 < len(candidates) else None
+        while index < len(lines) and lines[index].start <= node.start:
+            index += 1
+        probe = index
+        node.has_body = False
+        while probe < len(lines) and (limit is None or lines[probe].start < limit):
+            if _is_content(lines[probe]) and lines[probe].start >= node.heading_end:
+                node.has_body = True
+                break
+            probe += 1
+        index = probe
+
+
+def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNode | None) -> int:
+    """How many open sections an unnumbered plain-text heading leaves open (its parent is the last kept).
+
+    1. A heading with no text of its own opens a section whose first sub-section is the
+       heading right after it ("Information we collect" then "Things you provide to
+       us" and a paragraph), unless both are bodiless labels of one look (a run of
+       labels), or it ends in ":" or "." (a run-in label).
+    2. Otherwise the innermost open heading of the same look is its sibling: the
+       children of such a bodiless heading usually look like their parent.
+    3. Otherwise headings nest by how prominent they look: an open heading that looks
+       as prominent or less is closed; numbered and marked-up ones stay open.
+    """
+    if previous is not None and stack and stack[-1] is previous and not previous.has_body:
+        run_in = previous.style[0] == "plain" and previous.style[2] in (".", ":")
+        label_run = previous.style == node.style and not node.has_body
+        if not run_in and not label_run:
+            return len(stack)
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i].style[0] != "plain":
+            break
+        if stack[i].style == node.style:
+            return i
+    cut = len(stack)
+    while cut > 0 and stack[cut - 1].style[0] == "plain" and _rank(stack[cut - 1]) >= _rank(node):
+        cut -= 1
+    return cut
 
 
 def _shift_levels(nodes: list[HeadingNode], delta: int) -> None:
@@ -602,10 +691,10 @@ def _rank(node: HeadingNode) -> int:
     case, end = node.style[1], node.style[2]
     if case == "caps":
         return 0
+    if end == "?":
+        return 1
     if end:
         return 4
-    if node.title is not None and node.title.endswith("?"):
-        return 1
     return 2 if case == "title" else 3
 
 
