@@ -147,7 +147,11 @@ def test_heading_and_list_words(text: str, category: str) -> None:
         ("We collect your name, title and email address.", "title", "full_name"),
         ("Our servers record the browser type and version.", "version", "browser_type"),
         # Items after an umbrella and "such as" take the umbrella's category.
-        ("The watch records fitness data, such as heart rate, skin temperature and sleep duration.", "skin temperature", "fitness_data"),
+        (
+            "The watch records fitness data, such as heart rate, skin temperature and sleep duration.",
+            "skin temperature",
+            "fitness_data",
+        ),
     ],
 )
 def test_enumeration_items_inherit_a_category(text: str, item: str, category: str) -> None:
@@ -160,7 +164,10 @@ def test_enumeration_items_inherit_a_category(text: str, item: str, category: st
     [
         # A verb joined to the data is no item; nor is a clause after the term.
         ("We use analytics to collect, monitor and analyze log data.", "monitor"),
-        ("We may use your phone number to send you messages, such as feature changes and special offers.", "special offers"),
+        (
+            "We may use your phone number to send you messages, such as feature changes and special offers.",
+            "special offers",
+        ),
         # A label before a colon is no item, and neither is a negated list.
         ("Product Improvement and Marketing: we use your email address to improve the app.", "Product Improvement"),
         ("We do not collect your name, job title or email address.", "job title"),

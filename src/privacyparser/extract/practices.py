@@ -334,7 +334,9 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
         sentence_start, sentence_end = ctx.sentence(index)
         negated = is_negated(ctx, sentence_start, start, end, sentence_end)
         strict = gate.keep_data(category, index, start, end, negated)
-        if not strict and (category.gate == "specific" or not gate.keep_data(category, index, start, end, negated, False)):
+        if not strict and (
+            category.gate == "specific" or not gate.keep_data(category, index, start, end, negated, False)
+        ):
             continue
         record = DataCategory(
             **ctx.evidence(start, end, rule_id),
@@ -425,7 +427,9 @@ def _pieces(
     while pos < end:
         intro = rules.enumeration_intro.search(lower, pos, end)
         sep = rules.enumeration_separator.search(lower, pos, end)
-        found = min((m for m in (intro, sep) if m is not None and m.end() > m.start()), key=lambda m: m.start(), default=None)
+        found = min(
+            (m for m in (intro, sep) if m is not None and m.end() > m.start()), key=lambda m: m.start(), default=None
+        )
         if found is None:
             break
         cuts.append((found.start(), found.end(), found is intro))
