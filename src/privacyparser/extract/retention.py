@@ -103,8 +103,11 @@ def _classify(
 def _is_line(ctx: DocumentContext, start: int, end: int) -> bool:
     """True when [start, end) is a line of its own: a table row or a list item."""
     text = ctx.text
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and (end >= len(text) or "\n" in text[end - 1 : end + 1])
+    # Look back over spaces only, so that a long one-line document stays linear.
+    before = start - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    return (before < 0 or text[before] == "\n") and (end >= len(text) or "\n" in text[end - 1 : end + 1])
 
 
 def extract_retention(ctx: DocumentContext) -> list[Retention]:
@@ -126,13 +129,15 @@ def extract_retention(ctx: DocumentContext) -> list[Retention]:
         if index in by_index:
             continue
         start, end = ctx.sentence(index)
-        if end <= start or ctx.in_furniture(start) or ctx.in_heading(start, end) or not _is_line(ctx, start, end):
+        if end <= start:
             continue
         section = ctx.section_id(start)
         if section is None:
             continue
         if section not in about_keeping:
             about_keeping[section] = vetoes.section_cue.search(ctx.section_titles(start)) is not None
-        if about_keeping[section]:
+        if not about_keeping[section] or ctx.in_furniture(start) or ctx.in_heading(start, end):
+            continue
+        if _is_line(ctx, start, end):
             by_index[index] = _classify(ctx, vetoes, index, ("stated_period", "limited", "indefinite"))
     return [record for _, record in sorted(by_index.items()) if record is not None]
