@@ -139,7 +139,75 @@ def test_visible_text(source: str, expected: str) -> None:
             "<a class='skip-link' href='#main'>Skip to content</a>" + KEPT_P,
             KEPT,
         ),
+        # Menus, footers and link boxes without semantic markup: short links to other pages.
+        (
+            "<div><a href='/'>Home</a> | <a href='/shop'>Shop</a> | <a href='/contact'>Contact us</a></div>" + KEPT_P,
+            KEPT,
+        ),
+        (
+            "<table><tr><td><a href='/jobs'>Jobs</a></td><td><a href='/autos'>Autos</a></td></tr></table>" + KEPT_P,
+            KEPT,
+        ),
+        # Page controls: "Back to top", "Print", alone on their line.
+        (
+            KEPT_P + "<p><a href='#top'>Back to Top</a> | <a href='#index'>Back to Privacy Policy Index</a></p>",
+            KEPT,
+        ),
+        (KEPT_P + "<p class='backtotop'><a href='/legal/#'>Top</a></p>", KEPT),
+        (KEPT_P + "<div>« <a href='javascript:print()'>Print this page</a> »</div>", KEPT),
+        (KEPT_P + "<a href='#top'>Back to top</a>", KEPT),
+        # Side content: teaser rails, "most popular", share bars.
+        (
+            "<article><div>" + KEPT_P + "</div><div class='right-rail'><p>Story teaser</p></div></article>",
+            KEPT,
+        ),
+        ("<div class='most-popular-list'><p>Read this</p></div>" + KEPT_P, KEPT),
+        # A big menu is still a menu when the page's <main> lies elsewhere.
+        (
+            "<nav><p>" + "Cable channel that shows films. " * 4 + "</p></nav><main>" + KEPT_P + "</main>",
+            KEPT,
+        ),
         # Guards: the policy itself is never dropped.
+        # Links that are policy: a table of contents, links among the paragraphs, links
+        # that are sentences, a list inside a list item, a list after a lead-in.
+        (
+            "<ul><li><a href='#collect'>What we collect</a></li><li><a href='#rights'>Your rights</a></li></ul>"
+            + KEPT_P,
+            "What we collect\nYour rights\n\n" + KEPT,
+        ),
+        (
+            "<p>" + "We may change this notice and will tell you when we do. " * 4 + "</p>"
+            "<ul><li><a href='/conditions'>Conditions of Use</a></li><li><a href='/rules'>Community Rules</a></li></ul>",
+            ("We may change this notice and will tell you when we do. " * 4).strip()
+            + "\n\nConditions of Use\nCommunity Rules",
+        ),
+        (
+            "<div><a href='/a'>Information collected through cookies and beacons</a></div>"
+            "<div><a href='/b'>Information you give us when you register</a></div>",
+            "Information collected through cookies and beacons\n\nInformation you give us when you register",
+        ),
+        (
+            "<ul><li>More on<ul><li><a href='/c'>cookies</a></li><li><a href='/ads'>ads</a></li></ul></li></ul>",
+            "More on\ncookies\nads",
+        ),
+        (
+            "<p>You can opt out with:</p><ul><li><a href='/g'>Google</a></li><li><a href='/f'>Facebook</a></li></ul>",
+            "You can opt out with:\n\nGoogle\nFacebook",
+        ),
+        # A control word inside a sentence is a word of the policy.
+        ("<p>Please <a href='/print'>print</a> the form.</p>", "Please print the form."),
+        ("<p>We make <a class='sharing' href='/s'>sharing</a> easy.</p>", "We make sharing easy."),
+        ("<p>Read <a href='#top'>Top</a> first.</p>", "Read Top first."),
+        # On a page that hides most of its text, hidden sections are kept unless they
+        # repeat a visible paragraph (a "full text" that opens with the summary shown).
+        (
+            "<div><p>Summary: we collect your email to run your account.</p></div>"
+            "<div hidden><p>Summary: we collect your email to run your account.</p>"
+            "<p>" + "Full text that only repeats the summary at length. " * 4 + "</p></div>"
+            "<div hidden><p>" + "A collapsed section found nowhere else on the page. " * 4 + "</p></div>",
+            "Summary: we collect your email to run your account.\n\n"
+            + ("A collapsed section found nowhere else on the page. " * 4).strip(),
+        ),
         (
             "<article><header><h1>Privacy Policy</h1></header><p>Body of the policy</p></article>",
             "Privacy Policy\n\nBody of the policy",
@@ -171,6 +239,15 @@ def test_invisible_and_furniture_dropped(source: str, expected: str) -> None:
         ("<nav><p>The whole policy sits in a nav element on this page.</p></nav><p>x</p>", "kept a navigation"),
         ("<div hidden><p>Collapsed section one of the policy.</p></div><p>Intro</p>", "kept hidden elements"),
         ("<script>only()</script><style>x{}</style>", "no visible text"),
+        (
+            "<div><a href='/'>Home</a> <a href='/shop'>Shop</a></div>" + KEPT_P,
+            "left out 8 characters of page furniture (link list 8)",
+        ),
+        (
+            "<div><p>Summary: we collect your email to run your account.</p></div>"
+            "<div hidden><p>Summary: we collect your email to run your account.</p><p>More text.</p></div>",
+            "hidden text that repeats visible paragraphs",
+        ),
     ],
 )
 def test_warnings(source: str, warning_fragment: str) -> None:

@@ -112,7 +112,7 @@ _POLICY_TITLE = re.compile(r"privacy|policy|notice|statement|cookie|data protect
 _SIDE_CONTENT = re.compile(
     r"^(?:(?:right|left|side)[-_]?rail|rail|most[-_]?(?:popular|read|viewed)|related[-_]?(?:posts|stories"
     r"|articles|content|links)|recommended|recommendations|trending|promo|outbrain|taboola|addthis"
-    r"|social[-_]?(?:share|links|media|icons|buttons)|share[-_]?(?:bar|buttons|tools|links|this)|sharing)(?:$|[-_])"
+    r"|social[-_]?(?:share|links|media|icons|buttons)|share[-_]?(?:bar|buttons|tools|links|this))(?:$|[-_])"
 )
 # The whole text of a link that is a page control, not policy: "Back to top", "Print".
 _CONTROL_LINK = re.compile(
@@ -354,6 +354,10 @@ _INLINE_TAGS = frozenset({"a", "span", "b", "strong", "i", "em", "small", "font"
 _MIN_LINK_LIST_LINKS = 2
 _MIN_LINK_LIST_SHARE = 0.6  # of the block's text inside links to other pages
 _MAX_LINK_LIST_PROSE = 120  # non-space characters outside links: a label, separators
+_MAX_MENU_LINK_SIZE = 30  # mean non-space characters per link of a menu ("Contact us")
+_ITEM_TAGS = frozenset({"li", "dd", "dt", "td", "th", "p"})
+_PROSE_NEIGHBOURS = 2  # element siblings looked at on each side
+_MIN_PROSE = 150  # non-space characters outside links that make a paragraph prose
 _MAX_CONTROL_SIZE = 200
 _MIN_SIDE_MAIN_SHARE = 0.2  # a <main>/<article> this big makes a larger <nav> furniture anyway
 _MIN_REPEATED_PARAGRAPH = 40  # characters of a hidden paragraph that repeats a visible one
@@ -613,7 +617,7 @@ class _Furniture:
             # section): a menu is also mostly link text.
             if link_size >= _MIN_MENU_LINK_SHARE * size and any(_MENU.search(token) for token in tokens):
                 return "menu"
-            if any(_SIDE_CONTENT.search(token) for token in tokens):
+            if name not in _INLINE_TAGS and any(_SIDE_CONTENT.search(token) for token in tokens):
                 return "side content"
         if key in self.controls and (name not in _INLINE_TAGS or self._stands_alone(tag)):
             return "page controls"
@@ -629,9 +633,36 @@ class _Furniture:
         other_pages = link_size - self.local_link_sizes.get(key, 0)
         if other_pages < _MIN_LINK_LIST_SHARE * size or size - link_size > _MAX_LINK_LIST_PROSE:
             return False
-        # "You can opt out with these companies:" followed by a list of links is policy.
-        previous = tag.find_previous_sibling()
-        return not (isinstance(previous, Tag) and _last_text_ends_with_colon(previous))
+        if link_size > _MAX_MENU_LINK_SIZE * self.link_counts[key]:
+            return False  # links that are sentences ("• Information collected through cookies")
+        parent = tag.parent
+        if parent is not None and parent.name in _ITEM_TAGS:
+            return False  # a list inside a list item or a paragraph is part of its sentence
+        # "Related practices", "opt out with these companies:": links among the policy's
+        # paragraphs are policy.
+        return not self._beside_prose(tag)
+
+    def _beside_prose(self, tag: Tag) -> bool:
+        """Whether a paragraph of prose, a heading or a lead-in ending in ':' is next to `tag`."""
+        for step in ("previous_sibling", "next_sibling"):
+            node = getattr(tag, step)
+            seen = 0
+            while node is not None and seen < _PROSE_NEIGHBOURS:
+                if isinstance(node, Tag):
+                    seen += 1
+                    key = id(node)
+                    size = self.sizes.get(key, 0)
+                    if node.name in _HEADING_LEVELS and size:
+                        return True
+                    if node.name == "p" and size - self.link_sizes.get(key, 0) >= _MIN_PROSE:
+                        return True
+                    if step == "previous_sibling" and seen == 1 and _last_text_ends_with_colon(node):
+                        return True
+                elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
+                    if len(node.strip()) >= _MIN_PROSE:
+                        return True
+                node = getattr(node, step)
+        return False
 
     def _stands_alone(self, tag: Tag) -> bool:
         """Whether an inline element has no running text beside it (not a word in a sentence)."""
