@@ -50,11 +50,17 @@ _ENGLISH_WORDS = frozenset(
     "the of and to a in is that for you your we our or with by this on are be as may not "
     "information data use personal any will it from have can us".split()
 )
-_WORD = re.compile(r"[A-Za-z]{1,30}")
+# A word is a run of ASCII letters; letters of other scripts count in runs of up to six
+# (about a word of Cyrillic or Greek, a few words of Chinese or Japanese), so that a
+# policy in another script reads as not English instead of as "no words at all".
+_WORD = re.compile(r"[A-Za-z]{1,30}|[^\W\d_A-Za-z]{1,6}")
 _MIN_ENGLISH_SHARE = 0.12
 # Control characters other than \t \n \v \f \r, and the specials block. A regex counts
 # them in C; a Python loop over the 64K characters cost milliseconds per policy.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ufff0-\uffff]+")
+# Lone UTF-16 surrogates: a str can hold them (from JSON or a "surrogateescape" read), but
+# they cannot be encoded, and spaCy hashes every token as UTF-8.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _looks_binary(text: str) -> bool:
@@ -116,7 +122,10 @@ class PolicyParser:
         if isinstance(text, (bytes, bytearray, memoryview)):
             data = bytes(text)
             if len(data) > self.max_chars * 4:
-                raise InputTooLargeError(f"input has {len(data):,} bytes, far above the limit of {self.max_chars:,}")
+                raise InputTooLargeError(
+                    f"input has {len(data):,} bytes, far above the limit of {self.max_chars:,} characters "
+                    "(raise it with PolicyParser(max_chars=...))"
+                )
             if not data.strip():
                 raise EmptyInputError("input is empty or only whitespace")
             from privacyparser.normalize.decode import decode_bytes
@@ -126,6 +135,11 @@ class PolicyParser:
             return decoded.text
         if not isinstance(text, str):
             raise PolicyParseError(f"expected str or bytes, got {type(text).__name__}")
+        if _SURROGATES.search(text) is not None:
+            # One U+FFFD for each, so every offset into the input stays valid.
+            count = len(_SURROGATES.findall(text))
+            text = _SURROGATES.sub("\ufffd", text)
+            warnings.append(f"replaced {count} lone surrogate code point(s) with U+FFFD")
         return text
 
     def _analyse(self, document: NormalizedDocument) -> PrivacyPolicy:
