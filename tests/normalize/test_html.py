@@ -177,7 +177,8 @@ def test_visible_text(source: str, expected: str) -> None:
         ),
         (
             "<p>" + "We may change this notice and will tell you when we do. " * 4 + "</p>"
-            "<ul><li><a href='/conditions'>Conditions of Use</a></li><li><a href='/rules'>Community Rules</a></li></ul>",
+            "<ul><li><a href='/conditions'>Conditions of Use</a></li>"
+            "<li><a href='/rules'>Community Rules</a></li></ul>",
             ("We may change this notice and will tell you when we do. " * 4).strip()
             + "\n\nConditions of Use\nCommunity Rules",
         ),

@@ -10,8 +10,11 @@ The steps, each a small function or class below:
    to LF, as a string plus pieces that point back into the source.
 3. BeautifulSoup with the lxml parser builds the tree; `_Furniture` decides from it what
    a reader never sees or does not want (scripts, hidden elements, navigation, page
-   header/footer, cookie banners, menus), guarded so that the policy itself is never
-   dropped.
+   header/footer, cookie banners, menus, bare lists of short links to other pages, page
+   controls such as "Back to top", side rails), guarded so that the policy itself is
+   never dropped (size shares, a `<main>` elsewhere, prose or a lead-in beside a link
+   list), and summarises what it left out in one warning. Sizes, link text and flags are
+   measured once, bottom-up, so every decision costs O(1) per element.
 4. `_Aligner` matches the tree's text nodes, in document order, against the decoded
    stream with a forward-only cursor; bs4 gives no source positions, the stream does.
 5. `_TextEmitter` writes the visible text through a `TextBuilder`: whitespace collapsed
@@ -400,7 +403,9 @@ def _is_in_page_link(tag: Tag) -> bool:
 
 
 def _is_control_link(tag: Tag, size: int) -> bool:
-    return 0 < size <= _MAX_CONTROL_SIZE and _CONTROL_LINK.fullmatch(_collapse(tag.get_text()).strip(_CONTROL_PUNCTUATION)) is not None
+    if not 0 < size <= _MAX_CONTROL_SIZE:
+        return False
+    return _CONTROL_LINK.fullmatch(_collapse(tag.get_text()).strip(_CONTROL_PUNCTUATION)) is not None
 
 
 def _last_text_ends_with_colon(tag: Tag) -> bool:
@@ -552,9 +557,7 @@ class _Furniture:
             "(probably collapsed sections that a script opens)"
         )
         if repeated:
-            message += (
-                f"; left out {repeated:,} characters of hidden text that repeats visible paragraphs"
-            )
+            message += f"; left out {repeated:,} characters of hidden text that repeats visible paragraphs"
         self.warnings.append(message)
 
     def drop(self, tag: Tag, in_content: bool) -> bool:
