@@ -46,7 +46,13 @@ _MAX_CLAUSE = 180
 # Categories whose phrases name a purpose more precisely than the generic "provide ..."
 _GENERIC_CATEGORIES = ("basic_service", "other")
 # The category of a clause that neither a phrase nor its verb names.
-_KIND_CATEGORY = {"item": "basic_service", "noun": "basic_service", "exp": "personalization", "so": "basic_service"}
+_KIND_CATEGORY = {
+    "item": "basic_service",
+    "noun": "basic_service",
+    "exp": "personalization",
+    "so": "basic_service",
+    "plain": "basic_service",
+}
 # What opens a list item or a numbered paragraph: "(e) ", "1. ", "5.1.4 ", "· ", "- ".
 _LEAD = re.compile(r"[^\w(]{0,4}(?:(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+)?[^\w(]{0,3}")
 # Where a purpose clause ends.
@@ -56,6 +62,11 @@ _CLAUSE_END = re.compile(
     r"as|but|while|whether|we|you|they|it|this|these|please|provided|except|because|since|e\.g|i\.e|etc|"
     r"among|by|with|via|through|in|on|at|from|without|subject|whereas|although|however|our|your)\b)"
     r"|\s(?:and|or|and/or)\s(?=(?:to|in order to|for the purposes?|so that|we|you|they|it|as|where|when|if)\b)"
+    # "... processing your request and the agent will need ...": a new subject ends it.
+    r"|\s(?:and|or|but)\s(?=(?:the|your|our|their|its|this|that|such|these|those|a|an|any)\s+[\w-]{1,30}"
+    r"(?:\s+[\w-]{1,30})?\s+(?:will|would|may|might|can|could|must|shall|should|is|are|was|were|has|have|had|"
+    r"requires?|needs?|does|do)\b)"
+    r"|\s(?=but\b|as (?:you|we|they|users?)\b)"
     r"|\s(?=(?:if you|if we|unless|except|when you|whenever|where (?:required|necessary|permitted|applicable|"
     r"appropriate|we|you)|in accordance|as described|as set out|as outlined|as permitted|as required|as necessary|"
     r"subject to|in compliance with (?:this|our)|on the basis|based on (?:our|your|the legal)|pursuant to|"
@@ -73,6 +84,8 @@ class ClausePatterns:
     start: re.Pattern[str]
     split: re.Pattern[str]
     line_head: re.Pattern[str]
+    item_signal: re.Pattern[str]
+    statement: re.Pattern[str]
     verb_category: dict[str, str]
 
 
@@ -141,8 +154,20 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
     split = re.compile(
         rf"(?:,\s*(?:and\s+|or\s+|and/or\s+)?|\s+(?:and|or|and/or)\s+)(?:to\s+)?(?P<verb>{verbs}|{ings})\b"
     )
-    line_head = re.compile(rf"(?:to\s+(?P<verb>{verbs})|(?P<ing>{ings}))\b")
-    return ClausePatterns(rules, start, split, line_head, category)
+    # "To manage your account", "Managing orders", and imperative list items
+    # ("Comply with a legal obligation", "compile statistics;").
+    line_head = re.compile(rf"(?:to\s+(?P<verb>{verbs})|(?P<ing>{ings})|(?P<imp>{verbs}))\b(?![@/]|\.\w)")
+    # What makes a short list line a purpose rather than a name or a kind of data:
+    # a purpose verb at its head, a gerund, or a purpose noun ("Customer service").
+    item_signal = re.compile(rf"(?:{verbs}|{ings}|[a-z]{{3,20}}ing)\b|.{{0,120}}?\b(?:{nominals})\b")
+    # "We may also send you updates", "X will process your payment": a purpose stated
+    # with a plain verb, read only in a section about uses and purposes.
+    adverb = r"(?:(?:also|then|further|additionally|occasionally|periodically|sometimes|only|regularly)\s+)?"
+    statement = re.compile(
+        rf"\b(?:we\s+(?:(?:may|might|will|can|could|shall|would)\s+)?|(?P<subject>[a-z][\w-]{{1,30}})\s+"
+        rf"(?:may|might|will|can|could|shall|would)\s+){adverb}(?P<plain>{verbs})\b(?![@/]|\.\w)"
+    )
+    return ClausePatterns(rules, start, split, line_head, item_signal, statement, category)
 
 
 @dataclass
@@ -186,7 +211,7 @@ class PurposeReader:
             end = trail.start()
         return end
 
-    def _clauses(self, index: int) -> list[Clause]:
+    def _clauses(self, index: int, phrases: list[tuple[str, int, int]]) -> list[Clause]:
         ctx, pats = self.ctx, self.patterns
         rules = pats.rules
         s, e = ctx.sentence(index)
@@ -197,26 +222,58 @@ class PurposeReader:
         pos = s
         # A sentence or list item that opens with its purpose: "To manage your account;".
         head = pats.line_head.match(lower, body, e)
-        if head is not None and (head.group("verb") or self.gate.info(index).is_list_line):
-            verb_start = head.start("verb") if head.group("verb") else head.start("ing")
+        info = self.gate.info(index)
+        is_list_line = info.is_list_line
+        if head is not None and not head.group("verb"):
+            # "Contact information", "Operating system": the head word begins a data term.
+            # "Block 75 ...": an address. A list of rights or choices states no purpose.
+            if (
+                any(ds <= head.start() - s < de for ds, de in info.data_spans)
+                or lower[head.end() : head.end() + 2].strip()[:1].isdigit()
+                or not (is_list_line and self._imperative_allowed(s))
+            ):
+                head = None
+        if head is not None and (head.group("verb") or is_list_line):
+            kind = "verb" if head.group("verb") else "ing" if head.group("ing") else "imp"
+            verb_start = head.start(kind)
             end = self._clause_end(verb_start, e)
             rest = lower[end:e]
-            if not rules.user_goal.match(lower, verb_start, e) and not (
-                rest.startswith(",") and rules.instruction.match(rest[1:])
+            if (
+                not rules.user_goal.match(lower, verb_start, e)
+                and not rules.reject_clause.match(lower, verb_start, end)
+                and not (rest.startswith(",") and rules.instruction.match(rest[1:]))
             ):
-                found.append(Clause(verb_start, end, head.group("verb") or head.group("ing"), "lead"))
+                found.append(Clause(verb_start, end, head.group(kind), "lead"))
             pos = end
         elif (
-            head is None
-            and len(lower[body:e].split()) <= _MAX_ITEM_WORDS
+            len(lower[body:e].split()) <= _MAX_ITEM_WORDS
             and ctx.rules.list_intro.search(lower[s:e].rstrip()) is None
             and (self._in_purpose_list(index) or (ctx.in_heading(s, e) and self._purpose_subheading(s)))
         ):
-            # "User registration", "Placing orders" under "We use your data for:".
+            # "User registration", "Placing orders" under "We use your data for:"; a
+            # name ("Google Analytics", "Facebook"), a table label ("Retention period:")
+            # or a kind of data ("Information regarding your location") is no purpose.
             end = self._clause_end(body, e)
-            if end > body and not rules.reject_clause.match(lower, body, end):
-                found.append(Clause(body, end, None, "item"))
+            if (
+                end > body
+                and not rules.reject_clause.match(lower, body, end)
+                and self._item_names_purpose(index, body, end, phrases)
+            ):
+                found.append(Clause(body, end, self._head_verb(body, end), "item"))
             pos = end
+        elif self._in_use_section(s):
+            # "We may also send you updates and important notifications."
+            for match in pats.statement.finditer(lower, body, e):
+                subject = match.group("subject")
+                if subject is not None and rules.not_subject.fullmatch(subject):
+                    continue
+                end = self._clause_end(match.start("plain"), e)
+                if not rules.reject_clause.match(lower, match.start("plain"), end) and not rules.user_goal.match(
+                    lower, match.start("plain"), end
+                ):
+                    found.append(Clause(match.start("plain"), end, match.group("plain"), "plain"))
+                    pos = end
+                break
         for match in pats.start.finditer(lower, pos, e):
             if found and match.start() < found[-1].end:
                 continue
@@ -248,6 +305,35 @@ class PurposeReader:
                 continue
             found.append(Clause(clause_start, end, verb, kind))
         return [part for clause in found for part in self._split(clause)]
+
+    def _item_names_purpose(self, index: int, start: int, end: int, phrases: list[tuple[str, int, int]]) -> bool:
+        """A short list line names a purpose: a purpose phrase, verb, gerund or noun, and no bare data."""
+        if any(start <= ps and pe <= end for _, ps, pe in phrases):
+            return True
+        if self.patterns.item_signal.match(self.ctx.lower, start, end) is None:
+            return False
+        # "Phone number", "Usage Data": a line that is mostly a data term lists data.
+        s = self.ctx.sentence(index)[0]
+        data = sum(min(end, s + de) - max(start, s + ds) for ds, de in self.gate.info(index).data_spans)
+        return 2 * data < end - start
+
+    def _head_verb(self, start: int, end: int) -> str | None:
+        head = self.patterns.line_head.match(self.ctx.lower, start, end)
+        if head is None or head.group("verb"):
+            return None
+        return head.group("ing") or head.group("imp")
+
+    def _imperative_allowed(self, pos: int) -> bool:
+        """Imperative list items are purposes outside sections about rights, choices or security."""
+        titles = self.ctx.section_titles(pos)
+        return self.ctx.rules.purpose_clauses.not_purpose_heading.search(titles) is None
+
+    def _in_use_section(self, pos: int) -> bool:
+        """The innermost titled section is about uses or purposes ("How we use your data")."""
+        info = self.ctx.section_at(pos)
+        while info is not None and not info.title_lower.strip():
+            info = info.parent
+        return info is not None and self.ctx.rules.purpose_clauses.use_heading.search(info.title_lower) is not None
 
     def _in_purpose_list(self, index: int) -> bool:
         """A short list line whose list is introduced as a list of purposes."""
@@ -333,7 +419,7 @@ class PurposeReader:
                 or self.gate.info(index).definition
             ):
                 continue
-            clauses = self._clauses(index)
+            clauses = self._clauses(index, phrases)
             covered: list[tuple[int, int]] = []
             for clause in clauses:
                 category, rule_id = self._category(clause, phrases)

@@ -76,6 +76,15 @@ class PurposeClauseRules:
     single_word_before: re.Pattern[str] = re.compile(r"(?!)")
     list_purpose_intro: re.Pattern[str] = re.compile(r"(?!)")
     list_purpose_heading: re.Pattern[str] = re.compile(r"(?!)")
+    # Subjects of a plain-verb statement that are not the provider ("you may send").
+    not_subject: re.Pattern[str] = re.compile(r"(?!)")
+    # Section titles under which plain-verb statements state purposes ("How we use").
+    use_heading: re.Pattern[str] = re.compile(r"(?!)")
+    # Section titles under which imperative list items are not purposes (rights, choices).
+    not_purpose_heading: re.Pattern[str] = re.compile(r"(?!)")
+    # Circumstances of a disclosure that OPP-115 files as a legal-requirement purpose
+    # ("if required by law", "in response to a subpoena").
+    legal_disclosure: re.Pattern[str] = re.compile(r"(?!)")
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
 
@@ -369,6 +378,10 @@ def _purpose_clauses(table: dict[str, Any]) -> PurposeClauseRules:
             "single_word_before",
             "list_purpose_intro",
             "list_purpose_heading",
+            "not_subject",
+            "use_heading",
+            "not_purpose_heading",
+            "legal_disclosure",
         )
         if name in table
     }
