@@ -143,6 +143,21 @@ def lines(*parts: str) -> str:
             id="list-items-are-not-headings",
         ),
         pytest.param(
+            lines("1. Why we need data", "",
+                  "If you do not agree, you might not enjoy the services we provide, including:",
+                  "", "User registration", "",
+                  "Order management", "", "Customer service", "", "2. Contact", "", BODY),
+            [(1, "1", "Why we need data"), (1, "2", "Contact")],
+            id="short-lines-after-a-colon-are-a-list",
+        ),
+        pytest.param(
+            lines("1. Data", "", "We collect two kinds of data when you use the service and its apps:", "",
+                  "Data you give us", "", BODY, "",
+                  "Data we collect automatically", "", BODY),
+            [(1, "1", "Data"), (2, None, "Data you give us"), (2, None, "Data we collect automatically")],
+            id="headings-with-bodies-after-a-colon-stay-headings",
+        ),
+        pytest.param(
             lines("Welcome. We collect data.", "", BODY),
             [],
             id="two-sentences-are-not-a-heading",

@@ -142,8 +142,42 @@ def _clean_title(text: str) -> str | None:
     return text or None
 
 
+def _is_short_item(line: Line) -> bool:
+    """A short unnumbered line that is not a paragraph: a list entry or a label."""
+    return line.numbering is None and not _is_paragraph(line.text) and len(line.text) <= MAX_TITLE_CHARS
+
+
+def _has_body(lines: list[Line], index: int, next_content: list[int]) -> bool:
+    following = next_content[index]
+    return following >= 0 and lines[following].numbering is None and _is_paragraph(lines[following].text)
+
+
+def _in_colon_list(lines: list[Line], index: int) -> bool:
+    """True when the line is one of a run of short lines introduced by "...including:".
+
+    "User registration", "Order management", ... under "we provide the following
+    services:" are list entries, whatever their look. The look-back is bounded.
+    """
+    for j in range(index - 1, max(-1, index - LIST_LOOKBACK), -1):
+        line = lines[j]
+        if not _is_content(line):
+            continue
+        if _is_short_item(line):
+            continue
+        return line.text.rstrip().endswith(":") and _is_paragraph(line.text)
+    return False
+
+
 def _is_paragraph(text: str) -> bool:
     return len(text) >= MIN_PARAGRAPH_CHARS or (len(text.split()) > 6 and text[-1:] in ".!?:;)\"")
+
+
+# How far back a list entry looks for the sentence that introduces its list.
+LIST_LOOKBACK = 60
+# How many lines per numbering label are remembered, and the share of a TOC entry's
+# words its heading further down must repeat.
+TOC_LABEL_MEMORY = 64
+TOC_TITLE_OVERLAP = 0.6
 
 
 def _table_of_contents(lines: list[Line], next_content: list[int]) -> list[tuple[int, int]]:
@@ -155,13 +189,17 @@ def _table_of_contents(lines: list[Line], next_content: list[int]) -> list[tuple
     """
     # Where each numbering label, and each short line, is seen last: a run is a table
     # of contents when most of its entries are seen again after it.
-    last_label: dict[tuple[str, str], int] = {}
+    # A numbered entry counts as seen again only with a similar title: list items "(3)"
+    # to "(6)" come back in every section, the headings of a table of contents once.
+    later_labels: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = {}
     last_text: dict[str, int] = {}
     for index, line in enumerate(lines):
         if not _is_content(line):
             continue
         if line.numbering is not None:
-            last_label[(line.numbering.style, line.numbering.label)] = index
+            seen = later_labels.setdefault((line.numbering.style, line.numbering.label), [])
+            if len(seen) < TOC_LABEL_MEMORY:
+                seen.append((index, _toc_words(line)))
         if len(line.text) <= MAX_TITLE_CHARS:
             last_text[_toc_key(line)] = index
     runs: list[tuple[int, int]] = []
@@ -174,16 +212,23 @@ def _table_of_contents(lines: list[Line], next_content: list[int]) -> list[tuple
             for i in run:
                 numbering = lines[i].numbering
                 if numbering is not None and not numbering.glued:
-                    seen = last_label.get((numbering.style, numbering.label), -1)
+                    words = _toc_words(lines[i])
+                    again += any(
+                        j > last and len(words & other) >= TOC_TITLE_OVERLAP * max(1, min(len(words), len(other)))
+                        for j, other in later_labels.get((numbering.style, numbering.label), ())
+                    )
                 else:
-                    seen = last_text.get(_toc_key(lines[i]), -1)
-                again += seen > last
+                    again += last_text.get(_toc_key(lines[i]), -1) > last
             if again >= TOC_SHARE * len(run):
                 runs.append((lines[run[0]].start, lines[last].end))
                 index = next_content[last]
                 continue
         index = next_content[index]
     return runs
+
+
+def _toc_words(line: Line) -> frozenset[str]:
+    return frozenset(_toc_key(line).split())
 
 
 def _toc_key(line: Line) -> str:
@@ -434,6 +479,7 @@ class SectionSegmenter:
             if (
                 detect_unnumbered
                 and (numbered_seen or not numbered_policy)
+                and not (_in_colon_list(lines, index) and not _has_body(lines, index, next_content))
                 and self._is_unnumbered_heading(lines, index, next_content, previous_heading == index - 1)
             ):
                 text = line.text.strip()
