@@ -82,14 +82,27 @@ def test_no_purpose(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        # A circumstance of disclosure, not a reason to process: a recipient in GDPR terms.
-        ("We may disclose your information where required by law.", "legal_requirement"),
-        ("We may disclose personal data to public authorities in response to a lawful request.", "legal_requirement"),
+        # A circumstance without a disclosure, or the recipient of one, is no purpose.
+        ("Where required by law, we will ask for your consent.", "legal_requirement"),
+        ("We may share your information with law enforcement agencies.", "legal_requirement"),
         ("When you create your account we ask for your email address.", "basic_service"),
     ],
 )
 def test_circumstance_is_not_a_purpose(text: str, absent: str) -> None:
     assert absent not in {category for category, _ in _purposes(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        # OPP-115 files a disclosure required by law or legal process as a legal-requirement
+        # purpose of the sharing; GDPR-200 as its recipients. One record per sentence.
+        ("We may disclose your information where required by law.", "where required by law"),
+        ("We may disclose personal data to public authorities in response to a lawful request.", "lawful request"),
+    ],
+)
+def test_legal_disclosure_is_a_legal_requirement(text: str, evidence: str) -> None:
+    assert _purposes(text) == [("legal_requirement", evidence)]
 
 
 def test_merger_circumstance_gives_one_record_per_sentence() -> None:
@@ -125,3 +138,80 @@ def test_list_items_under_a_purpose_intro() -> None:
     found = _purposes(text)
     assert ("basic_service", "Placing and managing orders") in found
     assert ("basic_service", "Customer service") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # Names, table labels and kinds of data listed under a purpose intro are no purposes.
+        (
+            "We use your information for the following purposes:\nGoogle Tag Manager\nPhone number\n"
+            "Retention period: two years\nCustomer service\n",
+            [("basic_service", "Customer service")],
+            ["Google Tag Manager", "Phone number", "Retention period"],
+        ),
+        # Imperative list items state purposes, wherever their list is introduced.
+        (
+            "How we use your data\nWe rely on the following:\nComply with a legal obligation\ncompile statistics;\n",
+            [("legal_requirement", "Comply with a legal obligation"), ("analytics_research", "compile statistics")],
+            [],
+        ),
+        # ... but not in a list of the user's rights, nor when the verb begins a data term.
+        ("Your rights\nYou may:\nAccess your data\nDelete your account\n", [], ["Access your data"]),
+        ("Data we collect\nWe collect:\nContact information\nOperating system\n", [], ["Contact information"]),
+    ],
+)
+def test_list_items(text: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
+    found = _purposes(text)
+    for item in expected:
+        assert item in found
+    assert not [evidence for _, evidence in found if evidence in absent]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plain-verb statement under a heading about uses states a purpose.
+        (
+            "How We Use Your Information\nWe may also send you updates and important notifications about the app.\n",
+            [("basic_service", "send you updates and important notifications about the app")],
+        ),
+        # Outside such a section it is a description of the service.
+        ("About the app\nWe may also send you updates and important notifications about the app.\n", []),
+        # The user is not the provider.
+        ("How We Use Your Information\nYou may send us feedback at any time.\n", []),
+    ],
+)
+def test_plain_verb_statements(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _purposes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        # A conjunction followed by a new subject ends the clause.
+        (
+            "We may collect information to process your request and the agent will need to sign a form.",
+            "process your request",
+        ),
+        ("We use cookies to remember your cart as you move through the site.", "remember your cart"),
+    ],
+)
+def test_clause_ends_before_a_new_subject(text: str, evidence: str) -> None:
+    assert evidence in [e for _, e in _purposes(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We take reasonable measures to protect the security of your personal information.",
+        "The app uses third-party services that may collect information used to identify you.",
+        "We may ask for more information to verify your identity before processing your request.",
+        "We implement security protocols to maintain the confidentiality and integrity of student data.",
+        "It is our policy to respond to any claim that content posted on the service infringes copyright.",
+        # An example in parentheses restates the purpose before it.
+        "(for example, if we are required to retain your data to comply with applicable laws)",
+    ],
+)
+def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
+    assert _purposes(text) == []

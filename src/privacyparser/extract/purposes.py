@@ -16,13 +16,25 @@ A clause counts when
   "cookies", "in order"), and the words just before "to" do not make it the user's
   ("you have the right to", "we may ask you to").
 
+- or it opens a list line: an imperative ("Comply with a legal obligation;") outside
+  lists of rights and choices, or a short item under a purpose intro that names a purpose
+  (a purpose verb, gerund, noun or phrase; not a name, a label or a kind of data);
+- or, in a section about uses or purposes, it is a plain-verb statement by the provider
+  ("We may also send you updates and important notifications").
+
+Commitments and descriptions ("we take measures to protect", "information used to
+identify you") are no clauses, and the vocabulary inside them is no purpose.
+
 A vocabulary phrase outside every clause is kept as before (a practice sentence), except
 phrases marked `needs_clause`: "merger", "law enforcement", "required by law" name the
 circumstance in which data is disclosed ("if we are involved in a merger"), not why it
-is processed, unless a clause says so ("to evaluate a merger"). Sentences about the
+is processed, unless a clause says so ("to evaluate a merger"); a merger, and a
+disclosure "if required by law" (OPP-115's legal-requirement purpose of sharing), give
+one record per sentence. Sentences about the
 user's choices ("you can opt out of marketing emails") state no purpose.
 
-Every regex is bounded and runs once per sentence; work is linear in the document.
+Every regex is bounded and runs at most once per sentence (the heading checks once per
+list line); work is linear in the document.
 """
 
 from __future__ import annotations
@@ -72,6 +84,7 @@ _CLAUSE_END = re.compile(
     r"subject to|in compliance with (?:this|our)|on the basis|based on (?:our|your|the legal)|pursuant to|"
     r"and other purposes|or other purposes)\b)"
 )
+_EXAMPLE = re.compile(r"\s*(?:for example|for instance|e\.\s?g\.|such as|including)")
 _CUT_WORD = re.compile(r"\s+\S*$")
 _TRAILING = re.compile(r"[\s,\-–—/&]+$|\s+(?:and|or|and/or|the|a|an|of|to|for|with|our|your|its|their)$")
 
@@ -188,6 +201,8 @@ class PurposeReader:
         self.rules = {p.id: p for p in ctx.rules.purposes}
         self.phrases_by_sentence: dict[int, list[tuple[str, int, int]]] = {}
         self._purpose_intro: dict[int, bool] = {}
+        # Spans of the current sentence read as clauses and rejected.
+        self._vetoed: list[tuple[int, int]] = []
         for kind, rule_id, start, end in ctx.clauses:
             if kind == PURPOSE:
                 self.phrases_by_sentence.setdefault(ctx.sentence_index(start), []).append((rule_id, start, end))
@@ -284,9 +299,11 @@ class PurposeReader:
                 prefix = lower[s : match.start()]
                 if not rules.context.search(prefix):
                     continue
-                if rules.not_before.search(
-                    lower[max(s, match.start() - 60) : match.end(kind) - len(match.group(kind))]
-                ):
+                before = lower[max(s, match.start() - 60) : match.end(kind) - len(match.group(kind))]
+                if rules.no_purpose_before.search(before):
+                    self._vetoed.append((clause_start, self._clause_end(clause_start, e)))
+                    continue
+                if rules.not_before.search(before):
                     continue
             elif kind == "purposes" and rules.generic_purposes.match(match.group(kind)):
                 continue
@@ -302,9 +319,21 @@ class PurposeReader:
             if rules.user_goal.match(lower, clause_start, end) and kind in ("verb", "verb2"):
                 continue
             if rules.reject_clause.match(lower, clause_start, end):
+                # The vocabulary inside a rejected clause is no purpose either ("we
+                # verify your identity before processing your request").
+                self._vetoed.append((clause_start, end))
                 continue
             found.append(Clause(clause_start, end, verb, kind))
+        found = [clause for clause in found if not self._in_example(s, clause.start)]
         return [part for clause in found for part in self._split(clause)]
+
+    def _in_example(self, s: int, pos: int) -> bool:
+        """Inside "(for example, ...)": an example of a purpose stated before it."""
+        lower = self.ctx.lower
+        opening = lower.rfind("(", max(s, pos - _MAX_CLAUSE), pos)
+        if opening < 0 or lower.find(")", opening, pos) >= 0:
+            return False
+        return _EXAMPLE.match(lower, opening + 1, pos) is not None
 
     def _item_names_purpose(self, index: int, start: int, end: int, phrases: list[tuple[str, int, int]]) -> bool:
         """A short list line names a purpose: a purpose phrase, verb, gerund or noun, and no bare data."""
@@ -419,6 +448,7 @@ class PurposeReader:
                 or self.gate.info(index).definition
             ):
                 continue
+            self._vetoed = []
             clauses = self._clauses(index, phrases)
             covered: list[tuple[int, int]] = []
             for clause in clauses:
@@ -430,15 +460,23 @@ class PurposeReader:
             circumstances: set[str] = set()
             for rule_id, start, end in phrases:
                 rule: PurposeRule = self.rules[rule_id]
-                if any(cs <= start and end <= ce for cs, ce in covered):
+                if any(cs <= start and end <= ce for cs, ce in covered + self._vetoed):
                     continue
                 # A bare word ("analytics" of "Google Analytics", "registration") or a
                 # phrase that names an event ("when you create an account") is no purpose
                 # outside a clause; nor is a circumstance ("in case of a merger").
                 if rule.needs_clause:
                     # One record per sentence and category names the circumstance
-                    # ("in the event of a merger or acquisition").
-                    if rule.category in circumstances or rule.category != "merger_acquisition":
+                    # ("in the event of a merger or acquisition"); a disclosure "if
+                    # required by law" or "to a court" is a legal-requirement purpose of
+                    # the sharing (OPP-115 files it so).
+                    if rule.category in circumstances:
+                        continue
+                    if rule.category != "merger_acquisition" and not (
+                        rule.category == "legal_requirement"
+                        and rules.legal_disclosure.search(ctx.lower, s, e)
+                        and not rules.recipient_before.search(ctx.lower, max(s, start - 40), start)
+                    ):
                         continue
                     circumstances.add(rule.category)
                     out.append(self._record(s, e, start, end, rule_id, rule.category))

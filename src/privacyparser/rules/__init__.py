@@ -76,6 +76,10 @@ class PurposeClauseRules:
     single_word_before: re.Pattern[str] = re.compile(r"(?!)")
     list_purpose_intro: re.Pattern[str] = re.compile(r"(?!)")
     list_purpose_heading: re.Pattern[str] = re.compile(r"(?!)")
+    # Words before "to" that make the clause a commitment or a description, not a
+    # purpose ("we take reasonable measures to", "information used to identify you");
+    # the vocabulary inside such a clause is no purpose either.
+    no_purpose_before: re.Pattern[str] = re.compile(r"(?!)")
     # Subjects of a plain-verb statement that are not the provider ("you may send").
     not_subject: re.Pattern[str] = re.compile(r"(?!)")
     # Section titles under which plain-verb statements state purposes ("How we use").
@@ -85,6 +89,8 @@ class PurposeClauseRules:
     # Circumstances of a disclosure that OPP-115 files as a legal-requirement purpose
     # ("if required by law", "in response to a subpoena").
     legal_disclosure: re.Pattern[str] = re.compile(r"(?!)")
+    # Words before a phrase that make it the recipient ("disclose to law enforcement").
+    recipient_before: re.Pattern[str] = re.compile(r"(?!)")
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
 
@@ -378,10 +384,12 @@ def _purpose_clauses(table: dict[str, Any]) -> PurposeClauseRules:
             "single_word_before",
             "list_purpose_intro",
             "list_purpose_heading",
+            "no_purpose_before",
             "not_subject",
             "use_heading",
             "not_purpose_heading",
             "legal_disclosure",
+            "recipient_before",
         )
         if name in table
     }
