@@ -285,6 +285,7 @@ def test_nasty_input(parser: PolicyParser, row: Row) -> None:
     [
         ("missing.txt", None, None, Fails(InputFileError, "no such file")),
         ("a-directory", "<dir>", None, Fails(InputFileError, "directory")),
+        ("dir-small-limit", "<dir>", 1000, Fails(InputFileError, "directory")),
         ("policy.txt", POLICY.encode(), None, Ok(records=True, sections=2)),
         ("policy.html", f"<h1>Privacy</h1><p>{SENTENCE}</p>".encode(), None, Ok(records=True)),
         ("empty.txt", b"", None, Fails(EmptyInputError)),

@@ -6,6 +6,7 @@ import gc
 import multiprocessing
 import os
 import re
+import stat
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -197,9 +198,15 @@ class PolicyParser:
         """Parse a policy file; the encoding of its bytes is detected."""
         file_path = Path(path)
         try:
-            size = file_path.stat().st_size
-            if size > self.max_chars * 4:
-                raise InputTooLargeError(f"{file_path}: {size:,} bytes, far above the limit of {self.max_chars:,}")
+            status = file_path.stat()
+            if stat.S_ISDIR(status.st_mode):
+                # A directory's own size (4,096 bytes) must not read as "too large".
+                raise IsADirectoryError
+            if status.st_size > self.max_chars * 4:
+                raise InputTooLargeError(
+                    f"{file_path}: {status.st_size:,} bytes, far above the limit of {self.max_chars:,} characters "
+                    "(raise it with PolicyParser(max_chars=...))"
+                )
             data = file_path.read_bytes()
         except FileNotFoundError:
             raise InputFileError(f"{file_path}: no such file") from None
