@@ -280,7 +280,9 @@ class PurposeReader:
             # "We may also send you updates and important notifications."
             for match in pats.statement.finditer(lower, body, e):
                 subject = match.group("subject")
-                if subject is not None and rules.not_subject.fullmatch(subject):
+                if (subject is not None and rules.not_subject.fullmatch(subject)) or rules.not_plain_verb.fullmatch(
+                    match.group("plain")
+                ):
                     continue
                 end = self._clause_end(match.start("plain"), e)
                 if not rules.reject_clause.match(lower, match.start("plain"), end) and not rules.user_goal.match(

@@ -82,6 +82,9 @@ class PurposeClauseRules:
     no_purpose_before: re.Pattern[str] = re.compile(r"(?!)")
     # Subjects of a plain-verb statement that are not the provider ("you may send").
     not_subject: re.Pattern[str] = re.compile(r"(?!)")
+    # Verbs that describe what the service does rather than why data is used ("we may
+    # offer tools", "we may allow you to"): no plain-verb statement.
+    not_plain_verb: re.Pattern[str] = re.compile(r"(?!)")
     # Section titles under which plain-verb statements state purposes ("How we use").
     use_heading: re.Pattern[str] = re.compile(r"(?!)")
     # Section titles under which imperative list items are not purposes (rights, choices).
@@ -386,6 +389,7 @@ def _purpose_clauses(table: dict[str, Any]) -> PurposeClauseRules:
             "list_purpose_heading",
             "no_purpose_before",
             "not_subject",
+            "not_plain_verb",
             "use_heading",
             "not_purpose_heading",
             "legal_disclosure",
