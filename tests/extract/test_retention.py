@@ -78,7 +78,8 @@ def test_not_a_retention_period(text: str) -> None:
             [("stated_period", "P6Y"), ("stated_period", "P24M"), ("limited", None)],
         ),
         (
-            "<h2>Data retention</h2><ul><li>Server logs: 30 days</li><li>Account data: while your account is open</li></ul>",
+            "<h2>Data retention</h2><ul><li>Server logs: 30 days</li>"
+            "<li>Account data: while your account is open</li></ul>",
             [("stated_period", "P30D"), ("limited", None)],
         ),
         # The same lines under another heading say nothing about keeping data.

@@ -45,7 +45,10 @@ def _kinds(text: str) -> set[str]:
         ),
         ("You have the right, in certain cases, to obtain the erasure of your data.", {"erasure"}),
         # GDPR Art. 21 wording.
-        ("You may object at any time to processing of personal data concerning you for direct marketing.", {"objection"}),
+        (
+            "You may object at any time to processing of personal data concerning you for direct marketing.",
+            {"objection"},
+        ),
         ("You can opt out of processing based on our legitimate interests.", {"objection"}),
         ("You may ask us to stop processing your personal data for direct marketing.", {"objection"}),
         ("Members can obtain the termination of processing for direct marketing purposes.", {"objection"}),

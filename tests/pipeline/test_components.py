@@ -61,7 +61,10 @@ def test_clauses_component_labels_matches_with_rule_ids() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("We use cookies. See e.g. our notice. It is short.", ["We use cookies.", "See e.g. our notice.", "It is short."]),
+        (
+            "We use cookies. See e.g. our notice. It is short.",
+            ["We use cookies.", "See e.g. our notice.", "It is short."],
+        ),
         ("ACME Co., Ltd. is the controller. Contact it.", ["ACME Co., Ltd. is the controller.", "Contact it."]),
         ("We use it for: (1) To provide services.", ["We use it for:", "(1) To provide services."]),
         ("Data held in the U.S. may be shared. Ask us.", ["Data held in the U.S. may be shared.", "Ask us."]),
