@@ -45,3 +45,19 @@ def test_errors_are_one_line_with_status_2(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith("privacyparser: error: ") and captured.err.count("\n") == 1
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.startswith("privacyparser ")
+
+
+def test_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Contact\nWrite to dpo@example.org.")))
+    assert main(["parse", "-", "--to", "jsonl", "--from", "text"]) == 0
+    assert json.loads(capsys.readouterr().out)["contacts"][0]["value"] == "dpo@example.org"

@@ -99,6 +99,9 @@ def build_argument_parser() -> argparse.ArgumentParser:
         prog="privacyparser",
         description="Turn privacy policies (HTML or text) into a section tree and typed records.",
     )
+    from privacyparser import __version__
+
+    parser.add_argument("--version", action="version", version=f"privacyparser {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     parse_cmd = commands.add_parser("parse", help="parse policy files and print the result")
     parse_cmd.add_argument("files", nargs="+", metavar="FILE", help="policy file(s); '-' reads standard input")
