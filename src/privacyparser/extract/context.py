@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from privacyparser.extract.prefilter import sentence_filter
 from privacyparser.normalize.offsets import OffsetChain
 from privacyparser.pipeline.section_segmenter import HeadingNode, Segmentation
 from privacyparser.pipeline.sentence_splitter import sentence_bounds
@@ -44,6 +46,7 @@ class DocumentContext:
     _sections: list[SectionInfo] = field(default_factory=list)
     _section_starts: list[int] = field(default_factory=list)
     _headings: list[tuple[int, int]] = field(default_factory=list)
+    _masks: dict[tuple[re.Pattern[str], ...], list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lower = lower_same_length(self.text)
@@ -101,6 +104,17 @@ class DocumentContext:
 
     def sentence(self, index: int) -> tuple[int, int]:
         return sentence_bounds(self.text, self.sentence_starts, index)
+
+    def pattern_masks(self, patterns: tuple[re.Pattern[str], ...]) -> list[int]:
+        """Per sentence, a bit mask of the `patterns` that may match in it (bit i: patterns[i]).
+
+        A clear bit means the pattern cannot match in the sentence; a set bit, that it
+        may (see `extract/prefilter.py`).
+        """
+        masks = self._masks.get(patterns)
+        if masks is None:
+            masks = self._masks[patterns] = sentence_filter(patterns).masks(self.lower, self.sentence_starts)
+        return masks
 
     def sentence_count(self) -> int:
         return len(self.sentence_starts)

@@ -76,6 +76,9 @@ class PracticeGate:
         # Specific (concrete) data terms of each sentence, with their category rules.
         self._specific_by_sentence: dict[int, list[tuple[DataCategoryRule, int, int]]] = {}
         self._concrete: dict[int, bool] = {}
+        # Which sense traps can match in each sentence (most match in none).
+        self._traps = tuple(trap.pattern for trap in ctx.rules.sense_traps)
+        self._trap_masks = ctx.pattern_masks(self._traps)
         categories = {c.rule_id: c for c in ctx.rules.data_categories}
         self._list_only = frozenset(
             form for c in ctx.rules.data_categories for term in c.list_only_terms for form in plural_forms(term)
@@ -112,7 +115,7 @@ class PracticeGate:
             contact_us=rules.contact_us_cue.search(lower) is not None,
             definition=rules.definition_sentence.search(lower) is not None,
             is_list_line=line_start and line_end and len(lower.split()) <= _LIST_ITEM_WORDS,
-            traps=[m.span() for trap in rules.sense_traps for m in trap.pattern.finditer(lower)],
+            traps=_trap_spans(self._traps, self._trap_masks[index], lower),
             data_spans=spans,
         )
         self._info[index] = info
@@ -300,6 +303,17 @@ class PracticeGate:
         if term in category.ambiguous_terms:
             return self._reads_as_data(info, start, end)
         return True
+
+
+def _trap_spans(traps: tuple[re.Pattern[str], ...], mask: int, lower: str) -> list[tuple[int, int]]:
+    """Spans of the sense traps in a sentence, running only those its mask allows."""
+    spans: list[tuple[int, int]] = []
+    bit = 0
+    while mask >> bit:
+        if (mask >> bit) & 1:
+            spans.extend(m.span() for m in traps[bit].finditer(lower))
+        bit += 1
+    return spans
 
 
 def extract_practices(ctx: DocumentContext) -> list[DataCategory]:

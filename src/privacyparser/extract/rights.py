@@ -104,7 +104,9 @@ def response_time(ctx: DocumentContext, sentence: str) -> str | None:
     return duration_after(sentence, within.end())
 
 
-def _vetoed(filters: RightFilters, sentence: str, match: re.Match[str], antecedent: re.Pattern[str], before: str) -> bool:
+def _vetoed(
+    filters: RightFilters, sentence: str, match: re.Match[str], antecedent: re.Pattern[str], before: str
+) -> bool:
     if _PRONOUN_OBJECT.search(match.group()) and not (
         antecedent.search(sentence, 0, match.start()) or antecedent.search(before)
     ):
@@ -127,6 +129,8 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     lead_in: tuple[str | None, int] | None = None  # (section, sentence index) of "You have the right to:"
     previous = ""  # the sentence before, for the antecedent of "delete it"
     previous_end = -1
+    # Which rules can match in each sentence: the others are not run there.
+    masks = ctx.pattern_masks(tuple(rule.pattern for rule in rules.rights))
     for index in range(ctx.sentence_count()):
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
@@ -148,8 +152,9 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         we_subject = _WE_SUBJECT.match(sentence) is not None and _NAMES_USER.search(sentence) is None
         kinds_here: set[str] = set()
         before = previous if previous_paragraph_open else ""
-        for rule in rules.rights:
-            if rule.kind in kinds_here:
+        mask = masks[index]
+        for bit, rule in enumerate(rules.rights):
+            if not (mask >> bit) & 1 or rule.kind in kinds_here:
                 continue
             filters = tables.filters[rule.id]
             if filters.needs_cue and (not user_context or we_subject):

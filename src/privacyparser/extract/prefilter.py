@@ -1,0 +1,212 @@
+"""Which regexes of a table can match in which sentence, from one pass over the document.
+
+Rules are run per sentence (`rule.pattern.finditer(sentence)`), and most rules match in
+few sentences: running every rule on every sentence cost more than tokenising. Each
+pattern is read once for the literal strings one of which every match must contain
+("unsubscrib" for `\\bunsubscrib\\w*`; "email", "e-mail", ... for `e-?mails?`); one
+regex finds every occurrence of those literals in the document, and a sentence runs
+only the patterns whose literals it holds. The patterns themselves still run on the
+sentence exactly as before, so results cannot change: the literals only skip sentences
+in which a pattern cannot match. A pattern without usable literals runs everywhere.
+
+>>> table = SentenceFilter([re.compile(r"\\bunsubscrib\\w*"), re.compile(r"^\\w")])
+>>> [bin(mask) for mask in table.masks("you may unsubscribe. we keep it.", [0, 21])]
+['0b11', '0b10']
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+# Literals shorter than this occur in almost every sentence: not worth looking for.
+_MIN_LITERAL = 3
+# Bounds on the strings a run of small alternatives expands to ("e-?mails?": 4).
+_MAX_EXPANSION = 64
+_MAX_CLASS = 8
+
+_Exact = frozenset[str] | None
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` contains, or None when unknown.
+
+    >>> sorted(required_literals(re.compile(r"\\bopt(?:ing|s)?[ -]?out\\b")))
+    ['opt out', 'opt-out', 'opting out', 'opting-out', 'optingout', 'optout', 'opts out', 'opts-out', 'optsout']
+    """
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an internal parser, used only as a hint: any failure means "no literals"
+        return None
+    found = _required(list(tree))
+    if found is None or not found or min(len(s) for s in found) < _MIN_LITERAL:
+        return None
+    return found
+
+
+def _exact(item: tuple[object, object]) -> _Exact:
+    """Every string `item` can match, when they are few; zero-width items match ""."""
+    op, arg = item
+    if op is sre.LITERAL:
+        return frozenset((chr(arg),))  # type: ignore[arg-type]
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return frozenset(("",))
+    if op is sre.IN:
+        chars = set()
+        for kind, value in arg:  # type: ignore[attr-defined]
+            if kind is not sre.LITERAL:
+                return None
+            chars.add(chr(value))
+        return frozenset(chars) if len(chars) <= _MAX_CLASS else None
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, body = arg  # type: ignore[misc]
+        return None if add_flags & re.IGNORECASE else _exact_sequence(list(body))
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for alternative in arg[1]:  # type: ignore[index]
+            strings = _exact_sequence(list(alternative))
+            if strings is None:
+                return None
+            out |= strings
+        return frozenset(out) if len(out) <= _MAX_EXPANSION else None
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:  # type: ignore[index]
+        strings = _exact_sequence(list(arg[2]))  # type: ignore[index]
+        return None if strings is None else strings | {""}
+    return None
+
+
+def _exact_sequence(items: list[tuple[object, object]]) -> _Exact:
+    out: frozenset[str] = frozenset(("",))
+    for item in items:
+        strings = _exact(item)
+        if strings is None:
+            return None
+        out = frozenset(a + b for a in out for b in strings)
+        if len(out) > _MAX_EXPANSION:
+            return None
+    return out
+
+
+def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    """Literals one of which every match of the sequence `items` contains."""
+    candidates: list[frozenset[str]] = []
+    run: frozenset[str] = frozenset(("",))
+
+    def close_run() -> None:
+        if "" not in run:
+            candidates.append(run)
+
+    for item in items:
+        strings = _exact(item)
+        if strings is not None and len(run) * len(strings) <= _MAX_EXPANSION:
+            run = frozenset(a + b for a in run for b in strings)
+            continue
+        close_run()
+        run = strings if strings is not None else frozenset(("",))
+        if strings is None:
+            inner = _required_item(item)
+            if inner is not None:
+                candidates.append(inner)
+    close_run()
+    if not candidates:
+        return None
+    # The most selective: longest shortest literal, then fewest literals.
+    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
+def _required_item(item: tuple[object, object]) -> frozenset[str] | None:
+    op, arg = item
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, body = arg  # type: ignore[misc]
+        return None if add_flags & re.IGNORECASE else _required(list(body))
+    if op is sre.ATOMIC_GROUP:
+        return _required(list(arg))  # type: ignore[arg-type]
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for alternative in arg[1]:  # type: ignore[index]
+            inner = _required(list(alternative))
+            if inner is None:
+                return None
+            out |= inner
+        return frozenset(out)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:  # type: ignore[index]
+        return _required(list(arg[2]))  # type: ignore[index]
+    return None
+
+
+def _trie_regex(literals: Sequence[str]) -> str:
+    """One regex for a set of literals, factored by common prefixes (fast in `re`)."""
+    trie: dict[str, dict] = {}
+    for literal in literals:
+        node = trie
+        for ch in literal:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            # Longest first: a literal that is a prefix of another is implied by it.
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=32)
+def sentence_filter(patterns: tuple[re.Pattern[str], ...]) -> SentenceFilter:
+    """The filter of a table's patterns, built once per process."""
+    return SentenceFilter(patterns)
+
+
+class SentenceFilter:
+    """For a list of patterns, a bit mask per sentence of those that may match in it."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.always = 0
+        by_literal: dict[str, int] = {}
+        for bit, pattern in enumerate(patterns):
+            literals = required_literals(pattern)
+            if literals is None:
+                self.always |= 1 << bit
+                continue
+            for literal in literals:
+                by_literal[literal] = by_literal.get(literal, 0) | (1 << bit)
+        # A match of the scan is the longest literal starting at its position; the
+        # literals that are its prefixes occur there too.
+        self._bits = {literal: _bits_of_prefixes(literal, by_literal) for literal in by_literal}
+        self._scan = re.compile("(?=(" + _trie_regex(sorted(by_literal)) + "))") if by_literal else None
+
+    def masks(self, lower: str, sentence_starts: Sequence[int]) -> list[int]:
+        """The mask of each sentence of `lower`; a sentence runs from its start to the next."""
+        masks = [self.always] * len(sentence_starts)
+        if self._scan is None or not masks:
+            return masks
+        bits = self._bits
+        for match in self._scan.finditer(lower):
+            literal = match.group(1)
+            if not literal:
+                continue
+            # A literal that runs on into the next sentence only makes this one run its
+            # pattern for nothing: the mask may say "maybe", never "no" wrongly.
+            index = bisect_right(sentence_starts, match.start()) - 1
+            if index >= 0:
+                masks[index] |= bits[literal]
+        return masks
+
+
+def _bits_of_prefixes(literal: str, by_literal: dict[str, int]) -> int:
+    bits = 0
+    for end in range(1, len(literal) + 1):
+        bits |= by_literal.get(literal[:end], 0)
+    return bits

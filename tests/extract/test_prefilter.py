@@ -1,0 +1,48 @@
+"""The sentence filter may only skip a pattern where it cannot match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from privacyparser.extract.prefilter import SentenceFilter, required_literals
+from privacyparser.rules import load_rules
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"\bunsubscrib\w*", {"unsubscrib"}),
+        (r"\be-?mails?\b", {"email", "emails", "e-mail", "e-mails"}),
+        (r"\b(?:delete|erase)\b[^.]{0,40}\bdata\b", {"delete", "erase"}),
+        (r"(?i)\bdelete\b", None),  # case-insensitive: no literal is safe
+        (r"\w+@\w+", None),  # nothing of three characters is required
+    ],
+)
+def test_required_literals(pattern: str, literals: set[str] | None) -> None:
+    found = required_literals(re.compile(pattern))
+    assert (None if found is None else set(found)) == literals
+
+
+def _table_cases() -> list[tuple[str, re.Pattern[str], str]]:
+    rules = load_rules()
+    cases = [(t.id, t.pattern, example) for t in rules.sense_traps for example in t.examples]
+    for rule in (*rules.rights, *rules.retention):
+        cases += [(rule.id, rule.pattern, example) for example in rule.examples]
+    return cases
+
+
+@pytest.mark.parametrize(("rule_id", "pattern", "example"), _table_cases())
+def test_every_table_example_keeps_its_pattern(rule_id: str, pattern: re.Pattern[str], example: str) -> None:
+    lower = example.lower()
+    if pattern.search(lower) is None:
+        pytest.skip(f"{rule_id}: example does not match on its own sentence")
+    masks = SentenceFilter([pattern]).masks(lower, [0])
+    assert masks[0] & 1, f"{rule_id}: the filter would skip {example!r}"
+
+
+def test_masks_bucket_by_sentence() -> None:
+    table = SentenceFilter([re.compile(r"\bunsubscrib\w*"), re.compile(r"\bopt[ -]out\b"), re.compile(r"^\w")])
+    text = "you may unsubscribe. or opt-out here. we keep it."
+    assert table.masks(text, [0, 21, 38]) == [0b101, 0b110, 0b100]
