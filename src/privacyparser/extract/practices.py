@@ -62,6 +62,15 @@ class SentenceInfo:
     definition: bool
     traps: list[tuple[int, int]] = field(default_factory=list)
     data_spans: list[tuple[int, int]] = field(default_factory=list)
+    # Whole-sentence cues asked about for every term of the sentence: searched once.
+    cues: dict[str, bool] = field(default_factory=dict)
+
+    def has(self, name: str, pattern: re.Pattern[str]) -> bool:
+        """Whether `pattern` (a cue called `name`) occurs in the sentence."""
+        found = self.cues.get(name)
+        if found is None:
+            found = self.cues[name] = pattern.search(self.lower) is not None
+        return found
 
 
 class PracticeGate:
@@ -241,7 +250,7 @@ class PracticeGate:
         "cookies collect your IP address", "information collected through cookies",
         "Usage Data; Cookies"; not a bare "we use cookies to remember you"."""
         lower = self.ctx.lower
-        if self.rules.mechanism_collects.search(lower[info.start : info.end]):
+        if info.has("mechanism_collects", self.rules.mechanism_collects):
             return True
         for s, e in info.data_spans:
             s, e = s + info.start, e + info.start
@@ -275,12 +284,12 @@ class PracticeGate:
         # held; "we keep your location history for as long as you choose" still names it.
         if (
             not negated
-            and rules.retention_statement.search(info.lower)
-            and not rules.collection_verb.search(info.lower)
+            and info.has("retention_statement", rules.retention_statement)
+            and not info.has("collection_verb", rules.collection_verb)
             and not rules.possessive.search(ctx.lower[max(info.start, start - 30) : start])
         ):
             return False
-        if category.gate == "generic" and not negated and rules.generic_veto.search(info.lower):
+        if category.gate == "generic" and not negated and info.has("generic_veto", rules.generic_veto):
             return False
         if strict and category.gate == "generic" and not negated and self._has_concrete(index):
             return False
@@ -438,9 +447,16 @@ def _pieces(
     lower = ctx.lower
     cuts: list[tuple[int, int, bool]] = []
     pos = start
+    # A match found from an earlier position that still starts at or after `pos` is the
+    # one a new search from `pos` would find: each pattern is searched again only once
+    # the cuts have passed its match, so a long sentence is not scanned once per cut.
+    intro = rules.enumeration_intro.search(lower, pos, end)
+    sep = rules.enumeration_separator.search(lower, pos, end)
     while pos < end:
-        intro = rules.enumeration_intro.search(lower, pos, end)
-        sep = rules.enumeration_separator.search(lower, pos, end)
+        if intro is not None and intro.start() < pos:
+            intro = rules.enumeration_intro.search(lower, pos, end)
+        if sep is not None and sep.start() < pos:
+            sep = rules.enumeration_separator.search(lower, pos, end)
         found = min(
             (m for m in (intro, sep) if m is not None and m.end() > m.start()), key=lambda m: m.start(), default=None
         )
