@@ -2,6 +2,7 @@
 
     python benchmarks/throughput.py                       # the fixtures (a smoke run)
     python benchmarks/throughput.py CORPUS/original_policies --quick
+    python benchmarks/throughput.py CORPUS/original_policies --quick --text-only
 
 Every policy file under FOLDER (.txt, .html, .htm, .xhtml, recursively) is read once.
 Printed, each next to its target:
@@ -53,13 +54,14 @@ class Policy:
     words: int = 0
 
 
-def load_policies(folder: Path) -> list[Policy]:
-    """Every policy file under `folder`, decoded the way `parse_file` decodes it."""
+def load_policies(folder: Path, text_only: bool = False) -> list[Policy]:
+    """Every policy file under `folder` (only .txt with `text_only`), decoded as `parse_file` does."""
     from privacyparser.errors import PolicyParseError
     from privacyparser.normalize.decode import decode_bytes
 
     policies = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in POLICY_SUFFIXES):
+    suffixes = {".txt"} if text_only else POLICY_SUFFIXES.keys()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes):
         try:
             source = decode_bytes(path.read_bytes()).text
         except PolicyParseError:
@@ -171,11 +173,11 @@ def _time_one(parser, policy: Policy) -> float:
 # -- peak memory while streaming (child process) -------------------------------------
 
 
-def child_memory(folder: Path, count: int, n_process: int) -> None:
+def child_memory(folder: Path, count: int, n_process: int, text_only: bool = False) -> None:
     """Runs in a child: streams `count` policies through parse_many, prints JSON."""
     import privacyparser as pp
 
-    sources = [p.source for p in load_policies(folder)]
+    sources = [p.source for p in load_policies(folder, text_only)]
     parser = pp.PolicyParser()
     base = vm_kib("VmRSS")
     checkpoints = {}
@@ -193,11 +195,12 @@ def child_memory(folder: Path, count: int, n_process: int) -> None:
     )
 
 
-def bench_memory(folder: Path, count: int) -> None:
+def bench_memory(folder: Path, count: int, text_only: bool = False) -> None:
     for n_process in (1, 2):
         n = count if n_process == 2 else max(1, count // 10)
+        command = [sys.executable, __file__, str(folder), "--child-memory", str(n), "--n-process", str(n_process)]
         out = subprocess.run(
-            [sys.executable, __file__, str(folder), "--child-memory", str(n), "--n-process", str(n_process)],
+            command + (["--text-only"] if text_only else []),
             capture_output=True,
             text=True,
             check=True,
@@ -293,17 +296,18 @@ def main(argv: list[str] | None = None) -> int:
     cli = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     cli.add_argument("folder", nargs="?", default=str(Path(__file__).resolve().parent.parent / "fixtures"))
     cli.add_argument("--quick", action="store_true", help="fewer rounds, 1,000 policies streamed instead of 10,000")
+    cli.add_argument("--text-only", action="store_true", help="only the .txt policies (no HTML normalisation)")
     cli.add_argument("--child-memory", type=int, help=argparse.SUPPRESS)
     cli.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     args = cli.parse_args(argv)
     folder = Path(args.folder)
     if args.child_memory:
-        child_memory(folder, args.child_memory, args.n_process)
+        child_memory(folder, args.child_memory, args.n_process, args.text_only)
         return 0
 
     import privacyparser as pp
 
-    policies = load_policies(folder)
+    policies = load_policies(folder, args.text_only)
     parser = pp.PolicyParser()
     kept = []
     for policy in policies:
@@ -319,11 +323,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{folder}: {len(kept)} policies ({sum(p.format == 'html' for p in kept)} HTML), "
         f"{sum(len(p.source) for p in kept):,} characters; python {sys.version.split()[0]}, "
-        f"{os.cpu_count()} CPUs{', quick' if args.quick else ''}"
+        f"{os.cpu_count()} CPUs{', quick' if args.quick else ''}{', text only' if args.text_only else ''}"
     )
     bench_parse_vs_tokenizer(parser, kept, rounds=3 if args.quick else 5)
     bench_parse_many(parser, kept, rounds=1 if args.quick else 3, seconds=4.0 if args.quick else 10.0)
-    bench_memory(folder, 1_000 if args.quick else 10_000)
+    bench_memory(folder, 1_000 if args.quick else 10_000, args.text_only)
     bench_cold_start(folder, kept, runs=1 if args.quick else 3)
     bench_scaling(parser, kept)
     return 0
