@@ -54,7 +54,8 @@ def squash(text: str) -> str:
 
 _COMMENT = re.compile(r"<!--.*?(?:--!?>|\Z)", re.DOTALL)
 _RAW_ELEMENT = re.compile(r"<(script|style|title)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
+# As HTML5 reads it: "<" starts a tag only before a letter, "/", "!" or "?" ("a < b" is text).
+_TAG = re.compile(r"<[A-Za-z/!?][^>]*>")
 
 
 def html_visible_text(source: str) -> str:
