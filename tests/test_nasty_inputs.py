@@ -3,7 +3,7 @@
 Every row runs in a forked child with a time budget, so that a hang fails its row
 instead of the whole run. The budgets are generous (about ten times what the input
 takes on a laptop); a row over budget is a quadratic loop or a backtracking regex.
-Rows marked `xfail(strict=True)` are known bugs with the file and line in `reason`;
+Rows may be marked `xfail(strict=True)` for known bugs, with the file and line in `reason`;
 when one is fixed its row passes, strict xfail turns that into a failure, and the mark
 must go.
 """
@@ -92,28 +92,6 @@ GERMAN = (
 ) * 10
 CHINESE = "隐私政策。我们收集您的电子邮件地址和电话号码，以便向您提供服务。我们不会出售您的个人信息。" * 10
 
-QUADRATIC_SPACES = pytest.mark.xfail(
-    strict=True,
-    reason="normalize/text.py _LINE_EDGE_SPACES r'(?m)^ +| +$': ' +$' retries from every space of a run "
-    "that does not end the line (quadratic); fix: r'(?m)^ +|(?<! ) +$'",
-)
-QUADRATIC_TOKENIZER = pytest.mark.xfail(
-    strict=True,
-    reason="spaCy's tokenizer is quadratic in the length of one whitespace-free run of affix characters "
-    "(find_suffix on '$$$...'): 3,000 '$' take 3 s; fix: cut runs over ~100 characters before tokenizing "
-    "(pipeline/__init__.py build_pipeline)",
-)
-QUADRATIC_BOUNDARY = pytest.mark.xfail(
-    strict=True,
-    reason="pipeline/sentence_splitter.py _BOUNDARY r'[.!?]+[\"')\\]]*(?= +...)' retries from every "
-    "character of a run of . ! ? not followed by a capital (quadratic); fix: (?<![.!?])[.!?]++[\"')\\]]*+(?=...)",
-)
-QUADRATIC_CONTACT_ROLE = pytest.mark.xfail(
-    strict=True,
-    reason="extract/contacts.py _role searches the whole sentence with every role pattern for every "
-    "contact: quadratic when one sentence holds many contacts; fix: a bounded window around the contact",
-)
-
 ROWS: list[Row] = [
     # empty and whitespace
     Row("empty-str", lambda: "", Fails(EmptyInputError, "empty")),
@@ -157,14 +135,12 @@ ROWS: list[Row] = [
     Row("one-token-of-1mb", lambda: "a" * MB, Ok(records=False), budget=20),
     Row("1mb-of-digits", lambda: "0123456789" * (MB // 10), Ok(records=False), budget=20),
     Row("1mb-of-words-without-punctuation", lambda: "you may " * (MB // 8), Ok(records=False), budget=30),
-    Row("run-of-4000-dollar-signs", lambda: SENTENCE + " " + "$" * 4000, Ok(records=True), budget=1.5,
-        marks=(QUADRATIC_TOKENIZER,)),
+    Row("run-of-4000-dollar-signs", lambda: SENTENCE + " " + "$" * 4000, Ok(records=True), budget=1.5),
     Row("run-of-50000-spaces-inside-a-line", lambda: SENTENCE + " " * 50_000 + SENTENCE, Ok(records=True),
-        budget=1.5, format="text", marks=(QUADRATIC_SPACES,)),
+        budget=1.5, format="text"),
     Row("run-of-20000-full-stops", lambda: SENTENCE + " " + "." * 20_000, Ok(records=True), budget=1.5,
-        format="text", marks=(QUADRATIC_BOUNDARY,)),
-    Row("sentence-with-1000-emails", lambda: "Email " + "a@example.com, " * 1000, Ok(), budget=1.5,
-        marks=(QUADRATIC_CONTACT_ROLE,)),
+        format="text"),
+    Row("sentence-with-1000-emails", lambda: "Email " + "a@example.com, " * 1000, Ok(), budget=1.5),
     Row("3000-numbered-sections", lambda: _numbered_sections(100, 29), Ok(records=True, sections=100), budget=30),
     Row("very-deep-numbering", lambda: "".join(f"{'1.' * k}1 Heading {k}\n{SENTENCE}\n" for k in range(8)),
         Ok(records=True, sections=1)),

@@ -34,7 +34,7 @@ from privacyparser.extract import (
 )
 from privacyparser.models import Furniture, PrivacyPolicy
 from privacyparser.normalize import NormalizedDocument, normalize_document
-from privacyparser.pipeline import build_pipeline, keys
+from privacyparser.pipeline import build_pipeline, keys, make_doc
 from privacyparser.pipeline.sentences import DOC_TEXT
 from privacyparser.rules import load_rules
 
@@ -145,7 +145,7 @@ class PolicyParser:
 
     def _analyse(self, document: NormalizedDocument) -> PrivacyPolicy:
         nlp = self.nlp
-        doc = nlp.make_doc(document.text)
+        doc = make_doc(nlp, document.text)
         doc.user_data[DOC_TEXT] = document.text
         doc.user_data[keys.HEADING_HINTS] = [(h.start, h.end, h.level) for h in document.headings]
         doc.user_data[keys.FURNITURE] = [(f.start, f.end, f.kind) for f in document.furniture]

@@ -60,18 +60,26 @@ _COUNTRY_CODE_BY_TLD = {
 }
 
 
+# Characters around a contact read for its role.
+ROLE_WINDOW = 300
+
+
 def _role(ctx: DocumentContext, start: int, end: int, value: str, kind: str) -> str:
     index = ctx.sentence_index(start)
     sentence_start, sentence_end = ctx.sentence(index)
     # The lines just above (at most three): a contact block often names its owner on
     # the line before the number ("Office of the Attorney General\nPhone: ...").
     block_start = start
+    floor = max(0, start - ROLE_WINDOW)
     for _ in range(4):
-        block_start = ctx.text.rfind("\n", 0, max(0, block_start - 1)) + 1
-        if block_start == 0:
+        block_start = ctx.text.rfind("\n", floor, max(floor, block_start - 1)) + 1
+        if block_start <= floor:
+            block_start = floor
             break
+    # Only the part of the sentence near the contact is read, so that a sentence listing
+    # thousands of addresses costs linear time.
     windows = (
-        ctx.lower[sentence_start:sentence_end],
+        ctx.lower[max(sentence_start, start - ROLE_WINDOW) : min(sentence_end, end + ROLE_WINDOW)],
         ctx.lower[max(block_start, start - 300) : start],
         ctx.section_titles(start),
     )

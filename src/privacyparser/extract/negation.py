@@ -22,6 +22,9 @@ _CLAUSE_BOUNDARIES = (";", ":", " but ", " however", " except ", " whereas ", " 
 _AFTER_LIMIT = 120
 
 
+NEGATION_WINDOW = 300
+
+
 def is_negated(
     ctx: DocumentContext,
     sentence_start: int,
@@ -35,7 +38,9 @@ def is_negated(
     read for the negation: in "we do not sell data, but we collect your email" the
     email is not negated because a "but" clause intervenes.
     """
-    prefix = ctx.lower[sentence_start:term_start]
+    # A negation governs the words just after it; a bounded look-back keeps a sentence
+    # with thousands of terms linear.
+    prefix = ctx.lower[max(sentence_start, term_start - NEGATION_WINDOW) : term_start]
     for boundary in _CLAUSE_BOUNDARIES:
         cut = prefix.rfind(boundary)
         if cut >= 0:

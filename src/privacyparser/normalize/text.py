@@ -18,7 +18,7 @@ Step = Callable[[str, OffsetChain, list[str]], str]
 
 # Characters that carry no text: zero-width spaces and joiners, the BOM, soft hyphens,
 # and C0/C1 control characters other than tab and line breaks.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
 # Spaces of every width become one ordinary space (no-break space, en/em spaces, ...).
 _SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CHAR_MAP = {
@@ -31,6 +31,9 @@ _CHAR_MAP = {
     "\u2022": "\u2022",  # bullets stay: they are list markers
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
+    # pdftotext ends each page with a form feed: a line break, or the next page's first
+    # heading would be glued to the last line of the page before.
+    "\x0b": "\n", "\x0c": "\n",
 }
 _MAPPED_CHARS = re.compile("[" + re.escape("".join(k for k, v in _CHAR_MAP.items() if k != v)) + "]")
 
@@ -68,7 +71,7 @@ def normalize_characters(text: str, chain: OffsetChain, warnings: list[str]) -> 
 
 # --- Whitespace -------------------------------------------------------------------
 
-_LINE_EDGE_SPACES = re.compile(r"(?m)^ +| +$")
+_LINE_EDGE_SPACES = re.compile(r"(?m)^ +|(?<! ) +$")
 _INNER_SPACES = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n(?: *\n)+")
 

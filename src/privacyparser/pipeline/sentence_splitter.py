@@ -16,7 +16,7 @@ ABBREVIATIONS = frozenset(
     mr mrs ms dr prof st no nos art sec para ch fig u.s u.k e.u u.s.a p.o jan feb mar apr
     jun jul aug sep sept oct nov dec dept govt est min max ref tel ph fax""".split()
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?= +[(\"'\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|\n+")
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?= +[(\"'\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|\n+")
 _ENUMERATION = re.compile(r"(?<=[ ;:.])(?=\(\d{1,2}\) [A-Z])")
 _NUMBER_MARKER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3}){0,5}|[A-Za-z]|[ivxlcIVXLC]{1,6})\.")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})\.?$")
