@@ -72,6 +72,8 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("Intruders might access, steal or change your information despite our safeguards.", "rectification"),
         ("We reserve the right to update this notice at any time.", "rectification"),
         ("We delete inactive accounts after two years.", "erasure"),
+        ("Acme will stop using and delete your personal information after you cancel your account.", "erasure"),
+        ("Acme will stop using and delete your personal information after you cancel your account.", "objection"),
         ("Delete your personal data", "erasure"),
         ("Your browser lets you remove cookies whenever you like.", "erasure"),
         ("We do not use automated decision-making or profiling.", "automated_decision"),

@@ -26,6 +26,18 @@ _WE_SUBJECT = re.compile(r"^(?:\W{0,3})(?:we|our|the company|they)\b")
 _NAMES_USER = re.compile(
     r"\b(?:you|your|users?|customers?|consumers?|members?|individuals?|rights?|data subjects?|requests?)\b"
 )
+# The verb of the match has the operator as its subject: "ESSA will stop using and delete
+# your information", "we may then erase it" describe what the company does, not a right.
+_OPERATOR_DOES = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|then|so|that|where|when)\s+)"
+    r"(?!(?:You|Your|Users?|Customers?|Members?|Please|If|To)\b)"
+    r"(?:[Ww]e|[Tt]he [Cc]ompany|[Tt]hey|[A-Z][A-Za-z0-9&.-]{1,30}(?: [A-Z][A-Za-z0-9&.-]{1,30}){0,2})"
+    r" (?:will|shall|would|may|might|can|must|is going to)(?: (?:also|then|immediately|automatically|promptly))?"
+    r" (?:[a-z]+ ){0,2}(?:(?:and|or) )?$"
+)
+_OPERATOR_REACH = 80
+# ... unless the company acts on the user's request: "if you ask, we will delete it".
+_ON_REQUEST = re.compile(r"\b(?:if you (?:ask|request|want|wish|would like)|(?:up)?on (?:your )?request|at your request)")
 # "within 15 days", "no later than one month", "in no more than 30 days".
 _WITHIN = re.compile(r"\b(?:within|no later than|not later than|not exceeding|in no more than|up to)\b")
 # How far before a match an `exclude_before` veto looks.
@@ -164,6 +176,9 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
             if filters.exclude_sentence is not None and filters.exclude_sentence.search(sentence):
                 continue
             for match in rule.pattern.finditer(sentence):
+                head = ctx.text[max(start, start + match.start() - _OPERATOR_REACH) : start + match.start()]
+                if _OPERATOR_DOES.search(head) and not _ON_REQUEST.search(sentence):
+                    continue
                 if not _vetoed(filters, sentence, match, tables.pronoun_antecedent, before):
                     kinds_here.add(rule.kind)
                     found.append((start + match.start(), start + match.end(), rule.kind, rule.id, section))
