@@ -37,7 +37,12 @@ _OPERATOR_DOES = re.compile(
 )
 _OPERATOR_REACH = 80
 # ... unless the company acts on the user's request: "if you ask, we will delete it".
-_ON_REQUEST = re.compile(r"\b(?:if you (?:ask|request|want|wish|would like)|(?:up)?on (?:your )?request|at your request)")
+_ON_REQUEST = re.compile(
+    r"\b(?:if you (?:ask|request|want|wish|would like)|(?:up)?on (?:your )?request|at your request)"
+)
+# Kinds whose wording is also what a company does on its own (deleting, correcting,
+# stopping); "we will not discriminate" or "we will disclose to you" stay rights.
+_OPERATOR_ACTIONS = frozenset({"erasure", "rectification", "objection", "restriction", "portability"})
 # "within 15 days", "no later than one month", "in no more than 30 days".
 _WITHIN = re.compile(r"\b(?:within|no later than|not later than|not exceeding|in no more than|up to)\b")
 # How far before a match an `exclude_before` veto looks.
@@ -177,7 +182,11 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                 continue
             for match in rule.pattern.finditer(sentence):
                 head = ctx.text[max(start, start + match.start() - _OPERATOR_REACH) : start + match.start()]
-                if _OPERATOR_DOES.search(head) and not _ON_REQUEST.search(sentence):
+                if (
+                    rule.kind in _OPERATOR_ACTIONS
+                    and _OPERATOR_DOES.search(head)
+                    and not _ON_REQUEST.search(sentence)
+                ):
                     continue
                 if not _vetoed(filters, sentence, match, tables.pronoun_antecedent, before):
                     kinds_here.add(rule.kind)
