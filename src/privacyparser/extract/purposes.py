@@ -89,6 +89,11 @@ _CUT_WORD = re.compile(r"\s+\S*$")
 _TRAILING = re.compile(r"[\s,\-–—/&]+$|\s+(?:and|or|and/or|the|a|an|of|to|for|with|our|your|its|their)$")
 
 
+# A section about what is collected, not about uses.
+_COLLECTION_TITLE = re.compile(r"\b(?:collect\w*|gather\w*|information|data)\b")
+_USE_TITLE = re.compile(r"\b(?:use|uses|using|purposes?|why)\b")
+
+
 @dataclass(frozen=True)
 class ClausePatterns:
     """Regexes built once from the clause vocabulary."""
@@ -357,7 +362,11 @@ class PurposeReader:
     def _imperative_allowed(self, pos: int) -> bool:
         """Imperative list items are purposes outside sections about rights, choices or security."""
         titles = self.ctx.section_titles(pos)
-        return self.ctx.rules.purpose_clauses.not_purpose_heading.search(titles) is None
+        if self.ctx.rules.purpose_clauses.not_purpose_heading.search(titles) is not None:
+            return False
+        # Under "Information we collect" a list names data ("Check-in records"), not uses.
+        innermost = titles.split(" | ", 1)[0]
+        return not (_COLLECTION_TITLE.search(innermost) and not _USE_TITLE.search(innermost))
 
     def _in_use_section(self, pos: int) -> bool:
         """The innermost titled section is about uses or purposes ("How we use your data")."""
