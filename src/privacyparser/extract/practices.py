@@ -560,7 +560,7 @@ def _category_source(run: list[_Piece], k: int, categories: dict[str, DataCatego
                     return umbrella.record
             break
     for m in [*range(k - 1, -1, -1), *range(k + 1, len(run))]:
-        record = run[m].record
+        record: DataCategory | None = run[m].record
         if run[m].kind == "term" and record is not None and categories[record.rule].gate == "specific":
             return record
     return None

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 # Literals shorter than this occur in almost every sentence: not worth looking for.
 _MIN_LITERAL = 3
@@ -50,33 +51,33 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return found
 
 
-def _exact(item: tuple[object, object]) -> _Exact:
+def _exact(item: tuple[Any, Any]) -> _Exact:
     """Every string `item` can match, when they are few; zero-width items match ""."""
     op, arg = item
     if op is sre.LITERAL:
-        return frozenset((chr(arg),))  # type: ignore[arg-type]
+        return frozenset((chr(arg),))
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return frozenset(("",))
     if op is sre.IN:
         chars = set()
-        for kind, value in arg:  # type: ignore[attr-defined]
+        for kind, value in arg:
             if kind is not sre.LITERAL:
                 return None
             chars.add(chr(value))
         return frozenset(chars) if len(chars) <= _MAX_CLASS else None
     if op is sre.SUBPATTERN:
-        _group, add_flags, _del_flags, body = arg  # type: ignore[misc]
+        _group, add_flags, _del_flags, body = arg
         return None if add_flags & re.IGNORECASE else _exact_sequence(list(body))
     if op is sre.BRANCH:
         out: set[str] = set()
-        for alternative in arg[1]:  # type: ignore[index]
+        for alternative in arg[1]:
             strings = _exact_sequence(list(alternative))
             if strings is None:
                 return None
             out |= strings
         return frozenset(out) if len(out) <= _MAX_EXPANSION else None
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:  # type: ignore[index]
-        strings = _exact_sequence(list(arg[2]))  # type: ignore[index]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:
+        strings = _exact_sequence(list(arg[2]))
         return None if strings is None else strings | {""}
     return None
 
@@ -120,36 +121,36 @@ def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
     return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
 
 
-def _required_item(item: tuple[object, object]) -> frozenset[str] | None:
+def _required_item(item: tuple[Any, Any]) -> frozenset[str] | None:
     op, arg = item
     if op is sre.SUBPATTERN:
-        _group, add_flags, _del_flags, body = arg  # type: ignore[misc]
+        _group, add_flags, _del_flags, body = arg
         return None if add_flags & re.IGNORECASE else _required(list(body))
     if op is sre.ATOMIC_GROUP:
-        return _required(list(arg))  # type: ignore[arg-type]
+        return _required(list(arg))
     if op is sre.BRANCH:
         out: set[str] = set()
-        for alternative in arg[1]:  # type: ignore[index]
+        for alternative in arg[1]:
             inner = _required(list(alternative))
             if inner is None:
                 return None
             out |= inner
         return frozenset(out)
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:  # type: ignore[index]
-        return _required(list(arg[2]))  # type: ignore[index]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+        return _required(list(arg[2]))
     return None
 
 
 def _trie_regex(literals: Sequence[str]) -> str:
     """One regex for a set of literals, factored by common prefixes (fast in `re`)."""
-    trie: dict[str, dict] = {}
+    trie: dict[str, Any] = {}
     for literal in literals:
         node = trie
         for ch in literal:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: dict[str, Any]) -> str:
         ends = "" in node
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:

@@ -7,8 +7,11 @@ forms of the data terms are added here, so the tables list singulars.
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -53,7 +56,8 @@ class PolicyClauses:
         # Tokenise each phrase as written and lower-cased: the tokenizer splits some
         # words by case ("ID" stays whole, "id" becomes "i d" as in "I'd").
         unique = sorted({form for p in phrases if p.strip() for form in (p.strip(), p.strip().lower())})
-        self.matcher.add(key, list(nlp.tokenizer.pipe(unique)))
+        tokenizer = cast(Tokenizer, nlp.tokenizer)
+        self.matcher.add(key, list(tokenizer.pipe(unique)))
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.matcher(doc)

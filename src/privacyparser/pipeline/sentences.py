@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
@@ -37,7 +39,8 @@ class PolicySentences:
         indexes = numpy.searchsorted(token_starts, numpy.frombuffer(starts, dtype="int64"), side="right") - 1
         flags[numpy.clip(indexes, 0, len(doc) - 1)] = 1
         flags[0] = 1
-        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+        # spaCy's stubs ask for thinc's Ints2d; a 2-d numpy array of uint64 is what it takes.
+        doc.from_array([SENT_START], cast(Any, flags.astype("uint64").reshape(-1, 1)))
         return doc
 
 
