@@ -12,7 +12,7 @@ from bisect import bisect_right
 import phonenumbers
 
 from privacyparser.extract.context import DocumentContext
-from privacyparser.models import Contact
+from privacyparser.models import Contact, ContactKind
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}\b"
@@ -132,6 +132,16 @@ def _printed_digits(raw: str) -> str | None:
     return ("+" if raw.lstrip().startswith("+") else "") + digits
 
 
+def _contact(ctx: DocumentContext, start: int, end: int, kind: ContactKind, value: str) -> Contact:
+    """A Contact record for text[start:end], with its rule id and role."""
+    return Contact(
+        **ctx.evidence(start, end, f"contact.{kind}"),
+        kind=kind,
+        value=value,
+        role=_role(ctx, start, end, value, kind),
+    )
+
+
 class _TakenRanges:
     """Ranges already claimed by a contact; membership by bisect, not by a linear scan."""
 
@@ -168,14 +178,7 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         value = text[start:end].lower()
         emails.append(value)
         taken.add(start, end)
-        records.append(
-            Contact(
-                **ctx.evidence(start, end, "contact.email"),
-                kind="email",
-                value=value,
-                role=_role(ctx, start, end, value, "email"),
-            )
-        )
+        records.append(_contact(ctx, start, end, "email", value))
     for match in _URL.finditer(text):
         start, end = match.span()
         raw = match.group().rstrip(_TRAILING_PUNCTUATION)
@@ -184,14 +187,7 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
             continue
         value = raw if raw.lower().startswith("http") else "https://" + raw
         taken.add(start, end)
-        records.append(
-            Contact(
-                **ctx.evidence(start, end, "contact.url"),
-                kind="url",
-                value=value,
-                role=_role(ctx, start, end, value, "url"),
-            )
-        )
+        records.append(_contact(ctx, start, end, "url", value))
     region = _default_region(ctx, emails)
     for match in _PHONE.finditer(text):
         start, end = match.span()
@@ -215,26 +211,12 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
             continue
         value = phone
         taken.add(start, end)
-        records.append(
-            Contact(
-                **ctx.evidence(start, end, "contact.phone"),
-                kind="phone",
-                value=value,
-                role=_role(ctx, start, end, value, "phone"),
-            )
-        )
+        records.append(_contact(ctx, start, end, "phone", value))
     for match in _STREET.finditer(text):
         start, end = match.span()
         if ctx.in_furniture(start) or start in taken:
             continue
         value = " ".join(match.group().split()).rstrip(",;")
-        records.append(
-            Contact(
-                **ctx.evidence(start, end, "contact.postal_address"),
-                kind="postal_address",
-                value=value,
-                role=_role(ctx, start, end, value, "postal_address"),
-            )
-        )
+        records.append(_contact(ctx, start, end, "postal_address", value))
     records.sort(key=lambda r: r.start)
     return records
