@@ -17,17 +17,50 @@ _BREADCRUMB_START = re.compile(r"(?i)(?:home|start|main|index|help|support|legal
 _HEAD_LINES = 12
 
 # Page navigation anywhere in a text: "Back to top", "« Return to Top »", "Top of page",
-# "Skip to main content", "Print this page", "Advertisement - Continue Reading Below".
-# Matched against the whole line, so a sentence that mentions these words is never furniture.
-_NAVIGATION = re.compile(
-    r"(?i)[\W_]{0,3}(?:(?:back|return|go|scroll|jump) (?:to )?(?:the )?top(?: of (?:the )?page)?"
-    r"|top(?: of (?:the )?page)?|skip to (?:the )?(?:main )?(?:content|navigation)"
-    r"|print(?: this)?(?: page)?|share(?: this)?(?: page)?|advertisement(?: - continue reading below)?"
-    r"|(?:learn|read) more)[\W_]{0,3}"
+# "Skip to main content", "Print this page", "Advertisement - Continue Reading Below",
+# share widgets ("Share on Facebook", "Share via Email"), widget labels ("We Recommend",
+# "Download PDF version"). Matched against the whole line, so a sentence that mentions these
+# words is never furniture; a line may glue several together ("Learn MoreGo to top of pageTop of page").
+_SOCIAL = (
+    r"(?:facebook|twitter|google ?(?:plus|\+)|pinterest|linkedin|tumblr|whatsapp|reddit|"
+    r"digg|stumbleupon|delicious|e-?mail|sms|messenger|x)"
 )
-# "© 2014 Example Inc. All rights reserved." / "Copyright 2014 Example" as a line of its own.
-_COPYRIGHT = re.compile(r"(?i)(?:copyright\b|\(c\) ?(?:19|20)\d\d|©)[^\n]{0,150}")
-_ALL_RIGHTS = re.compile(r"(?i)[^\n]{0,100}\ball rights reserved\.?")
+_NAV_PHRASE = (
+    r"(?:(?:back|return|go|scroll|jump) (?:to )?(?:the )?top(?: of (?:the )?page)?"
+    r"|top(?: of (?:the )?page)?|skip to (?:the )?(?:main )?(?:content|navigation)"
+    r"|jump to:? navigation,? search"
+    r"|print(?: this)?(?: page| article)?|share(?: this)?(?: page| article| story)?"
+    r"|(?:share|post|send) (?:on|to|via|with) " + _SOCIAL + r"|tweet(?: this)?|pin it"
+    r"|(?:e-?mail|email) (?:this|to a friend)(?: page| article| story)?"
+    r"|resize text|text size|font size|more options|more sharing options"
+    r"|advertisement(?: - continue reading below)?|sponsored(?: content| links)?"
+    r"|we recommend|recommended(?: for you)?|you (?:may|might) also like|related (?:articles|stories|links)"
+    r"|download (?:the )?(?:pdf|printable)(?: version)?|printer[- ]friendly(?: version)?"
+    r"|(?:learn|read) more)"
+)
+_NAVIGATION = re.compile(r"(?i)[\W_]{0,3}(?:" + _NAV_PHRASE + r"[\W_]{0,3}){1,4}")
+# Lines of a wiki or CMS page around the content: "From Minecraft Wiki",
+# 'Retrieved from "http://..."', "This page was last modified on 28 November 2012, at 02:08.",
+# "Content is available under CC BY-NC-SA 3.0 unless otherwise noted."
+_PAGE_META = re.compile(
+    r"(?i)(?:from [\w .'-]{1,40} wiki|retrieved from \W?(?:https?://)?\S+"
+    r"|this page was last (?:modified|edited|updated) on [^\n]{4,60}"
+    r"|(?:text |content )?(?:is )?available under (?:the )?(?:cc|creative commons)\b[^\n]{0,200}"
+    r"|(?:(?:validate )?truste\b[\w ]{0,40}certification\s*){1,4}"
+    r"|[\w®&' -]{1,40} logo"
+    r"|(?:en )?(?:english|espa[ñn]ol|fran[çc]ais|deutsch|italiano|portugu[êe]s|nederlands)"
+    r"(?: ?[|/] ?(?:english|espa[ñn]ol|fran[çc]ais|deutsch|italiano|portugu[êe]s|nederlands)){0,6})"
+)
+# "© 2014 Example Inc. All rights reserved." / "Copyright 2014 Example" / "Copyright (c) Example"
+# as a line of its own; "Copyright Complaints" (a heading) names no year and no ©.
+_COPYRIGHT = re.compile(
+    r"(?i)(?:©|\(c\) ?(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))[^\n]{0,150}"
+)
+# Alt text of a badge image: "Safe Harbor Logo", "TRUSTe Certified Privacy Logo".
+_LOGO = re.compile(r"(?:[A-Z][\w®&'.-]*\s){1,4}[Ll]ogo")
+# A bare network name or share action, furniture only inside a run of share buttons.
+_SHARE_BUTTON = re.compile(r"(?i)[\W_]{0,3}(?:" + _SOCIAL + r"|pin|like|share|shares|tweet|tweets|print|comment|comments)[\W_]{0,3}")
+_ALL_RIGHTS = re.compile(r"(?i)[^\n]{0,100}\ball rights? reserved\.?")
 # A menu row: three or more short items between "|" or "•" ("Terms | Privacy | Contact").
 _MENU = re.compile(r"[^\n|\u2022]{1,60}(?: ?[|\u2022] ?[^\n|\u2022]{1,60}){2,15}")
 # A line of a policy that is a sentence, not navigation, has enough words to say so.
@@ -57,6 +90,8 @@ def navigation_kind(line: str) -> str | None:
         return None
     if _NAVIGATION.fullmatch(stripped):
         return "navigation"
+    if _PAGE_META.fullmatch(stripped) or _LOGO.fullmatch(stripped):
+        return "navigation"
     if _COPYRIGHT.fullmatch(stripped) or _ALL_RIGHTS.fullmatch(stripped):
         return "navigation"
     if _MENU.fullmatch(stripped) and not stripped.endswith((".", ";", ":")):
@@ -71,13 +106,34 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
     """Breadcrumbs and repeated titles near the top of a text policy; navigation lines anywhere."""
     spans = _head_furniture(text)
     taken = {span.start for span in spans}
-    for start, end, line in _lines_with_offsets(text, len(text) + 1):
-        if start in taken:
-            continue
-        kind = navigation_kind(line)
+    lines = [line for line in _lines_with_offsets(text, len(text) + 1) if line[2].strip()]
+    kinds = [None if start in taken else navigation_kind(line) for start, _, line in lines]
+    # "Share | Tweet | Pin | E-mail" printed one button a line: bare names next to share lines.
+    for index, (start, _, line) in enumerate(lines):
+        if kinds[index] is None and start not in taken and _SHARE_BUTTON.fullmatch(line.strip()):
+            if _share_run(lines, kinds, index) >= 3:
+                kinds[index] = "navigation"
+    for (start, end, _), kind in zip(lines, kinds):
         if kind is not None:
             spans.append(FurnitureSpan(start, end, kind))
     return sorted(spans, key=lambda span: span.start)
+
+
+def _share_run(lines: list[tuple[int, int, str]], kinds: list[str | None], index: int) -> int:
+    """Length of the run of share buttons around `index` (at least one of them a share line)."""
+
+    def button(i: int) -> bool:
+        return kinds[i] == "navigation" or _SHARE_BUTTON.fullmatch(lines[i][2].strip()) is not None
+
+    low = index
+    while low > 0 and index - low < 12 and button(low - 1):
+        low -= 1
+    high = index
+    while high + 1 < len(lines) and high - index < 12 and button(high + 1):
+        high += 1
+    if not any(kinds[i] == "navigation" for i in range(low, high + 1)):
+        return 0
+    return high - low + 1
 
 
 def _head_furniture(text: str) -> list[FurnitureSpan]:
