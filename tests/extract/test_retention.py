@@ -68,6 +68,29 @@ def test_not_a_retention_period(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # an age written with hyphens
+        "If we find that data came from a child under 13 years-of-age, we act on it.",
+        # one verb in a list of processing verbs
+        "The office gathering, using and keeping the information is named below.",
+        "This notice explains how we collect, use, share and retain personal data.",
+        # possession, or the policy describing itself
+        "We may be obliged to pass on records held by us to a court.",
+        "Read this notice: it tells you which details we hold and why.",
+        # the user keeps something; the operator is not liable; a cookie's function
+        "We ask that you keep the contact details you gave us current.",
+        "We cannot be held liable for data you publish yourself.",
+        "Cookies are small files used to retain your display choices.",
+        # what session cookies are, in general
+        "Session cookies expire once the browser is shut.",
+    ],
+)
+def test_not_a_retention_statement(text: str) -> None:
+    assert _records(text) == []
+
+
+@pytest.mark.parametrize(
     ("html", "expected"),
     [
         (

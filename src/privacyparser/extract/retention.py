@@ -5,7 +5,11 @@ first rule of rules/retention.json that matches classifies it. A duration is onl
 retention period when the sentence is not about an age, a notice or response period or a
 look-back window ("not_a_period"); "keep your password safe" is not retention either
 ("not_keeping", checked before the catch-all unspecified rule); "How long do we keep your
-data?" asks, it states nothing ("not_a_statement").
+data?" asks, it states nothing ("not_a_statement"). A bare "retain" with no period names
+retention only when it is the sentence's point: not in a list of processing verbs ("we
+collect, retain and process"), not as possession ("data held by us"), not in the policy's
+table of contents ("this notice explains how we ... retain"): "not_unspecified", checked
+before the unspecified rule.
 
 Under a section whose title is about keeping data ("How long we keep it"), a line with no
 cue of its own is read by the stated_period and limited rules as well: a table row
@@ -32,6 +36,7 @@ class RetentionVetoes:
     not_a_period: re.Pattern[str]
     not_keeping: re.Pattern[str]
     not_a_statement: re.Pattern[str]
+    not_unspecified: re.Pattern[str]
     section_cue: re.Pattern[str]
 
 
@@ -44,6 +49,7 @@ def retention_vetoes() -> RetentionVetoes:
             re.compile(table["not_a_period"]),
             re.compile(table["not_keeping"]),
             re.compile(table["not_a_statement"]),
+            re.compile(table["not_unspecified"]),
             re.compile(table["section_cue"]),
         )
     except (KeyError, re.error) as exc:
@@ -90,6 +96,8 @@ def _classify(
             if duration is None:
                 continue
         elif rule.kind in ("unspecified", "limited") and vetoes.not_keeping.search(sentence):
+            continue
+        if rule.kind == "unspecified" and vetoes.not_unspecified.search(sentence):
             continue
         return Retention(
             **ctx.evidence(start, end, rule.id),
