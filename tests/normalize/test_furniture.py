@@ -61,3 +61,143 @@ def test_not_a_navigation_line(line: str) -> None:
 )
 def test_find_furniture(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.kind, text[f.start : f.end]) for f in find_furniture(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Several navigation phrases glued together by the scraper.
+        "Learn MoreGo to top of pageTop of page",
+        # Share widgets.
+        "Share on Facebook",
+        "Share via Email",
+        "Share on Google Plus",
+        "Email this article",
+        "Resize Text",
+        "Print Article",
+        "More Options",
+        # Widget labels.
+        "We Recommend",
+        "You May Also Like",
+        "Download PDF version",
+        # Wiki and CMS page lines.
+        "Jump to: navigation, search",
+        "From Minecraft Wiki",
+        'Retrieved from "http://wiki.example.com/index.php?title=Privacy_policy&oldid=406285"',
+        "This page was last modified on 28 November 2012, at 02:08.",
+        "Content is available under CC BY-NC-SA 3.0 unless otherwise noted.",
+        # Badge alt text and language switches.
+        "TRUSTe online privacy certification",
+        "Validate TRUSTe privacy certification Validate TRUSTe privacy certification",
+        "Safe Harbor Logo",
+        "En Español",
+        "English | Français | Deutsch",
+        # Account links.
+        "Sign in | Register",
+        "Log in or Sign up",
+        "My Account / Cart",
+        # Copyright lines.
+        "Copyright © 2015 Example Media, Inc.",
+        "Copyright 2014 Example",
+        "Example Inc. All Rights Reserved.",
+    ],
+)
+def test_more_navigation_lines(line: str) -> None:
+    assert navigation_kind(line) == "navigation"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Headings that mention copyright but are not copyright notices.
+        "Copyright Complaints:",
+        "Copyright Agent:",
+        "Copyright Restrictions upon Materials in our Holdings",
+        "Copyright, Restrictions, and Permissions Notice",
+        # Headings that are short like menu entries.
+        "Sharing Your Information",
+        "Information We Collect",
+        "Facebook",
+        "Email",
+        "Cookies",
+        "Registration",
+        "Contact Us",
+        "Use of our Logo",
+        "Social Media Features and Widgets",
+        "Print and Online Subscriptions",
+        # Sentences that mention furniture words.
+        "We may share your information on Facebook if you ask us to.",
+        "You can sign in or register to manage your account settings.",
+        "This page was last modified to explain how we use cookies and similar technologies.",
+        "Learn more about how we use your information by reading the sections below.",
+    ],
+)
+def test_policy_lines_are_not_navigation(line: str) -> None:
+    assert navigation_kind(line) is None
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in find_furniture(text)]
+
+
+_BODY = "We collect the information you give us when you register, and we use it to run the service.\n\n"
+# Thirty different paragraphs: a long policy body.
+_LONG_BODY = "".join(f"Paragraph {n}: we keep your data only as long as we need it.\n\n" for n in range(30))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One share button a line: the bare names count only next to share lines.
+        (
+            "Privacy Policy\n\nShare\nTweet\nPin\nE-mail\n\n" + _BODY,
+            [("navigation", "Share"), ("navigation", "Tweet"), ("navigation", "Pin"), ("navigation", "E-mail")],
+        ),
+        # A site menu above the policy's title.
+        (
+            "Home\nNews\nSports\nWeather\nClassifieds\nPrivacy Policy\n\n" + _BODY,
+            [
+                ("navigation", "Home"),
+                ("navigation", "News"),
+                ("navigation", "Sports"),
+                ("navigation", "Weather"),
+                ("navigation", "Classifieds"),
+            ],
+        ),
+        # A cookie banner: its sentence and its buttons.
+        (
+            "This site uses cookies to improve your experience.\nAccept\nManage settings\nPrivacy Policy\n\n" + _BODY,
+            [
+                ("navigation", "This site uses cookies to improve your experience."),
+                ("navigation", "Accept"),
+                ("navigation", "Manage settings"),
+            ],
+        ),
+        # The page header printed again as the page footer.
+        (
+            "Example News\nPrivacy Policy\n\n" + _LONG_BODY + "Example News\n",
+            [("navigation", "Example News")],
+        ),
+    ],
+)
+def test_furniture_by_position(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Headings one after another under the title are the policy, not a menu.
+        "Privacy Policy\n\nIntroduction\n\nScope\n\nDefinitions\n\nYour Rights\n\n" + _BODY,
+        # A title, then short headings with their bodies.
+        "Privacy Policy\n\nInformation We Collect\n\n" + _BODY + "Cookies\n\n" + _BODY + "Contact Us\n\n" + _BODY,
+        # A bare network name in the policy, away from any share line.
+        "Privacy Policy\n\nSocial plug-ins\n\nFacebook\n\n" + _BODY,
+        # A contact block near the top and again at the end is policy text.
+        "Privacy Policy\n\n" + _BODY + "Jane Doe\nPrivacy Officer\n\n" + _LONG_BODY + "Jane Doe\nPrivacy Officer\n",
+        # A sentence about cookies that is not next to a banner button.
+        "Privacy Policy\n\nWe use cookies to remember your settings.\n\n" + _BODY,
+    ],
+)
+def test_policy_text_is_not_furniture(text: str) -> None:
+    assert _found(text) == []

@@ -47,7 +47,6 @@ _PAGE_META = re.compile(
     r"|this page was last (?:modified|edited|updated) on [^\n]{4,60}"
     r"|(?:text |content )?(?:is )?available under (?:the )?(?:cc|creative commons)\b[^\n]{0,200}"
     r"|(?:(?:validate )?truste\b[\w ]{0,40}certification\s*){1,4}"
-    r"|[\w®&' -]{1,40} logo"
     r"|(?:en )?(?:english|espa[ñn]ol|fran[çc]ais|deutsch|italiano|portugu[êe]s|nederlands)"
     r"(?: ?[|/] ?(?:english|espa[ñn]ol|fran[çc]ais|deutsch|italiano|portugu[êe]s|nederlands)){0,6})"
 )
@@ -63,6 +62,26 @@ _SHARE_BUTTON = re.compile(r"(?i)[\W_]{0,3}(?:" + _SOCIAL + r"|pin|like|share|sh
 _ALL_RIGHTS = re.compile(r"(?i)[^\n]{0,100}\ball rights? reserved\.?")
 # A menu row: three or more short items between "|" or "•" ("Terms | Privacy | Contact").
 _MENU = re.compile(r"[^\n|\u2022]{1,60}(?: ?[|\u2022] ?[^\n|\u2022]{1,60}){2,15}")
+# Account and site links: "Sign in | Register", "Log in or Sign up", "My Account / Cart".
+_ACCOUNT_ITEM = (
+    r"(?:sign ?in|sign ?up|sign ?out|log ?in|log ?out|register|join(?: now)?|my account|account"
+    r"|subscribe|cart|basket|search|menu|home|help|contact(?: us)?|newsletters?|e-?edition|shop|store)"
+)
+_ACCOUNT = re.compile(r"(?i)[\W_]{0,2}" + _ACCOUNT_ITEM + r"(?: ?(?:[|/\u2022\u00b7]|or|and) ?" + _ACCOUNT_ITEM + r")+[\W_]{0,2}")
+# Buttons of a cookie banner, and the banner's one sentence printed next to them.
+_COOKIE_BUTTON = re.compile(
+    r"(?i)[\W_]{0,2}(?:accept(?: all)?(?: cookies)?|i accept|i agree|agree|got it|ok(?:ay)?|allow(?: all)?(?: cookies)?"
+    r"|reject(?: all)?(?: cookies)?|decline|dismiss|close|no,? thanks"
+    r"|(?:manage|customi[sz]e|change) (?:cookie )?(?:settings|preferences|choices)|cookie (?:settings|preferences))[\W_]{0,2}"
+)
+_COOKIE_WORD = re.compile(r"(?i)\bcookies?\b")
+# A short line that names the policy: where the page's own menus end.
+_POLICY_TITLE = re.compile(r"(?i)\b(?:privacy|policy|notice|statement|terms)\b")
+_SENTENCE_END = re.compile(r"[.!?;:,]\s*$")
+# How many lines from either end a banner or repeated page header/footer is looked for.
+_EDGE_LINES = 10
+# The page header (site name, page title) a footer may print again.
+_PAGE_HEADER_LINES = 3
 # A line of a policy that is a sentence, not navigation, has enough words to say so.
 _MAX_FURNITURE_WORDS = 25
 
@@ -94,6 +113,8 @@ def navigation_kind(line: str) -> str | None:
         return "navigation"
     if _COPYRIGHT.fullmatch(stripped) or _ALL_RIGHTS.fullmatch(stripped):
         return "navigation"
+    if _ACCOUNT.fullmatch(stripped):
+        return "navigation"
     if _MENU.fullmatch(stripped) and not stripped.endswith((".", ";", ":")):
         return "navigation"
     first, bar, _ = stripped.partition("|")
@@ -113,10 +134,64 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
         if kinds[index] is None and start not in taken and _SHARE_BUTTON.fullmatch(line.strip()):
             if _share_run(lines, kinds, index) >= 3:
                 kinds[index] = "navigation"
+    _edge_furniture(lines, kinds, taken)
     for (start, end, _), kind in zip(lines, kinds):
         if kind is not None:
             spans.append(FurnitureSpan(start, end, kind))
     return sorted(spans, key=lambda span: span.start)
+
+
+def _short_menu_item(line: str) -> bool:
+    """A menu entry: one to four words, no sentence punctuation, each word capitalised or a small word."""
+    words = line.split()
+    if not words or len(words) > 4 or _SENTENCE_END.search(line) or _POLICY_TITLE.search(line):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "and", "of", "the", "for", "to", "-") for w in words)
+
+
+def _edge_furniture(lines: list[tuple[int, int, str]], kinds: list[str | None], taken: set[int]) -> None:
+    """Furniture found by where it is: menus above the policy's title, cookie banners and
+    page headers repeated as page footers."""
+    count = len(lines)
+    texts = [line[2].strip() for line in lines]
+    # 1. A site menu above the title: four or more menu entries in a row before the first
+    #    short line that names the policy. Nothing is marked when no such title is near the top.
+    title = next(
+        (i for i in range(min(count, 40)) if _POLICY_TITLE.search(texts[i]) and len(texts[i].split()) <= 12),
+        None,
+    )
+    if title is not None:
+        run: list[int] = []
+        for i in range(title + 1):
+            if i < title and kinds[i] is None and lines[i][0] not in taken and _short_menu_item(texts[i]):
+                run.append(i)
+                continue
+            if len(run) >= 4:
+                for j in run:
+                    kinds[j] = "navigation"
+            run = []
+    # 2. A cookie banner at either end: its buttons, and a sentence about cookies next to them.
+    edges = list(range(min(count, _EDGE_LINES))) + list(range(max(_EDGE_LINES, count - _EDGE_LINES), count))
+    for i in edges:
+        if kinds[i] is None and _COOKIE_BUTTON.fullmatch(texts[i]):
+            near = [j for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < count]
+            banner = [j for j in near if _COOKIE_WORD.search(texts[j]) and len(texts[j].split()) <= 60]
+            buttons = [j for j in near if _COOKIE_BUTTON.fullmatch(texts[j])]
+            if banner or buttons:
+                kinds[i] = "navigation"
+                for j in banner[:1]:
+                    if kinds[j] is None and lines[j][0] not in taken:
+                        kinds[j] = "navigation"
+    # 3. A header line printed again in the footer ("Home", "Privacy Policy", a site name):
+    #    the footer copy is furniture.
+    #    Only the page's first lines up to the policy's title count: a contact block printed near the top and again at
+    #    the end is policy text.
+    if count >= 3 * _EDGE_LINES:
+        header_end = min(_PAGE_HEADER_LINES, (title if title is not None else 0) + 1)
+        head = {texts[i].casefold() for i in range(header_end) if len(texts[i].split()) <= 8}
+        for i in range(count - _PAGE_HEADER_LINES, count):
+            if kinds[i] is None and texts[i].casefold() in head and not _SENTENCE_END.search(texts[i]):
+                kinds[i] = "navigation"
 
 
 def _share_run(lines: list[tuple[int, int, str]], kinds: list[str | None], index: int) -> int:
