@@ -52,13 +52,13 @@ _PAGE_META = re.compile(
 )
 # "© 2014 Example Inc. All rights reserved." / "Copyright 2014 Example" / "Copyright (c) Example"
 # as a line of its own; "Copyright Complaints" (a heading) names no year and no ©.
-_COPYRIGHT = re.compile(
-    r"(?i)(?:©|\(c\) ?(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))[^\n]{0,150}"
-)
+_COPYRIGHT = re.compile(r"(?i)(?:©|\(c\) ?(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))[^\n]{0,150}")
 # Alt text of a badge image: "Safe Harbor Logo", "TRUSTe Certified Privacy Logo".
 _LOGO = re.compile(r"(?:[A-Z][\w®&'.-]*\s){1,4}[Ll]ogo")
 # A bare network name or share action, furniture only inside a run of share buttons.
-_SHARE_BUTTON = re.compile(r"(?i)[\W_]{0,3}(?:" + _SOCIAL + r"|pin|like|share|shares|tweet|tweets|print|comment|comments)[\W_]{0,3}")
+_SHARE_BUTTON = re.compile(
+    r"(?i)[\W_]{0,3}(?:" + _SOCIAL + r"|pin|like|share|shares|tweet|tweets|print|comment|comments)[\W_]{0,3}"
+)
 _ALL_RIGHTS = re.compile(r"(?i)[^\n]{0,100}\ball rights? reserved\.?")
 # A menu row: three or more short items between "|" or "•" ("Terms | Privacy | Contact").
 _MENU = re.compile(r"[^\n|\u2022]{1,60}(?: ?[|\u2022] ?[^\n|\u2022]{1,60}){2,15}")
@@ -67,12 +67,15 @@ _ACCOUNT_ITEM = (
     r"(?:sign ?in|sign ?up|sign ?out|log ?in|log ?out|register|join(?: now)?|my account|account"
     r"|subscribe|cart|basket|search|menu|home|help|contact(?: us)?|newsletters?|e-?edition|shop|store)"
 )
-_ACCOUNT = re.compile(r"(?i)[\W_]{0,2}" + _ACCOUNT_ITEM + r"(?: ?(?:[|/\u2022\u00b7]|or|and) ?" + _ACCOUNT_ITEM + r")+[\W_]{0,2}")
+_ACCOUNT = re.compile(
+    r"(?i)[\W_]{0,2}" + _ACCOUNT_ITEM + r"(?: ?(?:[|/\u2022\u00b7]|or) ?" + _ACCOUNT_ITEM + r")+[\W_]{0,2}"
+)
 # Buttons of a cookie banner, and the banner's one sentence printed next to them.
 _COOKIE_BUTTON = re.compile(
-    r"(?i)[\W_]{0,2}(?:accept(?: all)?(?: cookies)?|i accept|i agree|agree|got it|ok(?:ay)?|allow(?: all)?(?: cookies)?"
-    r"|reject(?: all)?(?: cookies)?|decline|dismiss|close|no,? thanks"
-    r"|(?:manage|customi[sz]e|change) (?:cookie )?(?:settings|preferences|choices)|cookie (?:settings|preferences))[\W_]{0,2}"
+    r"(?i)[\W_]{0,2}(?:accept(?: all)?(?: cookies)?|i accept|i agree|agree|got it|ok(?:ay)?"
+    r"|allow(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|decline|dismiss|close|no,? thanks"
+    r"|(?:manage|customi[sz]e|change) (?:cookie )?(?:settings|preferences|choices)"
+    r"|cookie (?:settings|preferences))[\W_]{0,2}"
 )
 _COOKIE_WORD = re.compile(r"(?i)\bcookies?\b")
 # A short line that names the policy: where the page's own menus end.
@@ -99,7 +102,7 @@ def _lines_with_offsets(text: str, limit: int) -> list[tuple[int, int, str]]:
 
 
 def navigation_kind(line: str) -> str | None:
-    """"navigation" if the whole line is page navigation, a menu row or a copyright notice, else None.
+    """ "navigation" if the whole line is page navigation, a menu row or a copyright notice, else None.
 
     >>> navigation_kind("« Back To Top »")
     'navigation'
@@ -135,7 +138,7 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
             if _share_run(lines, kinds, index) >= 3:
                 kinds[index] = "navigation"
     _edge_furniture(lines, kinds, taken)
-    for (start, end, _), kind in zip(lines, kinds):
+    for (start, end, _), kind in zip(lines, kinds, strict=True):
         if kind is not None:
             spans.append(FurnitureSpan(start, end, kind))
     return sorted(spans, key=lambda span: span.start)
