@@ -26,6 +26,7 @@ def _kinds(text: str) -> set[str]:
         ("You may ask that we restrict the processing of your data while a dispute is open.", {"restriction"}),
         ("You can obtain your data in a structured, machine-readable format.", {"portability"}),
         ("You can object to processing based on our legitimate interests.", {"objection"}),
+        ("If we start using your data for a new purpose, you may opt out of that new use.", {"objection"}),
         ("Where processing rests on consent, you can withdraw that consent at any time.", {"withdraw_consent"}),
         (
             "Withdrawing consent does not affect the lawfulness of processing before its withdrawal.",
@@ -83,6 +84,14 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("You can opt out of our marketing emails at any time.", "objection"),
         ("You may opt out of the sale of your personal information.", "objection"),
         ("Your data is kept until the data subject withdraws consent.", "withdraw_consent"),
+        # "see/view/access" whose agent is someone else, or that is a means to another end
+        ("When you post, people in your circle on the partner network may see your name and profile.", "access"),
+        ("You can end the renewal by accessing your account settings after purchase.", "access"),
+        ("A tracking file does not give us access to your phone or any data on it.", "access"),
+        ("We log how you access the service and the data you enter.", "access"),
+        ("It also explains your options and how you can access and update this information.", "access"),
+        ("It also explains your options and how you can access and update this information.", "rectification"),
+        ("You can enable or disable access to this information in your device settings.", "access"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:
