@@ -92,6 +92,13 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("It also explains your options and how you can access and update this information.", "access"),
         ("It also explains your options and how you can access and update this information.", "rectification"),
         ("You can enable or disable access to this information in your device settings.", "access"),
+        # the operator acts on its own, after learning of a child's data
+        ("If we find out that a child under 13 sent us personal data, we will take steps to delete it.", "erasure"),
+        ("We will make reasonable efforts to delete your data once the trial ends.", "erasure"),
+        # "update our records", "complete transactions", marketing preferences
+        ("We may buy address lists from brokers to update our records.", "rectification"),
+        ("We use payment data to complete transactions and send you receipts.", "rectification"),
+        ("If you do not want our newsletter, please update your preferences.", "rectification"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:

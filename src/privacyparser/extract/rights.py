@@ -27,13 +27,14 @@ _NAMES_USER = re.compile(
     r"\b(?:you|your|users?|customers?|consumers?|members?|individuals?|rights?|data subjects?|requests?)\b"
 )
 # The verb of the match has the operator as its subject: "ESSA will stop using and delete
-# your information", "we may then erase it" describe what the company does, not a right.
+# your information", "we may then erase it", "we will take reasonable steps to delete it"
+# describe what the company does, not a right.
 _OPERATOR_DOES = re.compile(
     r"(?:^|[,;:(]\s*|\b(?:and|then|so|that|where|when)\s+)"
     r"(?!(?:You|Your|Users?|Customers?|Members?|Please|If|To)\b)"
     r"(?:[Ww]e|[Tt]he [Cc]ompany|[Tt]hey|[A-Z][A-Za-z0-9&.-]{1,30}(?: [A-Z][A-Za-z0-9&.-]{1,30}){0,2})"
     r" (?:will|shall|would|may|might|can|must|is going to)(?: (?:also|then|immediately|automatically|promptly))?"
-    r" (?:[a-z]+ ){0,2}(?:(?:and|or) )?$"
+    r" (?:(?:take|make|use|do) (?:[a-z]+ ){0,3}(?:steps?|efforts?|measures|best) to )?(?:[a-z]+ ){0,2}(?:(?:and|or) )?$"
 )
 _OPERATOR_REACH = 80
 # ... unless the company acts on the user's request: "if you ask, we will delete it".
