@@ -80,6 +80,9 @@ def test_find_furniture(text: str, expected: list[tuple[str, str]]) -> None:
         "We Recommend",
         "You May Also Like",
         "Download PDF version",
+        "Hide examples",
+        "Show more",
+        "Quick Links",
         # Wiki and CMS page lines.
         "Jump to: navigation, search",
         "From Minecraft Wiki",
@@ -173,6 +176,11 @@ _LONG_BODY = "".join(f"Paragraph {n}: we keep your data only as long as we need 
                 ("navigation", "Manage settings"),
             ],
         ),
+        # A table of contents label; a page number between paragraphs.
+        (
+            "Privacy Policy\n\nTable of Contents:\n\n" + _BODY + "6\n" + _BODY,
+            [("table_of_contents", "Table of Contents:"), ("navigation", "6")],
+        ),
         # The page header printed again as the page footer.
         (
             "Example News\nPrivacy Policy\n\n" + _LONG_BODY + "Example News\n",
@@ -195,6 +203,8 @@ def test_furniture_by_position(text: str, expected: list[tuple[str, str]]) -> No
         "Privacy Policy\n\nSocial plug-ins\n\nFacebook\n\n" + _BODY,
         # A contact block near the top and again at the end is policy text.
         "Privacy Policy\n\n" + _BODY + "Jane Doe\nPrivacy Officer\n\n" + _LONG_BODY + "Jane Doe\nPrivacy Officer\n",
+        # The number of a heading printed on the line above its title.
+        "Privacy Policy\n\n1\nInformation We Collect\n\n" + _BODY,
         # A sentence about cookies that is not next to a banner button.
         "Privacy Policy\n\nWe use cookies to remember your settings.\n\n" + _BODY,
     ],

@@ -36,7 +36,8 @@ _NAV_PHRASE = (
     r"|advertisement(?: - continue reading below)?|sponsored(?: content| links)?"
     r"|we recommend|recommended(?: for you)?|you (?:may|might) also like|related (?:articles|stories|links)"
     r"|download (?:the )?(?:pdf|printable)(?: version)?|printer[- ]friendly(?: version)?"
-    r"|(?:learn|read) more)"
+    r"|(?:show|hide|view) (?:more|less|all|examples|details)|(?:expand|collapse) all|quick links"
+    r"|(?:learn|read) (?:more|less))"
 )
 _NAVIGATION = re.compile(r"(?i)[\W_]{0,3}(?:" + _NAV_PHRASE + r"[\W_]{0,3}){1,4}")
 # Lines of a wiki or CMS page around the content: "From Minecraft Wiki",
@@ -85,6 +86,10 @@ _SENTENCE_END = re.compile(r"[.!?;:,]\s*$")
 _EDGE_LINES = 10
 # The page header (site name, page title) a footer may print again.
 _PAGE_HEADER_LINES = 3
+# A page number or a vote count on a line of its own ("6", "  12  ").
+_LONE_NUMBER = re.compile(r"\d{1,3}")
+# The label of a table of contents, on its own line.
+_TOC_LABEL = re.compile(r"(?i)(?:table of )?contents:?")
 # A line of a policy that is a sentence, not navigation, has enough words to say so.
 _MAX_FURNITURE_WORDS = 25
 
@@ -138,10 +143,25 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
             if _share_run(lines, kinds, index) >= 3:
                 kinds[index] = "navigation"
     _edge_furniture(lines, kinds, taken)
+    for index, (start, _, line) in enumerate(lines):
+        if kinds[index] is not None or start in taken:
+            continue
+        stripped = line.strip()
+        if _TOC_LABEL.fullmatch(stripped):
+            kinds[index] = "table_of_contents"
+        # A lone number before a paragraph is a page number or a counter, not the number of a
+        # heading printed on the line above its title (the title is short).
+        elif _LONE_NUMBER.fullmatch(stripped) and index + 1 < len(lines) and _paragraph(lines[index + 1][2]):
+            kinds[index] = "navigation"
     for (start, end, _), kind in zip(lines, kinds, strict=True):
         if kind is not None:
             spans.append(FurnitureSpan(start, end, kind))
     return sorted(spans, key=lambda span: span.start)
+
+
+def _paragraph(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 12 or (len(words) >= 6 and line.rstrip().endswith((".", "!", "?")))
 
 
 def _short_menu_item(line: str) -> bool:
