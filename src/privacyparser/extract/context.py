@@ -47,6 +47,8 @@ class DocumentContext:
     _section_starts: list[int] = field(default_factory=list)
     _headings: list[tuple[int, int]] = field(default_factory=list)
     _masks: dict[tuple[re.Pattern[str], ...], list[int]] = field(default_factory=dict)
+    # Per-document state that several extractors build once and share, by owner key.
+    shared: dict[object, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lower = lower_same_length(self.text)

@@ -65,12 +65,80 @@ class SentenceInfo:
     # Whole-sentence cues asked about for every term of the sentence: searched once.
     cues: dict[str, bool] = field(default_factory=dict)
 
+    # Bit i set: `_CUES[i]` may occur in the sentence (its required literals do).
+    mask: int = -1
+
     def has(self, name: str, pattern: re.Pattern[str]) -> bool:
         """Whether `pattern` (a cue called `name`) occurs in the sentence."""
         found = self.cues.get(name)
         if found is None:
-            found = self.cues[name] = pattern.search(self.lower) is not None
+            bit = _CUE_BIT.get(name)
+            if bit is not None and not (self.mask >> bit) & 1:
+                found = False
+            else:
+                found = pattern.search(self.lower) is not None
+            self.cues[name] = found
         return found
+
+
+# Whole-sentence cues, by their name in the rule set: a sentence runs one only when the
+# one-pass literal scan (`ctx.pattern_masks`) says it may match there.
+_CUES = (
+    "practice_cue",
+    "contact_us_cue",
+    "definition_sentence",
+    "mechanism_collects",
+    "retention_statement",
+    "collection_verb",
+    "generic_veto",
+)
+_CUE_BIT = {name: bit for bit, name in enumerate(_CUES)}
+
+
+class _DocumentGate:
+    """What the gate knows of a document that does not depend on who asks: built once
+    per document and shared by the extractors (`PracticeGate.info` is a pure function
+    of the sentence)."""
+
+    def __init__(self, ctx: DocumentContext) -> None:
+        rules = ctx.rules
+        self.info: dict[int, SentenceInfo] = {}
+        self.spans_by_sentence: dict[int, list[tuple[int, int]]] = {}
+        self.specific_by_sentence: dict[int, list[tuple[DataCategoryRule, int, int]]] = {}
+        self.traps = tuple(trap.pattern for trap in rules.sense_traps)
+        # One literal scan for the sense traps and the sentence cues: bits 0..n-1 are
+        # the traps, the bits above them the cues.
+        cues = tuple(getattr(rules, name) for name in _CUES)
+        self.masks = ctx.pattern_masks(self.traps + cues)
+        self.trap_bits = (1 << len(self.traps)) - 1
+        self.list_only = _list_only(rules)
+        categories = {c.rule_id: c for c in rules.data_categories}
+        for kind, rule_id, start, end in ctx.clauses:
+            if kind == DATA:
+                index = ctx.sentence_index(start)
+                self.spans_by_sentence.setdefault(index, []).append((start, end))
+                if categories[rule_id].gate == "specific":
+                    self.specific_by_sentence.setdefault(index, []).append((categories[rule_id], start, end))
+
+    @staticmethod
+    def of(ctx: DocumentContext) -> _DocumentGate:
+        shared = ctx.shared.get(_DocumentGate)
+        if not isinstance(shared, _DocumentGate):
+            shared = ctx.shared[_DocumentGate] = _DocumentGate(ctx)
+        return shared
+
+
+_LIST_ONLY: dict[int, tuple[RuleSet, frozenset[str]]] = {}
+
+
+def _list_only(rules: RuleSet) -> frozenset[str]:
+    built = _LIST_ONLY.get(id(rules))
+    if built is None or built[0] is not rules:
+        forms = frozenset(
+            form for c in rules.data_categories for term in c.list_only_terms for form in plural_forms(term)
+        )
+        built = _LIST_ONLY[id(rules)] = (rules, forms)
+    return built[1]
 
 
 class PracticeGate:
@@ -79,25 +147,18 @@ class PracticeGate:
     def __init__(self, ctx: DocumentContext) -> None:
         self.ctx = ctx
         self.rules: RuleSet = ctx.rules
-        self._info: dict[int, SentenceInfo] = {}
+        document = _DocumentGate.of(ctx)
+        self._info = document.info
         self._practice: dict[int, bool] = {}
-        self._spans_by_sentence: dict[int, list[tuple[int, int]]] = {}
+        self._spans_by_sentence = document.spans_by_sentence
         # Specific (concrete) data terms of each sentence, with their category rules.
-        self._specific_by_sentence: dict[int, list[tuple[DataCategoryRule, int, int]]] = {}
+        self._specific_by_sentence = document.specific_by_sentence
         self._concrete: dict[int, bool] = {}
         # Which sense traps can match in each sentence (most match in none).
-        self._traps = tuple(trap.pattern for trap in ctx.rules.sense_traps)
-        self._trap_masks = ctx.pattern_masks(self._traps)
-        categories = {c.rule_id: c for c in ctx.rules.data_categories}
-        self._list_only = frozenset(
-            form for c in ctx.rules.data_categories for term in c.list_only_terms for form in plural_forms(term)
-        )
-        for kind, rule_id, start, end in ctx.clauses:
-            if kind == DATA:
-                index = ctx.sentence_index(start)
-                self._spans_by_sentence.setdefault(index, []).append((start, end))
-                if categories[rule_id].gate == "specific":
-                    self._specific_by_sentence.setdefault(index, []).append((categories[rule_id], start, end))
+        self._traps = document.traps
+        self._masks = document.masks
+        self._trap_bits = document.trap_bits
+        self._list_only = document.list_only
 
     # -- per sentence ------------------------------------------------------------------
 
@@ -112,8 +173,12 @@ class PracticeGate:
         # A cue that is part of a data term ("log" in "log data", "access" in "access
         # logs") says nothing about the sentence, unless an object follows the term:
         # "our web server logs your browser type" is a verb after all.
-        masked = [(s, e) for s, e in spans if not _OBJECT_FOLLOWS.match(lower, e)]
-        has_cue = any(not any(s <= m.start() < e for s, e in masked) for m in rules.practice_cue.finditer(lower))
+        mask = self._masks[index]
+        cues = mask >> len(self._traps)
+        has_cue = False
+        if cues & 1:
+            masked = [(s, e) for s, e in spans if not _OBJECT_FOLLOWS.match(lower, e)]
+            has_cue = any(not any(s <= m.start() < e for s, e in masked) for m in rules.practice_cue.finditer(lower))
         line_start = start == 0 or ctx.text[start - 1] == "\n"
         line_end = end >= len(ctx.text) or ctx.text[end : end + 1] in ("\n", "") or lower.endswith("\n")
         info = SentenceInfo(
@@ -121,11 +186,13 @@ class PracticeGate:
             end=end,
             lower=lower,
             has_cue=has_cue,
-            contact_us=rules.contact_us_cue.search(lower) is not None,
-            definition=rules.definition_sentence.search(lower) is not None,
+            contact_us=bool(cues >> _CUE_BIT["contact_us_cue"] & 1) and rules.contact_us_cue.search(lower) is not None,
+            definition=bool(cues >> _CUE_BIT["definition_sentence"] & 1)
+            and rules.definition_sentence.search(lower) is not None,
             is_list_line=line_start and line_end and len(lower.split()) <= _LIST_ITEM_WORDS,
-            traps=_trap_spans(self._traps, self._trap_masks[index], lower),
+            traps=_trap_spans(self._traps, mask & self._trap_bits, lower),
             data_spans=spans,
+            mask=cues,
         )
         self._info[index] = info
         return info

@@ -90,6 +90,9 @@ _TRAILING = re.compile(r"[\s,\-–—/&]+$|\s+(?:and|or|and/or|the|a|an|of|to|fo
 
 
 # A section about what is collected, not about uses.
+# Bits of `PurposeReader._masks`: the patterns that may match in a sentence.
+_USER_CHOICE, _DEFINITION = 1, 2
+
 _COLLECTION_TITLE = re.compile(r"\b(?:collect\w*|gather\w*|information|data)\b")
 _USE_TITLE = re.compile(r"\b(?:use|uses|using|purposes?|why)\b")
 
@@ -208,6 +211,11 @@ class PurposeReader:
         self._purpose_intro: dict[int, bool] = {}
         # Spans of the current sentence read as clauses and rejected.
         self._vetoed: list[tuple[int, int]] = []
+        # Per sentence, whether the choice and definition cues may match in it (bits
+        # `_USER_CHOICE`, `_DEFINITION`): one literal scan of the document spares running
+        # them on every sentence.
+        clause_rules = ctx.rules.purpose_clauses
+        self._masks = ctx.pattern_masks((clause_rules.user_choice, clause_rules.definition))
         for kind, rule_id, start, end in ctx.clauses:
             if kind == PURPOSE:
                 self.phrases_by_sentence.setdefault(ctx.sentence_index(start), []).append((rule_id, start, end))
@@ -453,9 +461,10 @@ class PurposeReader:
             phrases = self.phrases_by_sentence.get(index, [])
             # "You can opt out of marketing emails", "'Service Provider' means ... to
             # facilitate the Service": a choice or a definition states no purpose.
+            mask = self._masks[index]
             if (
-                rules.user_choice.search(ctx.lower, s, e)
-                or rules.definition.search(ctx.lower, s, e)
+                (mask & _USER_CHOICE and rules.user_choice.search(ctx.lower, s, e))
+                or (mask & _DEFINITION and rules.definition.search(ctx.lower, s, e))
                 or self.gate.info(index).definition
             ):
                 continue
