@@ -8,8 +8,8 @@ look-back window ("not_a_period"); "keep your password safe" is not retention ei
 data?" asks, it states nothing ("not_a_statement"). A bare "retain" with no period names
 retention only when it is the sentence's point: not in a list of processing verbs ("we
 collect, retain and process"), not as possession ("data held by us"), not in the policy's
-table of contents ("this notice explains how we ... retain"): "not_unspecified", checked
-before the unspecified rule.
+table of contents ("this notice explains how we ... retain"), not a section named in
+quotes: "not_unspecified", checked before the unspecified rule.
 
 Under a section whose title is about keeping data ("How long we keep it"), a line with no
 cue of its own is read by the stated_period and limited rules as well: a table row
