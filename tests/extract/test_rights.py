@@ -99,6 +99,10 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("We may buy address lists from brokers to update our records.", "rectification"),
         ("We use payment data to complete transactions and send you receipts.", "rectification"),
         ("If you do not want our newsletter, please update your preferences.", "rectification"),
+        # browsing anonymously, pointers to other sections, the operator never looking
+        ("Visitors may browse and read the articles on this site without providing any personal data.", "access"),
+        ("To find out which data we process, you can read the section titled Data We Collect.", "access"),
+        ("We will never access your account information or your files.", "access"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:
