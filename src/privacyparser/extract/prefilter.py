@@ -33,8 +33,9 @@ _MAX_CLASS = 8
 _Exact = frozenset[str] | None
 
 
-def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Strings one of which every match of `pattern` contains, or None when unknown.
+def required_literals(pattern: re.Pattern[str], min_literal: int = _MIN_LITERAL) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` contains, or None when unknown
+    (or when one is shorter than `min_literal`).
 
     >>> sorted(required_literals(re.compile(r"\\bopt(?:ing|s)?[ -]?out\\b")))
     ['opt out', 'opt-out', 'opting out', 'opting-out', 'optingout', 'optout', 'opts out', 'opts-out', 'optsout']
@@ -46,9 +47,63 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     except Exception:  # an internal parser, used only as a hint: any failure means "no literals"
         return None
     found = _required(list(tree))
-    if found is None or not found or min(len(s) for s in found) < _MIN_LITERAL:
+    if found is None or not found or min(len(s) for s in found) < max(1, min_literal):
         return None
     return found
+
+
+def without_leading_space(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`pattern` without its leading greedy `\\s*`, or None when it does not open with one.
+
+    A leading `\\s*` keeps `re` from skipping ahead to where a match can begin; the
+    rest of the pattern searched alone finds where the whole pattern's leftmost match
+    begins (see `LeadingSpaceSearch`).
+    """
+    source = pattern.pattern
+    if not isinstance(source, str) or not source.startswith("\\s*"):
+        return None
+    try:
+        tree = list(sre_parse.parse(source, pattern.flags))
+    except Exception:  # an internal parser, used only as a hint
+        return None
+    if not tree:
+        return None
+    op, arg = tree[0]
+    if op is not sre.MAX_REPEAT or arg[0] != 0 or arg[1] != sre.MAXREPEAT:
+        return None
+    if list(arg[2]) != [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]:
+        return None
+    try:
+        return re.compile(source[3:], pattern.flags)
+    except re.error:
+        return None
+
+
+class LeadingSpaceSearch:
+    """`pattern.search(text, pos, endpos)`, same result, for a pattern that opens with `\\s*`.
+
+    The leftmost match of `\\s*REST` from `pos` begins where the run of whitespace
+    before the leftmost match of REST begins (not before `pos`): a match at an earlier
+    position would hold a match of REST at or after it and before that one. The whole
+    pattern is then matched at that position, which gives the very match `search`
+    returns.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.rest = without_leading_space(pattern)
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        if self.rest is None:
+            return self.pattern.search(text, pos, endpos)
+        found = self.rest.search(text, pos, endpos)
+        if found is None:
+            return None
+        begin = found.start()
+        while begin > pos and text[begin - 1].isspace():
+            begin -= 1
+        match = self.pattern.match(text, begin, endpos)
+        return match if match is not None else self.pattern.search(text, pos, endpos)
 
 
 def _exact(item: tuple[Any, Any]) -> _Exact:
