@@ -103,6 +103,8 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("Visitors may browse and read the articles on this site without providing any personal data.", "access"),
         ("To find out which data we process, you can read the section titled Data We Collect.", "access"),
         ("We will never access your account information or your files.", "access"),
+        ("We are not obligated to provide or delete information that is de-identified.", "erasure"),
+        ("Collection of this data is completed on behalf of our business customers.", "rectification"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:
