@@ -92,8 +92,19 @@ _CUES = (
     "retention_statement",
     "collection_verb",
     "generic_veto",
+    # Asked about by `extract/purposes.py`, through `PracticeGate.may_match`.
+    "purpose_clauses.user_choice",
+    "purpose_clauses.definition",
 )
 _CUE_BIT = {name: bit for bit, name in enumerate(_CUES)}
+
+
+def _cue(rules: RuleSet, name: str) -> re.Pattern[str]:
+    owner: object = rules
+    for part in name.split("."):
+        owner = getattr(owner, part)
+    assert isinstance(owner, re.Pattern)
+    return owner
 
 
 class _DocumentGate:
@@ -109,7 +120,7 @@ class _DocumentGate:
         self.traps = tuple(trap.pattern for trap in rules.sense_traps)
         # One literal scan for the sense traps and the sentence cues: bits 0..n-1 are
         # the traps, the bits above them the cues.
-        cues = tuple(getattr(rules, name) for name in _CUES)
+        cues = tuple(_cue(rules, name) for name in _CUES)
         self.masks = ctx.pattern_masks(self.traps + cues)
         self.trap_bits = (1 << len(self.traps)) - 1
         self.list_only = _list_only(rules)
@@ -190,13 +201,17 @@ class PracticeGate:
             contact_us=bool(cues >> _CUE_BIT["contact_us_cue"] & 1) and rules.contact_us_cue.search(lower) is not None,
             definition=bool(cues >> _CUE_BIT["definition_sentence"] & 1)
             and rules.definition_sentence.search(lower) is not None,
-            is_list_line=line_start and line_end and len(lower.split()) <= _LIST_ITEM_WORDS,
+            is_list_line=line_start and line_end and len(lower.split(maxsplit=_LIST_ITEM_WORDS)) <= _LIST_ITEM_WORDS,
             traps=_trap_spans(self._traps, mask & self._trap_bits, lower),
             data_spans=spans,
             mask=cues,
         )
         self._info[index] = info
         return info
+
+    def may_match(self, index: int, cue: str) -> bool:
+        """False when the sentence cannot hold a match of the cue (a name of `_CUES`)."""
+        return bool(self._masks[index] >> (len(self._traps) + _CUE_BIT[cue]) & 1)
 
     def sentence_is_practice(self, index: int) -> bool:
         """The sentence has a practice cue, or is a list line of a practice list."""

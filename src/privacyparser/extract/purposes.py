@@ -40,6 +40,7 @@ list line); work is linear in the document.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from privacyparser.extract.context import DocumentContext
@@ -90,9 +91,6 @@ _TRAILING = re.compile(r"[\s,\-–—/&]+$|\s+(?:and|or|and/or|the|a|an|of|to|fo
 
 
 # A section about what is collected, not about uses.
-# Bits of `PurposeReader._masks`: the patterns that may match in a sentence.
-_USER_CHOICE, _DEFINITION = 1, 2
-
 _COLLECTION_TITLE = re.compile(r"\b(?:collect\w*|gather\w*|information|data)\b")
 _USE_TITLE = re.compile(r"\b(?:use|uses|using|purposes?|why)\b")
 
@@ -209,13 +207,10 @@ class PurposeReader:
         self.rules = {p.id: p for p in ctx.rules.purposes}
         self.phrases_by_sentence: dict[int, list[tuple[str, int, int]]] = {}
         self._purpose_intro: dict[int, bool] = {}
+        # Answers that depend only on the section (`_by_section`).
+        self._section_tests: dict[tuple[str, int], bool] = {}
         # Spans of the current sentence read as clauses and rejected.
         self._vetoed: list[tuple[int, int]] = []
-        # Per sentence, whether the choice and definition cues may match in it (bits
-        # `_USER_CHOICE`, `_DEFINITION`): one literal scan of the document spares running
-        # them on every sentence.
-        clause_rules = ctx.rules.purpose_clauses
-        self._masks = ctx.pattern_masks((clause_rules.user_choice, clause_rules.definition))
         for kind, rule_id, start, end in ctx.clauses:
             if kind == PURPOSE:
                 self.phrases_by_sentence.setdefault(ctx.sentence_index(start), []).append((rule_id, start, end))
@@ -274,7 +269,7 @@ class PurposeReader:
                 found.append(Clause(verb_start, end, head.group(kind), "lead"))
             pos = end
         elif (
-            len(lower[body:e].split()) <= _MAX_ITEM_WORDS
+            len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS
             and ctx.rules.list_intro.search(lower[s:e].rstrip()) is None
             and (self._in_purpose_list(index) or (ctx.in_heading(s, e) and self._purpose_subheading(s)))
         ):
@@ -367,7 +362,24 @@ class PurposeReader:
             return None
         return head.group("ing") or head.group("imp")
 
+    def _by_section(self, test: Callable[[int], bool], pos: int) -> bool:
+        """`test(pos)`, which depends only on the section at `pos`: once per section."""
+        key = (test.__name__, id(self.ctx.section_at(pos)))
+        found = self._section_tests.get(key)
+        if found is None:
+            found = self._section_tests[key] = test(pos)
+        return found
+
     def _imperative_allowed(self, pos: int) -> bool:
+        return self._by_section(self._imperative_allowed_at, pos)
+
+    def _in_use_section(self, pos: int) -> bool:
+        return self._by_section(self._in_use_section_at, pos)
+
+    def _purpose_subheading(self, pos: int) -> bool:
+        return self._by_section(self._purpose_subheading_at, pos)
+
+    def _imperative_allowed_at(self, pos: int) -> bool:
         """Imperative list items are purposes outside sections about rights, choices or security."""
         titles = self.ctx.section_titles(pos)
         if self.ctx.rules.purpose_clauses.not_purpose_heading.search(titles) is not None:
@@ -376,7 +388,7 @@ class PurposeReader:
         innermost = titles.split(" | ", 1)[0]
         return not (_COLLECTION_TITLE.search(innermost) and not _USE_TITLE.search(innermost))
 
-    def _in_use_section(self, pos: int) -> bool:
+    def _in_use_section_at(self, pos: int) -> bool:
         """The innermost titled section is about uses or purposes ("How we use your data")."""
         info = self.ctx.section_at(pos)
         while info is not None and not info.title_lower.strip():
@@ -405,7 +417,7 @@ class PurposeReader:
             j -= 1
         return False
 
-    def _purpose_subheading(self, pos: int) -> bool:
+    def _purpose_subheading_at(self, pos: int) -> bool:
         """A heading under a purposes heading names a purpose ("Order management")."""
         info = self.ctx.section_at(pos)
         if info is None or info.parent is None:
@@ -461,10 +473,12 @@ class PurposeReader:
             phrases = self.phrases_by_sentence.get(index, [])
             # "You can opt out of marketing emails", "'Service Provider' means ... to
             # facilitate the Service": a choice or a definition states no purpose.
-            mask = self._masks[index]
+            # The gate's literal scan of the document tells the sentences where the
+            # choice and definition cues may match: they run only there.
+            gate = self.gate
             if (
-                (mask & _USER_CHOICE and rules.user_choice.search(ctx.lower, s, e))
-                or (mask & _DEFINITION and rules.definition.search(ctx.lower, s, e))
+                (gate.may_match(index, "purpose_clauses.user_choice") and rules.user_choice.search(ctx.lower, s, e))
+                or (gate.may_match(index, "purpose_clauses.definition") and rules.definition.search(ctx.lower, s, e))
                 or self.gate.info(index).definition
             ):
                 continue
