@@ -25,7 +25,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -561,6 +561,31 @@ def score_gdpr_policy(board: Scoreboard, policy: GdprPolicy, records: list[Rec])
     score_gdpr_quotes(board["gdpr.purposes.quote"], policy, placed, GDPR_PURPOSES, "purpose")
 
 
+def score_contact_values(
+    measure: Measure,
+    policy_name: str,
+    gold: list[str],
+    annotated: Collection[str],
+    predicted: dict[str, list[Rec]],
+    same: Callable[[str, str], bool],
+    contact_values: list[str],
+) -> None:
+    """Recall against the gold values; precision against every value written in annotated text."""
+    for value in gold:
+        if any(same(value, p) for p in predicted):
+            measure.count(None, tp=1)
+        else:
+            measure.count(None, fn=1)
+            found = [r for recs in predicted.values() for r in recs]
+            measure.example("FN", policy_name, "policy", None, value, contact_values, found)
+    for value, recs in sorted(predicted.items()):
+        if any(same(value, a) for a in annotated):
+            measure.count(None, ok=1)
+        else:
+            measure.count(None, fp=1)
+            measure.example("FP", policy_name, "policy", None, value, [], recs)
+
+
 def score_gdpr_contacts(board: Scoreboard, policy: GdprPolicy, records: list[Rec]) -> None:
     contact_values = [a.value for p in policy.passages for a in p.annotations if a.requirement in GDPR_CONTACT]
     annotated = [a.value for p in policy.passages for a in p.annotations]
@@ -573,27 +598,15 @@ def score_gdpr_contacts(board: Scoreboard, policy: GdprPolicy, records: list[Rec
     for rec in records:
         if rec.type == "contact" and rec.label == "email":
             pred_emails[normalise_email(rec.detail or rec.text)].append(rec)
-    measure = board["gdpr.contact.email"]
-    for email in sorted(gold_emails):
-        if email in pred_emails:
-            measure.count(None, tp=1)
-        else:
-            measure.count(None, fn=1)
-            measure.example(
-                "FN",
-                policy.name,
-                "policy",
-                None,
-                email,
-                contact_values,
-                [r for recs in pred_emails.values() for r in recs],
-            )
-    for email, recs in sorted(pred_emails.items()):
-        if email in annotated_emails:
-            measure.count(None, ok=1)
-        else:
-            measure.count(None, fp=1)
-            measure.example("FP", policy.name, "policy", None, email, [], recs)
+    score_contact_values(
+        board["gdpr.contact.email"],
+        policy.name,
+        sorted(gold_emails),
+        annotated_emails,
+        pred_emails,
+        str.__eq__,
+        contact_values,
+    )
     board.gold_counts["controller/DPO emails"] += len(gold_emails)
 
     all_text = "\n".join(p.text for p in policy.passages)
@@ -614,27 +627,9 @@ def score_gdpr_contacts(board: Scoreboard, policy: GdprPolicy, records: list[Rec
             digits = re.sub(r"\D", "", rec.detail or rec.text)
             if digits:
                 pred_phones[digits].append(rec)
-    measure = board["gdpr.contact.phone"]
-    for digits in gold_phones:
-        if any(same_phone(digits, p) for p in pred_phones):
-            measure.count(None, tp=1)
-        else:
-            measure.count(None, fn=1)
-            measure.example(
-                "FN",
-                policy.name,
-                "policy",
-                None,
-                digits,
-                contact_values,
-                [r for recs in pred_phones.values() for r in recs],
-            )
-    for digits, recs in sorted(pred_phones.items()):
-        if any(same_phone(digits, g) for g in annotated_phones):
-            measure.count(None, ok=1)
-        else:
-            measure.count(None, fp=1)
-            measure.example("FP", policy.name, "policy", None, digits, [], recs)
+    score_contact_values(
+        board["gdpr.contact.phone"], policy.name, gold_phones, annotated_phones, pred_phones, same_phone, contact_values
+    )
     board.gold_counts["controller/DPO phones"] += len(gold_phones)
 
 
