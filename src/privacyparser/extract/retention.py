@@ -9,7 +9,12 @@ data?" asks, it states nothing ("not_a_statement"). A bare "retain" with no peri
 retention only when it is the sentence's point: not in a list of processing verbs ("we
 collect, retain and process"), not as possession ("data held by us"), not in the policy's
 table of contents ("this notice explains how we ... retain"), not a section named in
-quotes: "not_unspecified", checked before the unspecified rule.
+quotes: "not_unspecified", checked before the unspecified rule. Where data is kept ("on servers in
+Ireland", "securely") is no retention statement either unless it says for how long or until when,
+so these are "not_unspecified" too. How cookies behave in general ("Session cookies expire when
+you close the browser", "Cookies are small text files ...") is not how long this service keeps
+data: "not_data", checked before every rule; a named cookie's lifetime ("The login cookie lasts
+two days") is kept, as it is how long what the cookie holds is kept.
 
 Under a section whose title is about keeping data ("How long we keep it"), a line with no
 cue of its own is read by the stated_period and limited rules as well: a table row
@@ -38,6 +43,7 @@ class RetentionVetoes:
     not_a_statement: re.Pattern[str]
     not_unspecified: re.Pattern[str]
     section_cue: re.Pattern[str]
+    not_data: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +57,7 @@ def retention_vetoes() -> RetentionVetoes:
             re.compile(table["not_a_statement"]),
             re.compile(table["not_unspecified"]),
             re.compile(table["section_cue"]),
+            re.compile(table["not_data"]),
         )
     except (KeyError, re.error) as exc:
         raise RuleTableError(f"retention.json vetoes: {exc}") from exc
@@ -77,7 +84,7 @@ def _classify(
     """The record of sentence `index` by the first rule that matches it (of `kinds` when given)."""
     start, end = ctx.sentence(index)
     sentence = ctx.lower[start:end]
-    if vetoes.not_a_statement.search(sentence):
+    if vetoes.not_a_statement.search(sentence) or vetoes.not_data.search(sentence):
         return None
     not_a_period: bool | None = None
     for rule in ctx.rules.retention:
