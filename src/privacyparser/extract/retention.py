@@ -14,7 +14,10 @@ Ireland", "securely") is no retention statement either unless it says for how lo
 so these are "not_unspecified" too. How cookies behave in general ("Session cookies expire when
 you close the browser", "Cookies are small text files ...") is not how long this service keeps
 data: "not_data", checked before every rule; a named cookie's lifetime ("The login cookie lasts
-two days") is kept, as it is how long what the cookie holds is kept.
+two days") is kept, as it is how long what the cookie holds is kept. Deleting what was collected
+from a child by mistake is a children's-privacy safeguard, not a retention rule ("children" and
+"deleting" without "keeping", in the sentence or the innermost section title); a stated period
+still counts.
 
 Under a section whose title is about keeping data ("How long we keep it"), a line with no
 cue of its own is read by the stated_period and limited rules as well: a table row
@@ -44,6 +47,9 @@ class RetentionVetoes:
     not_unspecified: re.Pattern[str]
     section_cue: re.Pattern[str]
     not_data: re.Pattern[str]
+    children: re.Pattern[str]
+    deleting: re.Pattern[str]
+    keeping: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,9 +64,24 @@ def retention_vetoes() -> RetentionVetoes:
             re.compile(table["not_unspecified"]),
             re.compile(table["section_cue"]),
             re.compile(table["not_data"]),
+            re.compile(table["children"]),
+            re.compile(table["deleting"]),
+            re.compile(table["keeping"]),
         )
     except (KeyError, re.error) as exc:
         raise RuleTableError(f"retention.json vetoes: {exc}") from exc
+
+
+def _deletes_childrens_data(ctx: DocumentContext, vetoes: RetentionVetoes, sentence: str, start: int) -> bool:
+    """True for "if we learn that we collected data from a child, we delete it": a children's-privacy
+    safeguard for data that should never have been collected, not how long data is kept."""
+    # "We keep a child's records for as long as the account is open" keeps; only deleting is vetoed.
+    if vetoes.deleting.search(sentence) is None or vetoes.keeping.search(sentence) is not None:
+        return False
+    if vetoes.children.search(sentence) is not None:
+        return True
+    # The innermost section only: "Children's privacy", not a whole "Privacy policy for kids' apps".
+    return vetoes.children.search(ctx.section_titles(start).split(" | ", 1)[0]) is not None
 
 
 def _trigger(ctx: DocumentContext, sentence: str, sentence_start: int, index: int) -> str | None:
@@ -104,6 +125,8 @@ def _classify(
                 continue
         elif rule.kind in ("unspecified", "limited") and vetoes.not_keeping.search(sentence):
             continue
+        if rule.kind != "stated_period" and _deletes_childrens_data(ctx, vetoes, sentence, start):
+            return None
         if rule.kind == "unspecified" and vetoes.not_unspecified.search(sentence):
             continue
         return Retention(
