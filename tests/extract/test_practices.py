@@ -171,6 +171,12 @@ def test_enumeration_items_inherit_a_category(text: str, item: str, category: st
         # A label before a colon is no item, and neither is a negated list.
         ("Product Improvement and Marketing: we use your email address to improve the app.", "Product Improvement"),
         ("We do not collect your name, job title or email address.", "job title"),
+        # Activities listed beside data are things done, not data.
+        ("We collect your name, email address, fill out a survey and more.", "fill out a survey"),
+        ("We collect your email address, complete a questionnaire and reply.", "complete a questionnaire"),
+        ("We record your email address and adjusting your account settings.", "adjusting your account settings"),
+        # An adverb is no item.
+        ("You give us your phone number, email address or otherwise.", "otherwise"),
     ],
 )
 def test_enumeration_items_rejected(text: str, item: str) -> None:
@@ -190,6 +196,11 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         # The provider's contact details, and password advice.
         ("You can contact us using the contact details provided below.", "contact_details", 0),
         ("We recommend using strong, unique passwords.", "password", 0),
+        # "Emails" are messages unless listed with data; "your friends" an audience unless data.
+        ("All e-mails sent to you from our site let you opt out of further e-mail.", "email_address", 0),
+        ("We keep the phone numbers and emails of our members.", "email_address", 1),
+        ("You can share a recipe with your friends and family.", "friends_list", 0),
+        ("With your permission we read your friends list.", "friends_list", 1),
         # A disclosure required by law, or a notice before a transfer, collects nothing.
         ("We may be required to disclose your personal data if required by law.", "personal_data", 0),
     ],

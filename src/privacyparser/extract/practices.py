@@ -472,6 +472,26 @@ _ITEM_WORDS = 6
 _ENUMERATOR = re.compile(r"^\(?(?:[ivx]{1,4}|[a-z])\)?$")
 # "monitored and collected": a verb joined to the data, not an item of the list.
 _PARTICIPLE = re.compile(r"(?<!spe)(?<!fe)ed$")
+# Verbs that open an activity, not a kind of data: "complete a questionnaire", "send a
+# text", "analyse trends", "adjusting your account settings" are things done, listed
+# beside data in the same run of commas. Verbs whose forms also head data nouns
+# ("contact details", "search queries", "access logs", "tracking data") are left out.
+_ACTIVITY_VERBS = (
+    "adjust administer allow analyse analyze change collect communicate complete comply conduct confirm "
+    "create customise customize deliver detect determine develop enable ensure enter evaluate facilitate "
+    "fill fulfil fulfill help identify improve investigate maintain make manage monitor notify offer opt "
+    "operate optimise optimize participate perform personalise personalize prevent process protect provide "
+    "publish read refund respond see select send stock submit suspend tailor understand update verify"
+).split()
+_ACTIVITY_VERB = re.compile(
+    r"^(?:"
+    + "|".join(sorted({f for v in _ACTIVITY_VERBS for f in (v, v + "s", v + "es", v + "ing", v[:-1] + "ing")}))
+    + r")\b"
+)
+# Words that never name data on their own: "(by phone, e-mail,) or otherwise".
+_NON_ITEM_WORDS = frozenset("otherwise elsewhere however therefore respectively thereof".split())
+# A place or a route, not data: "transmitted over the Internet", "across devices".
+_PREPOSITION_ITEM = re.compile(r"^(?:over|across|between|among|against|towards?|upon|under|per|via|like)\b")
 _LEADING_FILLER = re.compile(r"^(?:(?:the|your|a|an|any|other|certain|their|its|his|her|some|all|also|additional)\s+)+")
 
 
@@ -622,6 +642,9 @@ def _classify(
         or all(w in rules.enumeration_filler or len(w) < 2 or w.isdigit() for w in words)
         or _ENUMERATOR.match(text) is not None
         or _PARTICIPLE.search(text) is not None
+        or _ACTIVITY_VERB.match(text) is not None
+        or _PREPOSITION_ITEM.match(text) is not None
+        or (len(words) == 1 and (words[0] in _NON_ITEM_WORDS or words[0].endswith("ly")))
         or "\n" in ctx.text[start:end].strip()
     ):
         return _Piece(start, end, "breaker", None, intro_before)
