@@ -162,6 +162,23 @@ def test_visible_text(source: str, expected: str) -> None:
             KEPT,
         ),
         ("<div class='most-popular-list'><p>Read this</p></div>" + KEPT_P, KEPT),
+        # Side columns named after a prefix or two, even when a widget heads itself with an
+        # <h1> or holds teaser <article>s.
+        ("<div class='cms-sidebar'><p>Try our app free</p></div>" + KEPT_P, KEPT),
+        ("<main>" + KEPT_P + "<div id='region-side-rail-top-special'><p>Jobs near you</p></div></main>", KEPT),
+        (
+            "<main><div>" + KEPT_P + "</div><aside id='third_rail'><h1>Trending</h1>"
+            "<article><p>Five stocks to watch</p></article></aside></main>",
+            KEPT,
+        ),
+        # Readers' comments and small dialogs a script opens.
+        ("<main>" + KEPT_P + "</main><div class='comments-section'><p>Be the first to comment</p></div>", KEPT),
+        ("<div id='dsq-thread'><p>12 comments</p></div>" + KEPT_P, KEPT),
+        ("<div class='overlay_holder'><p>Sign up for our newsletter</p></div>" + KEPT_P, KEPT),
+        ("<div class='login-modal'><p>Log in with your account</p></div>" + KEPT_P, KEPT),
+        # Class names that stylesheets define as display: none.
+        ("<div class='hidden example-summary'><p>An example shown on click</p></div>" + KEPT_P, KEPT),
+        ("<div class='box hide'><p>You are leaving our site</p></div>" + KEPT_P, KEPT),
         # A big menu is still a menu when the page's <main> lies elsewhere.
         (
             "<nav><p>" + "Cable channel that shows films. " * 4 + "</p></nav><main>" + KEPT_P + "</main>",
@@ -226,6 +243,32 @@ def test_visible_text(source: str, expected: str) -> None:
             "<nav><p>The whole policy sits in a nav element on this page.</p></nav><p>x</p>",
             "The whole policy sits in a nav element on this page.\n\nx",
         ),
+        # A wrapper flagged as having a sidebar is the page, not the sidebar.
+        ("<div class='has-sidebar'>" + KEPT_P + "</div>", KEPT),
+        ("<div class='sidebar-layout'>" + KEPT_P + "</div>", KEPT),
+        # A side column holding the page's main content or the policy's title is the content.
+        ("<div class='sidebar'><main>" + KEPT_P + "</main></div><p>x</p>", KEPT + "\n\nx"),
+        (
+            "<div class='side-rail'><h1>Privacy Policy</h1></div>" + KEPT_P,
+            "Privacy Policy\n\n" + KEPT,
+        ),
+        # A link that opens a dialog is a word of its sentence; a long dialog is a policy.
+        (
+            "<p>Visit the <a class='interstitial-modal-link' href='/x'>opt-out page</a> today.</p>",
+            "Visit the opt-out page today.",
+        ),
+        (
+            "<div class='modal-body'><p>" + "Our policy shown in a dialog. " * 80 + "</p></div>",
+            ("Our policy shown in a dialog. " * 80).strip(),
+        ),
+        # Responsive classes hide only on some screens; "hidden" within a word is no flag.
+        ("<div class='hidden-xs'>" + KEPT_P + "</div>", KEPT),
+        ("<div class='field-label-hidden'>" + KEPT_P + "</div>", KEPT),
+        # Accordion panels hidden by a class that hold most of the page are the policy.
+        (
+            "<p>Intro</p><div class='hidden'><p>" + "A collapsed section of the policy. " * 4 + "</p></div>",
+            "Intro\n\n" + ("A collapsed section of the policy. " * 4).strip(),
+        ),
     ],
 )
 def test_invisible_and_furniture_dropped(source: str, expected: str) -> None:
@@ -240,6 +283,8 @@ def test_invisible_and_furniture_dropped(source: str, expected: str) -> None:
         ("<nav><p>The whole policy sits in a nav element on this page.</p></nav><p>x</p>", "kept a navigation"),
         ("<div hidden><p>Collapsed section one of the policy.</p></div><p>Intro</p>", "kept hidden elements"),
         ("<script>only()</script><style>x{}</style>", "no visible text"),
+        ("<div class='hidden'><p>Shown on click</p></div>" + KEPT_P, "text hidden by a class name 12"),
+        ("<div class='popup'><p>Join us</p></div>" + KEPT_P, "pop-up 6"),
         (
             "<div><a href='/'>Home</a> <a href='/shop'>Shop</a></div>" + KEPT_P,
             "left out 8 characters of page furniture (link list 8)",

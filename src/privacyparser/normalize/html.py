@@ -10,8 +10,9 @@ The steps, each a small function or class below:
    to LF, as a string plus pieces that point back into the source.
 3. BeautifulSoup with the lxml parser builds the tree; `_Furniture` decides from it what
    a reader never sees or does not want (scripts, hidden elements, navigation, page
-   header/footer, cookie banners, menus, bare lists of short links to other pages, page
-   controls such as "Back to top", side rails), guarded so that the policy itself is
+   header/footer, cookie banners, small pop-up dialogs, menus, bare lists of short links to
+   other pages, page controls such as "Back to top", side rails and sidebars, comment
+   sections), guarded so that the policy itself is
    never dropped (size shares, a `<main>` elsewhere, prose or a lead-in beside a link
    list), and summarises what it left out in one warning. Sizes, link text and flags are
    measured once, bottom-up, so every decision costs O(1) per element.
@@ -94,6 +95,9 @@ _CONTENT_TAGS = frozenset({"article", "main", "section", "aside", "header", "foo
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menubar", "menu"})
 
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Class names that CSS frameworks define as `display: none` (Bootstrap, Drupal, jQuery UI...),
+# whole tokens only: "hidden-xs" hides on small screens only, "field-label-hidden" a label.
+_HIDING_CLASSES = frozenset({"hidden", "hide", "is-hidden", "element-hidden", "d-none", "hidden-modal"})
 # Matched against each class token and the id, lower-cased.
 _COOKIE_BANNER = re.compile(
     r"cookie[-_]?(?:banner|bar|notice|consent|popup|pop-up|modal|law|alert|message|warning"
@@ -116,6 +120,20 @@ _SIDE_CONTENT = re.compile(
     r"^(?:(?:right|left|side)[-_]?rail|rail|most[-_]?(?:popular|read|viewed)|related[-_]?(?:posts|stories"
     r"|articles|content|links)|recommended|recommendations|trending|promo|outbrain|taboola|addthis"
     r"|social[-_]?(?:share|links|media|icons|buttons)|share[-_]?(?:bar|buttons|tools|links|this))(?:$|[-_])"
+    # A side column named as such, after a prefix or two ("cms-sidebar", "region-side-rail-top");
+    # not a flag on the page's wrapper ("has-sidebar", "show-left-rail").
+    r"|^(?!(?:has|with|without|no|show|hide|is)[-_])(?:[a-z0-9]+[-_]){0,2}(?:(?:right|left|side|third)[-_]?rail"
+    r"|sidebar|side-bar)(?:[-_](?:left|right|top|bottom|special|primary|secondary|first|second|inner|content"
+    r"|wrapper|container|widgets?|region|area|\d{1,2})){0,2}$"
+    # Readers' comments under the page: "comments-section", "vdoCommentSection", Disqus.
+    r"|comments?[-_]?(?:section|area|container|wrapper|list|form|widget|thread)|disqus|^dsq[-_]"
+)
+# Dialogs a script opens over the page (sign-up, log-in, "you are leaving this site"); only
+# small ones count, a policy shown in a dialog is long.
+# The dialog itself, not a link or button that opens one ("modal-link", "popup-trigger").
+_POPUP = re.compile(
+    r"(?:^|[-_])(?:modal|overlay|lightbox|popup|pop-up)"
+    r"(?:[-_](?:content|body|container|wrapper|holder|window|dialog|inner|box|main))?$"
 )
 # The whole text of a link that is a page control, not policy: "Back to top", "Print".
 _CONTROL_LINK = re.compile(
@@ -373,7 +391,15 @@ def _is_hidden(tag: Tag) -> bool:
     if str(attrs.get("aria-hidden", "")).strip().lower() == "true":
         return True
     style = attrs.get("style")
-    return isinstance(style, str) and _HIDING_STYLE.search(style) is not None
+    if isinstance(style, str) and _HIDING_STYLE.search(style) is not None:
+        return True
+    return _is_hidden_by_class(tag)
+
+
+def _is_hidden_by_class(tag: Tag) -> bool:
+    classes = tag.attrs.get("class")
+    names = classes.split() if isinstance(classes, str) else classes if isinstance(classes, list) else []
+    return any(str(c).lower() in _HIDING_CLASSES for c in names)
 
 
 def _class_and_id_tokens(tag: Tag) -> list[str]:
@@ -568,7 +594,14 @@ class _Furniture:
         if _is_hidden(tag) and id(tag) not in self.hidden_kept:
             # Nested in a kept collapsed section (the only way to reach one that is not
             # top-level), a hidden element belongs to that section.
-            return id(tag) in self.top_hidden
+            if id(tag) not in self.top_hidden:
+                return False
+            if _is_hidden_by_class(tag):
+                # A class name is weaker evidence than `hidden` or an inline style (the
+                # stylesheet may not say what it seems to): say what was left out.
+                kind = "text hidden by a class name"
+                self.dropped[kind] = self.dropped.get(kind, 0) + self.sizes.get(id(tag), 0)
+            return True
         reason = self._furniture_reason(tag, in_content)
         if reason is None:
             return False
@@ -581,6 +614,14 @@ class _Furniture:
             return False
         self.dropped[reason] = self.dropped.get(reason, 0) + size
         return True
+
+    def _holds_main(self, tag: Tag) -> bool:
+        """Whether the page's largest <main>/<article> is `tag` or inside it."""
+        if self.main is None:
+            return False
+        main_start, main_end = self.spans[id(self.main)]
+        start, end = self.spans.get(id(tag), (0, 0))
+        return start <= main_start and main_end <= end
 
     def _main_is_elsewhere(self, tag: Tag) -> bool:
         """Whether the page's main content (<main>, <article>) of some size lies outside `tag`."""
@@ -606,15 +647,23 @@ class _Furniture:
                 if heading is not None and _POLICY_TITLE.search(heading.get_text()):
                     return None
             return f"page {name}"
-        if flags:
-            return None
-        size = self.sizes.get(key, 0)
         tokens = _class_and_id_tokens(tag)
+        if flags:
+            # Holding the page's <main> or <h1>, an element is the content or its title block;
+            # a side column may head a widget with an <h1> ("Trending topics") all the same.
+            # (teasers in a rail are often <article>s: only the page's largest one counts).
+            if name in _INLINE_TAGS or not any(_SIDE_CONTENT.search(t) for t in tokens) or self._holds_main(tag):
+                return None
+            title = tag.find("h1")
+            return "side content" if title is None or not _POLICY_TITLE.search(title.get_text()) else None
+        size = self.sizes.get(key, 0)
         if tokens:
             if not in_content and any(_PAGE_FURNITURE_CLASS.search(token) for token in tokens):
                 return "page header or footer"
             if size <= _MAX_BANNER_SIZE and any(_COOKIE_BANNER.search(token) for token in tokens):
                 return "cookie banner"
+            if name not in _INLINE_TAGS and size <= _MAX_BANNER_SIZE and any(_POPUP.search(t) for t in tokens):
+                return "pop-up"
             link_size = self.link_sizes.get(key, 0)
             # Class names alone are weak evidence ("nav-item" may hold a whole policy
             # section): a menu is also mostly link text.
