@@ -58,6 +58,17 @@ def _kinds(text: str) -> set[str]:
         ("If you agreed to hear about offers and later change your mind, just tell us.", {"withdraw_consent"}),
         ("You can revoke your permission in the app settings.", {"withdraw_consent"}),
         ("You can opt out of our marketing emails at any time.", {"withdraw_consent"}),
+        # The operator lets the user act: "we will let you delete" is the user's right.
+        ("We will let you delete your account from the settings page.", {"erasure"}),
+        # A user noun opening the sentence is not a company name acting on its own.
+        ("Consumers may ask that a business disclose the categories of data it collected.", {"access"}),
+        ("Residents may request deletion of the personal data we hold about them.", {"erasure"}),
+        # An automated-decision right listed right after the right to object.
+        (
+            "Your rights include the right to object and the right not to be subject to automated decision-making.",
+            {"objection", "automated_decision"},
+        ),
+        ("If you registered, you can change or update your member preferences or information.", {"rectification"}),
     ],
 )
 def test_text_grants_rights(text: str, expected: set[str]) -> None:
@@ -105,6 +116,31 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("We will never access your account information or your files.", "access"),
         ("We are not obligated to provide or delete information that is de-identified.", "erasure"),
         ("Collection of this data is completed on behalf of our business customers.", "rectification"),
+        # the operator (named) accessing data; staff with a business reason; revoking an app's access
+        ("Acme may access and use any information from your linked account.", "access"),
+        ("Staff need a legitimate business reason to obtain access to the information you give us.", "access"),
+        ("You can revoke the game studio's access to your data in your account settings.", "access"),
+        ("As you can see, protecting your personal information matters to us.", "access"),
+        ('For details, see "How we share your information" below.', "access"),
+        # a page's address is no statement
+        ("Complaints can be filed online at https://regulator.example.gov/file-complaint/ today.", "complaint"),
+        # HIPAA, business transfers and messages to other people are no data portability
+        ("We handle health data as the Health Insurance Portability and Accountability Act requires.", "portability"),
+        ("In a merger, we may transfer our assets, including user data, to another company.", "portability"),
+        ("The app lets you send messages to another person through the service.", "portability"),
+        # profiling as what the user objects to
+        (
+            "Object to the processing of your data for direct marketing or for processing based on profiling;",
+            "automated_decision",
+        ),
+        # conditions and purposes, not rights
+        ("You cannot opt out of service notices unless you terminate your account.", "erasure"),
+        ("Your details will be used to create or modify your profile and to run the service.", "rectification"),
+        ("You can change your email preferences in your account at any time.", "rectification"),
+        ("We have no duty to publish, remove or edit any of your comments.", "erasure"),
+        ("You may request that we limit how we disclose your health information.", "access"),
+        ("Your browser sends a request to access (i.e., visit) a web page.", "access"),
+        ("This privacy policy may be amended from time to time.", "rectification"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:
@@ -139,7 +175,6 @@ def test_items_after_a_lead_in_are_rights() -> None:
     text = "Your options\nYou have the right to:\n- Update or correct your information;\n- Object to marketing."
     kinds = _kinds(text)
     assert {"rectification", "objection"} <= kinds
-
 
 
 def test_a_paragraph_taken_for_a_heading_is_read_as_text() -> None:

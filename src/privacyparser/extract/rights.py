@@ -31,10 +31,13 @@ _NAMES_USER = re.compile(
 # describe what the company does, not a right.
 _OPERATOR_DOES = re.compile(
     r"(?:^|[,;:(]\s*|\b(?:and|then|so|that|where|when)\s+)"
-    r"(?!(?:You|Your|Users?|Customers?|Members?|Please|If|To)\b)"
+    r"(?!(?:You|Your|Users?|Customers?|Consumers?|Members?|Residents?|Individuals?|Data|Parents?|Guardians?"
+    r"|Visitors?|Clients?|Subscribers?|Patients?|Players?|Students?|Account|Please|If|To)\b)"
     r"(?:[Ww]e|[Tt]he [Cc]ompany|[Tt]hey|[A-Z][A-Za-z0-9&.-]{1,30}(?: [A-Z][A-Za-z0-9&.-]{1,30}){0,2})"
     r" (?:will|shall|would|may|might|can|must|is going to)(?: (?:also|then|immediately|automatically|promptly))?"
-    r" (?:(?:take|make|use|do) (?:[a-z]+ ){0,3}(?:steps?|efforts?|measures|best) to )?(?:[a-z]+ ){0,2}(?:(?:and|or) )?$"
+    r" (?:(?:take|make|use|do) (?:[a-z]+ ){0,3}(?:steps?|efforts?|measures|best) to )?"
+    # "we will let you delete it", "we can help users correct it": the user acts.
+    r"(?:(?!you\b|users?\b)[a-z]+ ){0,2}(?:(?:and|or) )?$"
 )
 _OPERATOR_REACH = 80
 # ... unless the company acts on the user's request: "if you ask, we will delete it".
@@ -42,11 +45,12 @@ _ON_REQUEST = re.compile(
     r"\b(?:if you (?:ask|request|want|wish|would like)|(?:up)?on (?:your )?request|at your request)"
 )
 # Kinds whose wording is also what a company does on its own (deleting, correcting,
-# stopping); "we will not discriminate" or "we will disclose to you" stay rights.
-_OPERATOR_ACTIONS = frozenset({"erasure", "rectification", "objection", "restriction", "portability"})
+# stopping, accessing: "Acme may access and use any information from your account");
+# "we will not discriminate" or "we will disclose to you" stay rights.
+_OPERATOR_ACTIONS = frozenset({"access", "erasure", "rectification", "objection", "restriction", "portability"})
 # "within 15 days", "no later than one month", "in no more than 30 days".
 _WITHIN = re.compile(r"\b(?:within|no later than|not later than|not exceeding|in no more than|up to)\b")
-# How far before a match an `exclude_before` veto looks.
+# How far before a match an `exclude_before` veto looks, unless its rule says otherwise.
 _BEFORE_WINDOW = 60
 # How many sentences after a lead-in ("You have the right to:") count as its list.
 _LIST_REACH = 14
@@ -57,6 +61,9 @@ _WORD = re.compile(r"\w+")
 # "ask us to correct or delete it": a match that ends in a pronoun is a right over data
 # only when the data is named before it, in its sentence or the one before.
 _PRONOUN_OBJECT = re.compile(r"\b(?:it|them|this|these|those|that)$")
+# A match inside a web address ("example.gov/file-complaint/", ".../#deleting-your-data")
+# is a page's name, not a statement: the token before it holds a scheme, "www." or a domain.
+_URL_MARK = re.compile(r"://|www\.|\.[a-z]{2,6}/")
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,9 @@ class RightFilters:
     needs_cue: bool
     in_headings: bool
     exclude_before: re.Pattern[str] | None
+    # How far before the match `exclude_before` looks; some vetoes sit further back
+    # ("object to processing for direct marketing or based on profiling").
+    before_window: int
     exclude_match: re.Pattern[str] | None
     exclude_sentence: re.Pattern[str] | None
 
@@ -98,6 +108,7 @@ def right_tables() -> RightTables:
             needs_cue=bool(entry.get("needs_cue", True)),
             in_headings=bool(entry.get("in_headings", True)),
             exclude_before=_optional(entry, "exclude_before"),
+            before_window=int(entry.get("before_window", _BEFORE_WINDOW)),
             exclude_match=_optional(entry, "exclude_match"),
             exclude_sentence=_optional(entry, "exclude_sentence"),
         )
@@ -131,8 +142,11 @@ def _vetoed(
         return True
     if filters.exclude_match is not None and filters.exclude_match.search(match.group()):
         return True
+    token_start = max(sentence.rfind(" ", 0, match.start()), sentence.rfind("\n", 0, match.start())) + 1
+    if _URL_MARK.search(sentence, token_start, match.start()):
+        return True
     if filters.exclude_before is not None:
-        before = sentence[max(0, match.start() - _BEFORE_WINDOW) : match.start()]
+        before = sentence[max(0, match.start() - filters.before_window) : match.start()]
         if filters.exclude_before.search(before):
             return True
     return False
@@ -183,11 +197,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                 continue
             for match in rule.pattern.finditer(sentence):
                 head = ctx.text[max(start, start + match.start() - _OPERATOR_REACH) : start + match.start()]
-                if (
-                    rule.kind in _OPERATOR_ACTIONS
-                    and _OPERATOR_DOES.search(head)
-                    and not _ON_REQUEST.search(sentence)
-                ):
+                if rule.kind in _OPERATOR_ACTIONS and _OPERATOR_DOES.search(head) and not _ON_REQUEST.search(sentence):
                     continue
                 if not _vetoed(filters, sentence, match, tables.pronoun_antecedent, before):
                     kinds_here.add(rule.kind)
