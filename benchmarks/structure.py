@@ -275,6 +275,7 @@ class TextScore:
     documents: int = 0
     failures: int = 0
     worst: list[tuple[float, float, str]] = field(default_factory=list)  # (recall, noise, name)
+    pages: list[tuple[str, int, int, int, int]] = field(default_factory=list)  # name, policy, lost, ours, noise
 
     @property
     def recall(self) -> float:
@@ -351,6 +352,7 @@ def run_opp(parser: pp.PolicyParser, folder: Path, limit: int | None) -> dict[st
             recall = kept / len(reference) if reference else 1.0
             noise = (len(ours) - kept) / len(ours) if ours else 0.0
             score.worst.append((recall - noise, noise, name))
+            score.pages.append((name, len(reference), len(reference) - kept, len(ours), len(ours) - kept))
     return scores
 
 
@@ -407,12 +409,21 @@ def print_errors(goppc: dict[str, HeadingScore] | None, opp: dict[str, TextScore
                 print(f"  {value:6.3f} {noise:6.3f} {name}")
 
 
+def print_pages(opp: dict[str, TextScore]) -> None:
+    """Per page: policy words lost and noise words, most lost first (where recall and noise go)."""
+    for fmt, s in opp.items():
+        print(f"\n--- pages ({fmt}): policy words, lost, our words, noise")
+        for name, policy, lost, ours, noise in sorted(s.pages, key=lambda p: (-p[2], -p[4])):
+            print(f"  {name:<40} {policy:6} {lost:6} {ours:6} {noise:6}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("folders", nargs="+", type=Path, help="corpus folders (goppc150-dev, opp115-dev)")
     ap.add_argument("--errors", action="store_true", help="print examples of missed/spurious headings")
     ap.add_argument("--count", type=int, default=40, help="examples per error list")
     ap.add_argument("--limit", type=int, default=None, help="policies per corpus")
+    ap.add_argument("--pages", action="store_true", help="OPP-115: words lost and noise words of every page")
     args = ap.parse_args(argv)
     parser = pp.PolicyParser()
     goppc: dict[str, HeadingScore] | None = None
@@ -430,6 +441,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     if args.errors:
         print_errors(goppc, opp, args.count)
+    if args.pages and opp:
+        print_pages(opp)
     return 0
 
 
