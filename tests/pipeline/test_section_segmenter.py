@@ -158,6 +158,24 @@ def lines(*parts: str) -> str:
             id="headings-with-bodies-after-a-colon-stay-headings",
         ),
         pytest.param(
+            lines("Who we are", "", BODY, "", "Information we collect", "", BODY, "", "Account data", "",
+                  "- when you sign up, we ask for your name and email address.", "",
+                  "Usage data", "", ": the pages you open and the time you spend on them.", "",
+                  "Device data", "", "such as the model of your phone and its language.", "",
+                  "Sharing", "", BODY),
+            # A label whose line runs on into its paragraph is a run-in label: under the heading.
+            [(1, None, "Who we are"), (1, None, "Information we collect"), (2, None, "Account data"),
+             (2, None, "Usage data"), (2, None, "Device data"), (1, None, "Sharing")],
+            id="run-in-labels-nest-under-a-heading",
+        ),
+        pytest.param(
+            lines("Information we collect", "", "- your name", "- your email address", "",
+                  "Sharing", "", BODY),
+            # A dash list under a heading is a list, not the continuation of a run-in label.
+            [(1, None, "Information we collect"), (1, None, "Sharing")],
+            id="dash-list-is-no-run-in",
+        ),
+        pytest.param(
             lines("Welcome. We collect data.", "", BODY),
             [],
             id="two-sentences-are-not-a-heading",
@@ -322,6 +340,8 @@ def test_many_blank_lines_and_deep_documents_stay_fast() -> None:
                      "Privacy Policy", id="unnumbered-wrapper"),
         pytest.param(lines("# Privacy Notice", BODY, "## Data", BODY, "## Contact", BODY), "# Privacy Notice",
                      id="markdown-wrapper"),
+        pytest.param(lines("Acme Privacy Policy", "", BODY, "", "Data we collect", "", BODY, "", "Contact", "", BODY),
+                     "Acme Privacy Policy", id="document-name-with-an-introduction"),
     ],
 )
 def test_heading_over_the_whole_document_is_the_title(text: str, title: str) -> None:
@@ -329,3 +349,30 @@ def test_heading_over_the_whole_document_is_the_title(text: str, title: str) -> 
     assert result.title is not None and result.title_is_heading
     assert text[result.title[0] : result.title[1]] == title
     assert all(node.level == 1 for node in result.sections)
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Scope of this Privacy Policy", "Changes to our Privacy Policy", "About Acme"],
+)
+def test_a_first_section_about_the_policy_is_no_title(first: str) -> None:
+    result = segment(lines(first, "", BODY, "", "Data we collect", "", BODY, "", "Contact", "", BODY))
+    assert [node.title for node in result.sections] == [first, "Data we collect", "Contact"]
+
+
+@pytest.mark.parametrize(
+    ("following", "run_in"),
+    [
+        ("- when you sign up, we ask for your name.", True),
+        ("\u2013 we record the pages you open.", True),
+        (": the pages you open and when.", True),
+        ("and similar files stored by your browser.", True),
+        (BODY, False),
+        ("- your name\n- your email address", False),
+    ],
+)
+def test_a_label_running_on_into_its_paragraph_is_a_run_in_label(following: str, run_in: bool) -> None:
+    result = segment(lines("Who we are", "", BODY, "", "Usage data", "", following, "", "Contact", "", BODY))
+    nodes = [*result.sections, *(child for node in result.sections for child in node.children)]
+    label = next(node for node in nodes if node.title == "Usage data")
+    assert (label.style[-1] == ":") is run_in

@@ -46,6 +46,15 @@ TOC_SHARE = 0.6
 _MARKDOWN_HEADING = re.compile(r"(#{1,6}) +(?=\S)")
 _SENTENCE_END = re.compile(r"[.;,]$")
 _DOCUMENT_TITLE = re.compile(r"(?i)\b(?:privacy|policy|notice|statement|cookies?|data protection|gdpr|ccpa)\b")
+# A first line that is only the document's name ("Privacy Policy", "Acme Privacy Notice"),
+# not a section about it ("Scope of this Privacy Policy", "Changes to our Privacy Policy").
+_DOCUMENT_NAME = re.compile(
+    r"(?i)(?!.*\b(?:this|these|to|about|of|changes?|updates?|scope|summary)\b)"
+    r"(?:\S+\s+){0,7}(?:privacy|policy|notice|statement)\s*$"
+)
+# The start of a line that continues the sentence of the line before: a separator
+# (": ", ". ", " - ", ")") or a word in lower case.
+_RUN_IN_BODY = re.compile(r"[.:;,)\u2013\u2014-]|[a-z]")
 _STATEMENT = re.compile(r"(?:We|You|Our|Your|This|These|It|They|If|When|Please)\s+[a-z]")
 _BULLET = re.compile(r"[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7>] ?")
 # Two sentences on one line: ". " followed by a capital ("Welcome. We collect").
@@ -166,6 +175,27 @@ def _in_colon_list(lines: list[Line], index: int) -> bool:
             continue
         return line.text.rstrip().endswith(":") and _is_paragraph(line.text)
     return False
+
+
+def _continues_title(lines: list[Line], index: int, next_content: list[int]) -> bool:
+    """True when the next line carries on the heading's sentence: the heading is a run-in label.
+
+    "Log data" then "- We record ..." or ": the pages you visit", or "Cookies" then
+    "and similar files we use ...": the label was written at the head of its paragraph
+    (often in bold) and only looks like a heading of its own; it ranks with labels that
+    end in ":".
+    """
+    following = next_content[index]
+    if following < 0:
+        return False
+    text = lines[following].text.lstrip()
+    if _RUN_IN_BODY.match(text) is None:
+        return False
+    if text[:1] == "-":
+        # "- name" then "- email": a bulleted list under the heading, not a run-in label.
+        after = next_content[following]
+        return after < 0 or not lines[after].text.lstrip().startswith("-")
+    return True
 
 
 def _is_paragraph(text: str) -> bool:
@@ -380,17 +410,23 @@ class SectionSegmenter:
     def _leading_title(
         lines: list[Line], candidates: list[HeadingNode], next_content: list[int]
     ) -> HeadingNode | None:
-        """A first heading that names the document ("Privacy Policy") and has no body of its own."""
+        """A first heading that names the document: "Privacy Policy" with no body of its own, or a bare name."""
         if len(candidates) < 2 or candidates[0].numbering is not None or candidates[0].title is None:
             return None
         first = candidates[0]
         index = next((i for i, line in enumerate(lines) if _is_content(line)), -1)
         if index < 0 or lines[index].start != first.start:
             return None
+        if not first.title:
+            return None
+        if candidates[0].style[0] == "plain" and _DOCUMENT_NAME.match(first.title):
+            # "Acme Privacy Policy" on the first line names the document even when an
+            # introduction follows it: the sections below are the document's, not its.
+            return first
         following = next_content[index]
         if following < 0 or lines[following].start != candidates[1].start:
             return None
-        return first if first.title and _DOCUMENT_TITLE.search(first.title) else None
+        return first if _DOCUMENT_TITLE.search(first.title) else None
 
     @staticmethod
     def _title_heading(lines: list[Line], roots: list[HeadingNode]) -> HeadingNode | None:
@@ -484,6 +520,8 @@ class SectionSegmenter:
             ):
                 text = line.text.strip()
                 style = _text_style(text, lower_words)
+                if not style[2] and _continues_title(lines, index, next_content):
+                    style = (*style[:2], ":")
                 out.append(HeadingNode(line.start, line.end, line.start, None, text, style, None))
                 previous_heading = index
         return out
