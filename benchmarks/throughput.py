@@ -297,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     cli.add_argument("folder", nargs="?", default=str(Path(__file__).resolve().parent.parent / "fixtures"))
     cli.add_argument("--quick", action="store_true", help="fewer rounds, 1,000 policies streamed instead of 10,000")
     cli.add_argument("--text-only", action="store_true", help="only the .txt policies (no HTML normalisation)")
+    cli.add_argument("--ratio-only", action="store_true", help="only the parse / tokenizer ratio (the first block)")
     cli.add_argument("--child-memory", type=int, help=argparse.SUPPRESS)
     cli.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     args = cli.parse_args(argv)
@@ -326,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{os.cpu_count()} CPUs{', quick' if args.quick else ''}{', text only' if args.text_only else ''}"
     )
     bench_parse_vs_tokenizer(parser, kept, rounds=3 if args.quick else 5)
+    if args.ratio_only:
+        return 0
     bench_parse_many(parser, kept, rounds=1 if args.quick else 3, seconds=4.0 if args.quick else 10.0)
     bench_memory(folder, 1_000 if args.quick else 10_000, args.text_only)
     bench_cold_start(folder, kept, runs=1 if args.quick else 3)

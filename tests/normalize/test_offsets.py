@@ -65,3 +65,50 @@ def test_contiguous_copies_merge_into_one_piece() -> None:
         builder.copy(i, i + 10)
     _, offset_map = builder.finish()
     assert len(offset_map) == 1
+
+
+def _random_chain(seed: int) -> tuple[str, OffsetChain, str]:
+    """A random source put through a few random rewrites (drops, replacements, insertions)."""
+    import random
+
+    rnd = random.Random(seed)
+    source = "".join(rnd.choice("ab  \n&;xy") for _ in range(rnd.randint(0, 60)))
+    chain = OffsetChain()
+    text = source
+    steps = [
+        (r"&", lambda m: "and"),
+        (r" {2,}", lambda m: " "),
+        (r"\n", lambda m: ""),
+        (r"(?<=a)(?=b)", lambda m: "\n"),
+        (r"x+", lambda m: "X"),
+        (r";", lambda m: None),
+        (r"zzz", lambda m: "never"),
+        (r"y", lambda m: "yy"),
+    ]
+    for _ in range(rnd.randint(1, 6)):
+        pattern, replacement = rnd.choice(steps)
+        text, offset_map = rewrite(text, re.compile(pattern), replacement)
+        chain.append(offset_map)
+    return source, chain, text
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_flattened_chain_maps_every_position_as_the_chain_does(seed: int) -> None:
+    _source, chain, text = _random_chain(seed)
+    flat = chain.flattened()
+    assert len(flat.maps) <= 1
+    for pos in range(len(text) + 1):
+        assert flat.source_start(pos) == chain.source_start(pos)
+        assert flat.source_end(pos) == chain.source_end(pos)
+        for end in range(pos, min(len(text), pos + 4) + 1):
+            assert flat.source_span(pos, end) == chain.source_span(pos, end)
+
+
+def test_flattening_drops_rewrites_that_changed_nothing() -> None:
+    source = "Hello&nbsp;world"
+    first, map1 = rewrite(source, re.compile(r"zzz"), lambda m: "never")
+    _second, map2 = rewrite(first, re.compile(r"&nbsp;"), lambda m: " ")
+    assert map1.is_identity() and not map2.is_identity()
+    flat = OffsetChain([map1, map2]).flattened()
+    assert flat.maps == [map2]
+    assert flat.source_span(6, 11) == (source.index("world"), len(source))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from privacyparser.extract.prefilter import sentence_filter
-from privacyparser.normalize.offsets import OffsetChain
+from privacyparser.normalize.offsets import OffsetChain, OffsetMap
 from privacyparser.pipeline.section_segmenter import HeadingNode, Segmentation
 from privacyparser.pipeline.sentence_splitter import sentence_bounds
 from privacyparser.rules import RuleSet
@@ -47,6 +47,8 @@ class DocumentContext:
     _section_starts: list[int] = field(default_factory=list)
     _headings: list[tuple[int, int]] = field(default_factory=list)
     _masks: dict[tuple[re.Pattern[str], ...], list[int]] = field(default_factory=dict)
+    # `chain` flattened to one map: every record asks for its source offsets.
+    _source: OffsetMap | OffsetChain | None = None
     # Per-document state that several extractors build once and share, by owner key.
     shared: dict[object, object] = field(default_factory=dict)
 
@@ -65,6 +67,8 @@ class DocumentContext:
                 stack.append((node.children[i], info, f"{section_id}.{i + 1}"))
         self._section_starts = [info.node.start for info in self._sections]
         self.furniture.sort()
+        flat = self.chain.flattened()
+        self._source = flat.maps[0] if len(flat.maps) == 1 else flat
 
     @property
     def sections(self) -> list[SectionInfo]:
@@ -125,13 +129,20 @@ class DocumentContext:
         """True when no line break separates offsets a < b."""
         return "\n" not in self.text[min(a, b) : max(a, b)]
 
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """`chain.source_span`, through the flattened chain."""
+        source = self._source
+        if source is None:
+            source = self._source = self.chain.flattened()
+        return source.source_span(start, end)
+
     def evidence(self, start: int, end: int, rule: str) -> dict[str, Any]:
         """The fields every record shares, for the span [start, end) of the text."""
         while end > start and self.text[end - 1] in " \n":
             end -= 1
         while start < end and self.text[start] in " \n":
             start += 1
-        source_start, source_end = self.chain.source_span(start, end)
+        source_start, source_end = self.source_span(start, end)
         return {
             "text": self.text[start:end],
             "start": start,

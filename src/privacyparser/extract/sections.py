@@ -21,7 +21,7 @@ def build_sections(ctx: DocumentContext) -> list[Section]:
     for info in reversed(ctx.sections):
         node: HeadingNode = info.node
         end = _trimmed_end(ctx.text, node.start, node.end)
-        source_start, source_end = ctx.chain.source_span(node.start, end)
+        source_start, source_end = ctx.source_span(node.start, end)
         built[id(node)] = Section(
             id=info.id,
             number=node.number,

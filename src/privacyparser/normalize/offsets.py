@@ -89,8 +89,79 @@ class OffsetMap:
         nxt = i + 1
         return self._out_starts[nxt] if nxt < len(self._out_starts) else self.out_length
 
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source range of the output range [start, end); empty ranges stay empty."""
+        if end <= start:
+            src = self.source_start(start)
+            return src, src
+        return self.source_start(start), self.source_end(end)
+
+    def is_identity(self) -> bool:
+        """True when every position maps to itself (a rewrite that changed nothing)."""
+        return self.out_length == self.src_length and (
+            (not self._out_starts and self.out_length == 0)
+            or (
+                len(self._out_starts) == 1
+                and self._verbatim[0] == 1
+                and self._out_starts[0] == 0
+                and self._src_starts[0] == 0
+                and self._src_ends[0] == self.src_length
+            )
+        )
+
+    def _tiles(self) -> bool:
+        """True when the pieces cover the output from 0 without gaps (as TextBuilder makes them)."""
+        out_starts = self._out_starts
+        if not out_starts:
+            return self.out_length == 0
+        if out_starts[0] != 0:
+            return False
+        for i in range(len(out_starts)):
+            nxt = out_starts[i + 1] if i + 1 < len(out_starts) else self.out_length
+            if nxt <= out_starts[i]:
+                return False
+            if self._verbatim[i] and self._src_ends[i] - self._src_starts[i] != nxt - out_starts[i]:
+                return False
+        return True
+
     def __len__(self) -> int:
         return len(self._out_starts)
+
+
+def compose(older: OffsetMap, newer: OffsetMap) -> OffsetMap | None:
+    """One map equal to applying `newer` then `older` (newer's source is older's output).
+
+    Piece by piece: a replacement of `newer` maps to the source range of its ends in
+    `older`; a verbatim piece is cut where the pieces of `older` under it change. The
+    result answers `source_start`/`source_end` exactly as the two maps in turn do.
+    None when the maps do not fit together (then walk them one by one).
+    """
+    if newer.src_length != older.out_length or not older._tiles() or not newer._tiles():
+        return None
+    out = OffsetMap()
+    o_out, o_src, o_end, o_verb = older._out_starts, older._src_starts, older._src_ends, older._verbatim
+    count = len(o_out)
+    n_out, n_src, n_end, n_verb = newer._out_starts, newer._src_starts, newer._src_ends, newer._verbatim
+    for k in range(len(n_out)):
+        out_start, src, src_end = n_out[k], n_src[k], n_end[k]
+        if not n_verb[k]:
+            out._add(out_start, older.source_start(src), older.source_end(src_end), False)
+            continue
+        j = bisect_right(o_out, src) - 1
+        pos = src
+        while pos < src_end:
+            piece_end = o_out[j + 1] if j + 1 < count else older.out_length
+            chunk_end = min(src_end, piece_end)
+            if o_verb[j]:
+                shift = o_src[j] - o_out[j]
+                out._add(out_start + pos - src, pos + shift, chunk_end + shift, True)
+            else:
+                out._add(out_start + pos - src, o_src[j], o_end[j], False)
+            pos = chunk_end
+            j += 1
+    out.out_length = newer.out_length
+    out.src_length = older.src_length
+    return out
 
 
 @dataclass
@@ -210,6 +281,22 @@ class OffsetChain:
         for offset_map in self.maps:
             src_pos = offset_map.output_position(src_pos)
         return src_pos
+
+    def flattened(self) -> OffsetChain:
+        """An equal chain of as few maps as possible: maps that changed nothing are left
+        out and the rest composed into one, so a lookup is one bisect instead of one per
+        rewrite step. Build it once a document's chain is complete."""
+        maps = [offset_map for offset_map in self.maps if not offset_map.is_identity()]
+        if len(maps) < 2:
+            return OffsetChain(maps)
+        flat: list[OffsetMap] = [maps[0]]
+        for offset_map in maps[1:]:
+            composed = compose(flat[-1], offset_map)
+            if composed is None:
+                flat.append(offset_map)
+            else:
+                flat[-1] = composed
+        return OffsetChain(flat)
 
 
 def apply_rewrites(
