@@ -301,6 +301,16 @@ def test_warnings(source: str, warning_fragment: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "body_class",
+    ["page two-column right-sidebar", "one-sidebar sidebar-first", "modal-open", "hidden"],
+)
+def test_layout_classes_on_body_are_no_furniture(body_class: str) -> None:
+    result = html_to_text(f"<html><body class='{body_class}'>{KEPT_P}</body></html>")
+    assert result.text == KEPT
+    assert not any("kept a" in warning for warning in result.warnings)
+
+
+@pytest.mark.parametrize(
     ("source", "expected"),
     [
         (

@@ -634,6 +634,8 @@ class _Furniture:
 
     def _furniture_reason(self, tag: Tag, in_content: bool) -> str | None:
         name = tag.name
+        if name in ("body", "html"):
+            return None  # their classes describe the page's layout ("right-sidebar"), not furniture
         key = id(tag)
         role = str(tag.attrs.get("role", "")).strip().lower()
         flags = self.flags.get(key, 0)
