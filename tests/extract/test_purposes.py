@@ -215,3 +215,51 @@ def test_clause_ends_before_a_new_subject(text: str, evidence: str) -> None:
 )
 def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
     assert _purposes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        # The text after a purpose label restates the purpose, with no practice cue of its own.
+        (
+            "How we use data\n- To inform You: to notify You by email or text message about changes to the app.\n",
+            "notify You by email or text message about changes to the app",
+        ),
+        # "The reason is to ..." states why data is shared.
+        (
+            "These vendors can see your details. The reason is to perform the jobs we give them on our behalf.",
+            "perform the jobs we give them on our behalf",
+        ),
+        # Data needed for a purpose: a passive "is needed to" is the provider's purpose.
+        (
+            "This device data is mainly needed to maintain the stability and operation of the app.",
+            "maintain the stability and operation of the app",
+        ),
+        # Tracking technologies state a purpose; only security technologies are a commitment.
+        (
+            "We use cookies and similar tracking technologies to measure the reach of our campaigns.",
+            "measure the reach of our campaigns",
+        ),
+    ],
+)
+def test_purpose_clause_found(text: str, evidence: str) -> None:
+    assert evidence in [e for _, e in _purposes(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An instruction to the user, and what follows from it, is no purpose of processing.
+        "If your child has sent us an email address, please write to us so that we can take the right steps.",
+        "Please read the notices of those sites to understand how they handle what you share.",
+        "You should check the terms of those companies and ask them directly to answer your questions.",
+        # The user's duty.
+        "You are responsible for keeping the password of your account secret.",
+        # Words of the notice itself.
+        "This page is used to inform app users regarding our policies on the use of their information.",
+        # Recipients, not a corporate transaction.
+        "Our affiliates include our parent company, subsidiaries and joint venture partners.",
+    ],
+)
+def test_instructions_and_duties_state_no_purpose(text: str) -> None:
+    assert _purposes(text) == []

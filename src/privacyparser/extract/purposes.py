@@ -54,6 +54,9 @@ from privacyparser.rules import PurposeClauseRules, PurposeRule
 _MAX_LIST_LINES = 60
 # A list item read as a purpose is short: "Placing and managing orders".
 _MAX_ITEM_WORDS = 12
+# How far back from a clause the words that make it the user's are looked for
+# ("you should check their terms and ask them directly to ...").
+_BEFORE = 100
 # Longest clause kept as evidence, in characters; it is cut at a word boundary.
 _MAX_CLAUSE = 180
 # Categories whose phrases name a purpose more precisely than the generic "provide ..."
@@ -85,6 +88,8 @@ _CLAUSE_END = re.compile(
     r"subject to|in compliance with (?:this|our)|on the basis|based on (?:our|your|the legal)|pursuant to|"
     r"and other purposes|or other purposes)\b)"
 )
+# What lies between a purpose label and its restatement: "To contact you: to contact you by".
+_RESTATED = re.compile(r"\s*[:\-–—]\s*")
 _EXAMPLE = re.compile(r"\s*(?:for example|for instance|e\.\s?g\.|such as|including)")
 _CUT_WORD = re.compile(r"\s+\S*$")
 _TRAILING = re.compile(r"[\s,\-–—/&]+$|\s+(?:and|or|and/or|the|a|an|of|to|for|with|our|your|its|their)$")
@@ -305,17 +310,25 @@ class PurposeReader:
             kind = match.lastgroup or "verb"
             clause_start = match.start(kind)
             verb = match.group(kind) if kind in ("verb", "verb2", "ing") else None
+            # "To contact you: to contact you by email ...": the text after a purpose
+            # label restates that purpose; it needs no practice cue of its own.
+            restated = (
+                bool(found) and found[-1].kind == "lead" and _RESTATED.fullmatch(lower, found[-1].end, match.start())
+            )
             if kind in ("verb", "verb2"):
-                prefix = lower[s : match.start()]
-                if not rules.context.search(prefix):
-                    continue
-                before = lower[max(s, match.start() - 60) : match.end(kind) - len(match.group(kind))]
-                if rules.no_purpose_before.search(before):
+                before = lower[max(s, match.start() - _BEFORE) : match.end(kind) - len(match.group(kind))]
+                if rules.no_purpose_before.search(before) or rules.not_before.search(before):
+                    # "We take measures to protect", "you have the right to opt out of
+                    # marketing": nor is the vocabulary inside the clause a purpose.
                     self._vetoed.append((clause_start, self._clause_end(clause_start, e)))
                     continue
-                if rules.not_before.search(before):
+                if not restated and not rules.context.search(lower, s, match.start()):
                     continue
             elif kind == "purposes" and rules.generic_purposes.match(match.group(kind)):
+                continue
+            # "You are responsible for maintaining ...", "please contact us so that we can
+            # ...": the user's duty or an instruction to the user, not a purpose.
+            elif rules.not_before.search(lower, max(s, clause_start - _BEFORE), clause_start):
                 continue
             if kind in ("of", "so", "such") and clause_start >= e:
                 continue
