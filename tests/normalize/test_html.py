@@ -310,6 +310,39 @@ def test_layout_classes_on_body_are_no_furniture(body_class: str) -> None:
     assert not any("kept a" in warning for warning in result.warnings)
 
 
+# "privacy@example.org" XOR-ed with the key 0x42, as a CDN's e-mail protection writes it.
+_PROTECTED = "4232302b3423213b02273a232f322e276c2d3025"
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (
+            f"<p>Write to <a class='__cf_email__' href='/cdn-cgi/l/email-protection' data-cfemail='{_PROTECTED}'>"
+            "[email&#160;protected]</a><script>decode()</script> today.</p>",
+            "Write to privacy@example.org today.",
+        ),
+        (
+            f"<p>Mail <a href='/cdn-cgi/l/email-protection#{_PROTECTED}'><span data-cfemail='{_PROTECTED}'>"
+            "[email&#160;protected]</span></a>.</p>",
+            "Mail privacy@example.org.",
+        ),
+        # Not an address once decoded, or not hex: the placeholder stays.
+        ("<p>Mail <span data-cfemail='4232302b'>[email&#160;protected]</span>.</p>", "Mail [email protected]."),
+        ("<p>Mail <span data-cfemail='zz'>[email&#160;protected]</span>.</p>", "Mail [email protected]."),
+    ],
+)
+def test_protected_email_is_decoded(markup: str, expected: str) -> None:
+    result = html_to_text(markup)
+    assert result.text == expected
+    if "@" in expected:
+        # The address maps to the placeholder it replaces.
+        at = result.text.index("privacy@")
+        start = result.offsets.source_start(at)
+        end = result.offsets.source_end(at + len("privacy@example.org"))
+        assert markup[start:end] == "[email&#160;protected]"
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [

@@ -1046,6 +1046,13 @@ class _TextEmitter:
             pos = match.end()
         self.stream.copy_into(self.out, pos, end)
 
+    def replacement(self, text: str, src_start: int, src_end: int) -> None:
+        """Emit `text` (a word) in place of source[src_start:src_end]."""
+        self._flush(src_start)
+        self._mark_heading_start()
+        self.out.replace(text, src_start, src_end)
+        self._mark_heading_end()
+
     def _mark_heading_start(self) -> None:
         if self.heading and self.heading[1] < 0:
             self.heading[1] = self.out.length
@@ -1068,6 +1075,22 @@ def _heading_level(tag: Tag) -> int | None:
         except ValueError:
             return 2
     return None
+
+
+# An e-mail address a CDN hid from scrapers: `data-cfemail` is a one-byte key and the
+# address XOR-ed with it, in hex; the element's text is a placeholder a script replaces.
+_PROTECTED_EMAIL = re.compile(r"(?:[0-9a-fA-F]{2}){4,128}")
+_EMAIL_SHAPE = re.compile(r"[^\s@<>]{1,64}@[^\s@<>]{1,255}")
+
+
+def _protected_email(tag: Tag) -> str | None:
+    """The address a `data-cfemail` attribute encodes, or None."""
+    encoded = tag.attrs.get("data-cfemail")
+    if not isinstance(encoded, str) or _PROTECTED_EMAIL.fullmatch(encoded) is None:
+        return None
+    key = int(encoded[:2], 16)
+    address = "".join(chr(int(encoded[i : i + 2], 16) ^ key) for i in range(2, len(encoded), 2))
+    return address if _EMAIL_SHAPE.fullmatch(address) and address.isprintable() else None
 
 
 def _is_text_node(node: object) -> bool:
@@ -1099,6 +1122,14 @@ def _convert_with_tree(source: str, stream: _DecodedStream, warnings: list[str])
             level = _heading_level(node)
             emitter.start(node.name, level)
             stack.append((node, in_content, level, True))
+            email = _protected_email(node)
+            if email is not None:
+                # The address is written into the placeholder's place ("[email protected]"),
+                # mapped to the placeholder's source.
+                ranges = [r for inner in node.descendants if _is_text_node(inner) for r in aligner.align(str(inner))]
+                if ranges:
+                    emitter.replacement(email, stream.source_start(ranges[0][0]), stream.source_end(ranges[-1][1]))
+                    continue
             child_in_content = in_content or node.name in _CONTENT_TAGS
             stack.extend((child, child_in_content, None, False) for child in reversed(node.contents))
         elif _is_text_node(node):
