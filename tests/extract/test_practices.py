@@ -201,6 +201,23 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("We keep the phone numbers and emails of our members.", "email_address", 1),
         ("You can share a recipe with your friends and family.", "friends_list", 0),
         ("With your permission we read your friends list.", "friends_list", 1),
+        # Data that is kept, settings where a choice is made: no collection.
+        ("The company will also retain usage data for internal analysis.", "usage_data", 0),
+        ("You can turn this access on or off through your device settings.", "device_information", 0),
+        # A generic term that is used, shared or kept, or the subject of what it does, is
+        # no second record beside the collection that names it.
+        (
+            "We collect personal information when you register. "
+            "We may use personal information collected through the app to improve it.",
+            "personal_information",
+            1,
+        ),
+        (
+            "We collect personal data when you sign up. "
+            "The personal data you provide can give you access to more features.",
+            "personal_data",
+            1,
+        ),
         # A disclosure required by law, or a notice before a transfer, collects nothing.
         ("We may be required to disclose your personal data if required by law.", "personal_data", 0),
     ],

@@ -36,6 +36,29 @@ from privacyparser.models import DataCategory
 from privacyparser.pipeline.clauses import DATA, plural_forms
 from privacyparser.rules import DataCategoryRule, RuleSet
 
+# A verb that handles data already held, just before a term: "use", "share", "retain".
+_HANDLED_BEFORE = re.compile(
+    r"\b(?:use|uses|used|using|share|shares|shared|sharing|disclos\w*|transfer\w*|process|processes|processed|"
+    r"processing|sell|sells|sold|selling|combin\w*|retain\w*|stor(?:e|es|ed|ing)|keep|keeps|kept|protect\w*|"
+    r"delet\w*|eras\w*|access)\s+(?:[\w'-]+\s+){0,3}$"
+)
+# "We will retain Usage Data for internal analysis": the data is the object of keeping,
+# which is how long data is held, not which data is collected.
+_RETAINED_BEFORE = re.compile(r"\b(?:retain|retains|retained|keep|keeps|kept)\s+(?:[\w-]+\s+){0,2}$")
+# "through your device settings", "adjust your privacy settings": the settings are where
+# a choice is made, not data about the person.
+_SETTINGS_PLACE = re.compile(
+    r"\b(?:through|in|via|using|from|under|into|change|adjust|modify|update|manage)\s+(?:your\s+|the\s+|their\s+)?"
+    r"(?:[\w-]+\s+)?$"
+)
+# "The Personal Data you provide can give you access to ...": a generic subject whose
+# relative clause collects it, followed by what the data does or must be; a statement
+# about use (or the user's duty), not a collection.
+_SUBJECT_START = re.compile(r"\W*(?:the|any|all|such)\s+$")
+_RELATIVE_COLLECTION_THEN_VERB = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:you|we)\s+(?:\w+\s+){0,2}?(?:provide|collect|submit|give)\w*\s+"
+    r"(?:(?:to|with)\s+us\s+)?(?:is|are|will|can|may|shall|might|could|must)\b"
+)
 # A list item under "We collect the following:" is short and has no verb of its own.
 _LIST_ITEM_WORDS = 25
 # How far back a list line looks for the sentence that introduces its list.
@@ -328,6 +351,15 @@ class PracticeGate:
             self._concrete[index] = cached
         return cached
 
+    def _used_not_collected(self, info: SentenceInfo, start: int) -> bool:
+        """A generic term that is the object of a use, sharing, keeping or processing
+        verb ("we may use personal information collected through the app", "we retain
+        the personal data we collect") says what is done with data, not which data is
+        collected, unless a collection verb governs it too ("collect and use personal
+        information")."""
+        before = self.ctx.lower[max(info.start, start - _WINDOW) : start]
+        return _HANDLED_BEFORE.search(before) is not None and self.rules.collection_verb.search(before) is None
+
     def _mechanism_collects(self, info: SentenceInfo, start: int, end: int) -> bool:
         """A tracking mechanism is a category when it gathers data or is listed among data:
         "cookies collect your IP address", "information collected through cookies",
@@ -365,14 +397,30 @@ class PracticeGate:
             return False
         # "We retain Usage Data for a shorter period": how long data is kept, not which is
         # held; "we keep your location history for as long as you choose" still names it.
+        before = ctx.lower[max(info.start, start - _WINDOW) : start]
         if (
             not negated
-            and info.has("retention_statement", rules.retention_statement)
+            and (info.has("retention_statement", rules.retention_statement) or _RETAINED_BEFORE.search(before))
             and not info.has("collection_verb", rules.collection_verb)
             and not rules.possessive.search(ctx.lower[max(info.start, start - 30) : start])
         ):
             return False
+        if ctx.lower.endswith(("settings", "setting"), start, end) and _SETTINGS_PLACE.search(before):
+            return False
         if category.gate == "generic" and not negated and info.has("generic_veto", rules.generic_veto):
+            return False
+        if (
+            strict
+            and category.gate == "generic"
+            and not negated
+            and (
+                self._used_not_collected(info, start)
+                or (
+                    _SUBJECT_START.match(ctx.lower, info.start, start)
+                    and _RELATIVE_COLLECTION_THEN_VERB.match(ctx.lower, end, min(info.end, end + _WINDOW))
+                )
+            )
+        ):
             return False
         if strict and category.gate == "generic" and not negated and self._has_concrete(index):
             return False
