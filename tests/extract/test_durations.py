@@ -39,6 +39,8 @@ def test_parse_amount(amount: str, value: int | None) -> None:
         ("5 business days", "P5D"),
         ("one hundred eighty days", "P180D"),
         ("7-year", "P7Y"),
+        ("30 minutes", "PT30M"),
+        ("fifteen-minute", "PT15M"),
     ],
 )
 def test_duration_phrases(text: str, iso: str) -> None:

@@ -35,6 +35,27 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
             ("limited", None, None),
         ),
         ("Your coordinates are immediately deleted once the search returns.", ("limited", None, None)),
+        # a limit given by an event, a need or the criteria behind it
+        ("How long we keep your data depends on what kind of data it is.", ("limited", None, None)),
+        ("We delete the scanned passport as soon as we have checked your age.", ("limited", None, None)),
+        ("We will not keep card numbers for longer than is needed to take the payment.", ("limited", None, None)),
+        ("We use your location only until the nearest branch has been found.", ("limited", None, None)),
+        ("After that, we delete the imported contacts.", ("limited", None, None)),
+        ("Uploaded photos are erased once the print order has shipped.", ("limited", None, None)),
+        ("We only process your messages for as long as necessary to answer them.", ("limited", None, None)),
+        ("To set the appropriate retention period we consider the nature of the data.", ("limited", None, None)),
+        ("Some invoices may be retained for legal or accounting reasons.", ("limited", None, None)),
+        # how data is kept (securely) does not hide until when it is kept
+        (
+            "When we no longer have a business need for your data we delete it or, where that is not possible, "
+            "securely store it and isolate it from further use.",
+            ("limited", None, None),
+        ),
+        # a child's data that is kept, not deleted, is still retention
+        ("We keep a child's reading scores for as long as the parent's account is open.", ("limited", None, None)),
+        # a named cookie's lifetime is how long what it holds is kept; minutes are a unit
+        ("The login cookie we set lasts for two days.", ("stated_period", "P2D", None)),
+        ("Temporary upload files are deleted after 15 minutes.", ("stated_period", "PT15M", None)),
     ],
 )
 def test_retention_statement(text: str, expected: tuple[str, str | None, str | None] | None) -> None:
@@ -84,6 +105,26 @@ def test_not_a_retention_period(text: str) -> None:
         "Cookies are small files used to retain your display choices.",
         # what session cookies are, in general
         "Session cookies expire once the browser is shut.",
+        "Persistent cookies last for up to two years unless you delete them.",
+        "Cookies can be session cookies, which expire when you leave, or persistent cookies.",
+        '"Cookies" are small bits of text kept by your browser for the duration of a visit.',
+        "A test cookie that contains no personal data is discarded when you close the browser.",
+        "We use session cookies, which are not permanently stored on your computer.",
+        # retention as one noun in a list of processing
+        "You consent to the collection, use, disclosure and retention of your information.",
+        "We are not responsible for the retention or use of data by other websites.",
+        # a shop, not storing
+        "Offers in our online store are valid for 30 days.",
+        # how fast a request is handled
+        "We will remove you from the mailing list as soon as we can.",
+        "We will work on your deletion request as soon as it reaches us and erase the account.",
+        # deleting a child's data collected by mistake is a children's-privacy safeguard
+        "If we learn that a child under 13 has sent us personal data, we will promptly delete it.",
+        # the user's own action, and a right that lasts as long as the data
+        "You can immediately delete any photo you upload.",
+        "You have the right to inspect your records for as long as we maintain them.",
+        # deletion steps listed below are no event
+        "Personal data is deleted in accordance with the following procedures.",
     ],
 )
 def test_not_a_retention_statement(text: str) -> None:
@@ -112,3 +153,24 @@ def test_not_a_retention_statement(text: str) -> None:
 def test_lines_under_a_retention_heading(html: str, expected: list[tuple[str, str | None]]) -> None:
     records = PARSER.parse(html, format="html").retention
     assert [(r.kind, r.duration) for r in records] == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # Under a section about children, deleting what should not have been collected is no retention rule.
+        (
+            "<h2>Children</h2><p>We do not knowingly collect data from children. If we learn that we have, "
+            "we will delete it from our files within a reasonable time.</p>",
+            [],
+        ),
+        # The same sentence elsewhere states a limit.
+        (
+            "<h2>Support requests</h2><p>Once your case is closed, we will delete the attachments from our files "
+            "within a reasonable time.</p>",
+            ["limited"],
+        ),
+    ],
+)
+def test_deleting_a_childs_data_by_section(html: str, expected: list[str]) -> None:
+    assert [r.kind for r in PARSER.parse(html, format="html").retention] == expected

@@ -1,8 +1,8 @@
 """Amounts and units of time in words, to ISO 8601 durations ("90 days" -> "P90D").
 
 Amounts are digits ("90"), words ("ninety", "twenty-four", "one hundred and eighty"),
-or both in either order ("thirty (30)", "12 (twelve)"); units are hours, days, weeks,
-months and years, optionally qualified ("business days", "calendar months").
+or both in either order ("thirty (30)", "12 (twelve)"); units are minutes, hours, days,
+weeks, months and years, optionally qualified ("business days", "calendar months").
 """
 
 from __future__ import annotations
@@ -42,13 +42,20 @@ NUMBER_WORDS = {**_UNITS, **_TENS, "hundred": 100}
 # One amount: digits or number words, with an optional restatement in brackets.
 _WORDS = rf"(?:{_NUMBER_WORD})(?:[ -](?:{_NUMBER_WORD})){{0,4}}"
 AMOUNT = rf"(?:\d{{1,4}}|{_WORDS})(?:\s*\((?:\d{{1,4}}|{_WORDS})\))?"
-UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+UNIT = r"(?:minutes?|hours?|days?|weeks?|months?|years?)"
 _QUALIFIER = r"(?:full |calendar |business |working |consecutive |additional |more |further )?"
 
 #: "90 days", "twelve (12) months", "one hundred and eighty days"; groups `amount`, `unit`.
 DURATION = re.compile(rf"\b(?P<amount>{AMOUNT})\s*(?:-\s*)?{_QUALIFIER}(?P<unit>{UNIT})\b")
 
-_UNIT_DESIGNATORS = {"hour": ("T", "H"), "day": ("", "D"), "week": ("", "W"), "month": ("", "M"), "year": ("", "Y")}
+_UNIT_DESIGNATORS = {
+    "minute": ("T", "M"),
+    "hour": ("T", "H"),
+    "day": ("", "D"),
+    "week": ("", "W"),
+    "month": ("", "M"),
+    "year": ("", "Y"),
+}
 
 
 def parse_amount(amount: str) -> int | None:
