@@ -224,6 +224,14 @@ def blocks(*parts: str) -> str:
             id="children-of-a-bodiless-heading-stay-siblings",
         ),
         pytest.param(
+            # Two headings that each open a group of sub-sections of their own look are siblings.
+            blocks(BODY, "What we collect", "Things you give us", BODY, "Things we observe", BODY,
+                   "How we share it", "With service providers", BODY, "With the authorities", BODY),
+            [(1, None, "What we collect"), (2, None, "Things you give us"), (2, None, "Things we observe"),
+             (1, None, "How we share it"), (2, None, "With service providers"), (2, None, "With the authorities")],
+            id="headings-opening-groups-are-siblings",
+        ),
+        pytest.param(
             # A bodiless run-in label ("Partners:") does not open sub-sections.
             blocks(BODY, "Partners:", "Service providers", BODY, "Advertisers", BODY),
             [(1, None, "Partners:"), (1, None, "Service providers"), (1, None, "Advertisers")],

@@ -92,6 +92,9 @@ class HeadingNode:
     # False when the next heading follows with no text between: the heading opens a
     # section made only of sub-sections (or is one label of a run of labels).
     has_body: bool = True
+    # True when the heading has no text of its own and the next heading has: it opens a
+    # group of sub-sections rather than being one label of a run of labels.
+    opens_group: bool = False
 
 
 @dataclass
@@ -718,11 +721,18 @@ def _mark_bodies(lines: list[Line], candidates: list[HeadingNode]) -> None:
                 break
             probe += 1
         index = probe
+        if position > 0:
+            before = candidates[position - 1]
+            before.opens_group = not before.has_body and node.has_body
 
 
 def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNode | None) -> int:
     """How many open sections an unnumbered plain-text heading leaves open (its parent is the last kept).
 
+    0. A heading that opens a group (no text of its own, then a sub-section with text) is
+       a sibling of an open heading of the same look that opened one too: "What we
+       collect", its sub-sections, then "How we share it" and its own; the sub-sections
+       in between often look the same as their parents.
     1. A heading with no text of its own opens a section whose first sub-section is the
        heading right after it ("Information we collect" then "Things you provide to
        us" and a paragraph), unless both are bodiless labels of one look (a run of
@@ -732,6 +742,12 @@ def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNod
     3. Otherwise headings nest by how prominent they look: an open heading that looks
        as prominent or less is closed; numbered and marked-up ones stay open.
     """
+    if node.opens_group:
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i].style[0] != "plain":
+                break
+            if stack[i].style == node.style and stack[i].opens_group:
+                return i
     if previous is not None and stack and stack[-1] is previous and not previous.has_body:
         run_in = previous.style[0] == "plain" and previous.style[2] in (".", ":")
         label_run = previous.style == node.style and not node.has_body
