@@ -201,6 +201,12 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("We keep the phone numbers and emails of our members.", "email_address", 1),
         ("You can share a recipe with your friends and family.", "friends_list", 0),
         ("With your permission we read your friends list.", "friends_list", 1),
+        # A data term that names a service, survey data named as the occasion, a range of ages.
+        ("We share data with service providers such as credit card processors.", "payment_card", 0),
+        ("We collect your email address when you provide feedback.", "feedback", 0),
+        ("We collect your email address when you provide feedback.", "email_address", 1),
+        ("We collect your feedback and your email address.", "feedback", 1),
+        ("Users between the ages of 13 and 16 need a parent's permission to register.", "age", 0),
         # Data that is kept, settings where a choice is made: no collection.
         ("The company will also retain usage data for internal analysis.", "usage_data", 0),
         ("You can turn this access on or off through your device settings.", "device_information", 0),

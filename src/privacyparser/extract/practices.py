@@ -45,6 +45,8 @@ _HANDLED_BEFORE = re.compile(
 # "We will retain Usage Data for internal analysis": the data is the object of keeping,
 # which is how long data is held, not which data is collected.
 _RETAINED_BEFORE = re.compile(r"\b(?:retain|retains|retained|keep|keeps|kept)\s+(?:[\w-]+\s+){0,2}$")
+# "the feedback you send us": a relative clause that says where the data comes from.
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:that\s+|which\s+)?(?:you|we|users?)\s+(?!(?:do|does|did)\s+not\b)")
 # "through your device settings", "adjust your privacy settings": the settings are where
 # a choice is made, not data about the person.
 _SETTINGS_PLACE = re.compile(
@@ -58,6 +60,15 @@ _SUBJECT_START = re.compile(r"\W*(?:the|any|all|such)\s+$")
 _RELATIVE_COLLECTION_THEN_VERB = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:you|we)\s+(?:\w+\s+){0,2}?(?:provide|collect|submit|give)\w*\s+"
     r"(?:(?:to|with)\s+us\s+)?(?:is|are|will|can|may|shall|might|could|must)\b"
+)
+# Nouns that make a data term name a business or a service rather than the data:
+# "credit card processors", "payment processing", "credit card companies".
+_SERVICE_HEAD = re.compile(r"\s*(?:processing|processors?|issuers?|companies|company|offerings?|industry)\b")
+# "When you provide feedback", "if you send us feedback": survey data named as the
+# occasion of a collection, not as what is collected.
+_OCCASION_BEFORE = re.compile(
+    r"\b(?:when|whenever|if|once)\s+(?:you|users?|visitors?|members?)\s+"
+    r"(?:(?:choose|decide|want|wish|elect)\s+to\s+)?(?:[\w-]+\s+){1,2}$|\bwhen\s+\w+ing\s+$"
 )
 # A list item under "We collect the following:" is short and has no verb of its own.
 _LIST_ITEM_WORDS = 25
@@ -391,7 +402,7 @@ class PracticeGate:
         rel_start, rel_end = start - info.start, end - info.start
         if any(s <= rel_start and rel_end <= e for s, e in info.traps):
             return False
-        if rules.modifier_head.search(ctx.lower[end : end + 40]):
+        if rules.modifier_head.search(ctx.lower[end : end + 40]) or _SERVICE_HEAD.match(ctx.lower, end, end + 40):
             return False
         if category.group in rules.owner_groups and rules.owner.search(ctx.lower[max(info.start, start - 40) : start]):
             return False
@@ -400,12 +411,17 @@ class PracticeGate:
         before = ctx.lower[max(info.start, start - _WINDOW) : start]
         if (
             not negated
-            and (info.has("retention_statement", rules.retention_statement) or _RETAINED_BEFORE.search(before))
+            and (
+                info.has("retention_statement", rules.retention_statement)
+                or (_RETAINED_BEFORE.search(before) and not _RELATIVE_CLAUSE.match(ctx.lower, end, info.end))
+            )
             and not info.has("collection_verb", rules.collection_verb)
             and not rules.possessive.search(ctx.lower[max(info.start, start - 30) : start])
         ):
             return False
         if ctx.lower.endswith(("settings", "setting"), start, end) and _SETTINGS_PLACE.search(before):
+            return False
+        if category.group == "survey" and _OCCASION_BEFORE.search(before):
             return False
         if category.gate == "generic" and not negated and info.has("generic_veto", rules.generic_veto):
             return False
