@@ -176,6 +176,9 @@ class HeadingScore:
     missed: list[tuple[str, str]] = field(default_factory=list)  # (policy, title)
     spurious: list[tuple[str, str]] = field(default_factory=list)
     wrong_parent: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # Parent checks by the kind of gold parent: "top" (none), "matched" (a heading we
+    # found), "unmatched" (a heading we missed: counted right only if ours is at the top).
+    parent_kinds: dict[tuple[str, bool], int] = field(default_factory=dict)
     failures: int = 0
     seconds: float = 0.0
 
@@ -231,6 +234,8 @@ def score_headings(
             right = True
         else:
             right = gold_parent is not None and gold_to_predicted.get(gold_parent) == predicted_parent
+        kind = "top" if gold_parent is None else "matched" if gold_parent in gold_to_predicted else "unmatched"
+        score.parent_kinds[kind, right] = score.parent_kinds.get((kind, right), 0) + 1
         if right:
             score.parent_right += 1
         else:
@@ -400,6 +405,11 @@ def print_errors(goppc: dict[str, HeadingScore] | None, opp: dict[str, TextScore
             for name, title in s.spurious[:count]:
                 print(f"  {name}: {title[:100]!r}")
             print(f"--- wrong parent ({fmt}): {len(s.wrong_parent)}")
+            kinds = ", ".join(
+                f"{kind} {s.parent_kinds.get((kind, True), 0)} right / {s.parent_kinds.get((kind, False), 0)} wrong"
+                for kind in ("top", "matched", "unmatched")
+            )
+            print(f"  by gold parent: {kinds}")
             for name, title, gold_parent, ours in s.wrong_parent[:count]:
                 print(f"  {name}: {title[:60]!r} gold under {gold_parent[:40]!r}, ours under {ours[:40]!r}")
     if opp:
