@@ -176,6 +176,18 @@ def test_visible_text(source: str, expected: str) -> None:
         ("<div id='dsq-thread'><p>12 comments</p></div>" + KEPT_P, KEPT),
         ("<div class='overlay_holder'><p>Sign up for our newsletter</p></div>" + KEPT_P, KEPT),
         ("<div class='login-modal'><p>Log in with your account</p></div>" + KEPT_P, KEPT),
+        # Small widgets named by their class: screen-reader text, search boxes, ad slots;
+        # text placed far off the screen.
+        (
+            "<p>See <a href='/p'>our partners<span class='sr-only'> (opens in a new window)</span></a>.</p>" + KEPT_P,
+            "See our partners.\n\n" + KEPT,
+        ),
+        ("<h2 class='element-invisible'>Search form</h2>" + KEPT_P, KEPT),
+        ("<form class='search-form'><label>Search this site</label><input name='q'></form>" + KEPT_P, KEPT),
+        ("<div class='site-search'><label>Search</label> <input type='search'></div>" + KEPT_P, KEPT),
+        ("<div class='cse-branding'>Custom Search</div>" + KEPT_P, KEPT),
+        ("<div class='ad-slot'><p>Advertisement</p></div>" + KEPT_P, KEPT),
+        ("<div style='position: absolute; left: -9999px'>Copy and paste this link</div>" + KEPT_P, KEPT),
         # Class names that stylesheets define as display: none.
         ("<div class='hidden example-summary'><p>An example shown on click</p></div>" + KEPT_P, KEPT),
         ("<div class='box hide'><p>You are leaving our site</p></div>" + KEPT_P, KEPT),
@@ -261,6 +273,16 @@ def test_visible_text(source: str, expected: str) -> None:
             "<div class='modal-body'><p>" + "Our policy shown in a dialog. " * 80 + "</p></div>",
             ("Our policy shown in a dialog. " * 80).strip(),
         ),
+        # A section named "search" or "ads" is policy; so is a long block in an ad container.
+        ("<p id='search'>We keep your searches.</p>", "We keep your searches."),
+        ("<div id='search'><p>We keep your search queries.</p></div>", "We keep your search queries."),
+        ("<div id='ads'><p>We show ads.</p></div>", "We show ads."),
+        ("<h3 class='ad-label'>Ads</h3><p>We show ads.</p>", "Ads\n\nWe show ads."),
+        (
+            "<div class='ad-container'><p>" + "We show ads that match your interests. " * 12 + "</p></div>",
+            ("We show ads that match your interests. " * 12).strip(),
+        ),
+        ("<div style='margin-left: -20px'>" + KEPT_P + "</div>", KEPT),
         # Responsive classes hide only on some screens; "hidden" within a word is no flag.
         ("<div class='hidden-xs'>" + KEPT_P + "</div>", KEPT),
         ("<div class='field-label-hidden'>" + KEPT_P + "</div>", KEPT),

@@ -94,7 +94,11 @@ _HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _CONTENT_TAGS = frozenset({"article", "main", "section", "aside", "header", "footer"})
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menubar", "menu"})
 
-_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Also text placed far off the screen (`left: -9999px`), a way to hide it from the eye only.
+_HIDING_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])(?:left|top)\s*:\s*-\d{4,}(?:\.\d+)?(?:px|em)",
+    re.IGNORECASE,
+)
 # Class names that CSS frameworks define as `display: none` (Bootstrap, Drupal, jQuery UI...),
 # whole tokens only: "hidden-xs" hides on small screens only, "field-label-hidden" a label.
 _HIDING_CLASSES = frozenset({"hidden", "hide", "is-hidden", "element-hidden", "d-none", "hidden-modal"})
@@ -128,6 +132,24 @@ _SIDE_CONTENT = re.compile(
     # Readers' comments under the page: "comments-section", "vdoCommentSection", Disqus.
     r"|comments?[-_]?(?:section|area|container|wrapper|list|form|widget|thread)|disqus|^dsq[-_]"
 )
+# Text for screen readers only ("Search form", "(opens in a new window)"): never on screen.
+_SCREEN_READER = re.compile(
+    r"(?:^|[-_])(?:sr-only|screen-reader-(?:text|only)|visually-?hidden|element-invisible|assistive-text"
+    r"|hidden-accessible)(?:$|[-_])"
+)
+# A site search box: its label, its button, "Custom Search" branding.
+_SEARCH_BOX = re.compile(
+    r"(?:^|[-_])(?:site-?)?search(?:$|[-_])|search[-_]?(?:form|box|bar|block|widget|container|wrapper|area"
+    r"|field|panel)|^(?:cse|gsc)[-_]"
+)
+_SEARCH_CONTROLS = ("form", "input", "button")
+# An advertisement slot and its label ("Advertisement", "Continue reading below"); an id
+# like "ads" alone names a policy section as often as an ad.
+_AD_SLOT = re.compile(
+    r"^(?:ad|ads|advert|advertisement|dfp|gpt)[-_]?(?:slot|unit|container|wrapper|block|banner|box|breaker"
+    r"|label|placeholder|zone|space|gpt|leaderboard|rectangle|mpu|\d{1,3})(?:$|[-_])|^advertisement$|^adsbygoogle$"
+)
+_MAX_WIDGET_SIZE = 300  # non-space characters of a search box, an ad label or screen-reader text
 # Dialogs a script opens over the page (sign-up, log-in, "you are leaving this site"); only
 # small ones count, a policy shown in a dialog is long.
 # The dialog itself, not a link or button that opens one ("modal-link", "popup-trigger").
@@ -666,6 +688,9 @@ class _Furniture:
                 return "cookie banner"
             if name not in _INLINE_TAGS and size <= _MAX_BANNER_SIZE and any(_POPUP.search(t) for t in tokens):
                 return "pop-up"
+            widget = self._widget(tag, tokens, size)
+            if widget is not None:
+                return widget
             link_size = self.link_sizes.get(key, 0)
             # Class names alone are weak evidence ("nav-item" may hold a whole policy
             # section): a menu is also mostly link text.
@@ -677,6 +702,22 @@ class _Furniture:
             return "page controls"
         if name in _LINK_LIST_TAGS and self._is_link_list(tag, size):
             return "link list"
+        return None
+
+    def _widget(self, tag: Tag, tokens: list[str], size: int) -> str | None:
+        """A small page widget named by its class: screen-reader text, a search box, an ad slot."""
+        if size > _MAX_WIDGET_SIZE:
+            return None
+        if any(_SCREEN_READER.search(token) for token in tokens):
+            return "screen-reader text"
+        # Headings, paragraphs and items with such an id are policy ("<h3 id='ads'>").
+        if tag.name not in _INLINE_TAGS and tag.name not in _HEADING_LEVELS and tag.name not in _ITEM_TAGS:
+            if any(_SEARCH_BOX.search(token) for token in tokens) and (
+                tag.name == "form" or any(t.startswith(("cse", "gsc")) for t in tokens) or tag.find(_SEARCH_CONTROLS)
+            ):
+                return "search box"
+            if any(_AD_SLOT.search(token) for token in tokens):
+                return "advertisement"
         return None
 
     def _is_link_list(self, tag: Tag, size: int) -> bool:
