@@ -120,6 +120,9 @@ def test_not_a_retention_period(text: str) -> None:
         "We will work on your deletion request as soon as it reaches us and erase the account.",
         # deleting a child's data collected by mistake is a children's-privacy safeguard
         "If we learn that a child under 13 has sent us personal data, we will promptly delete it.",
+        "A child under 13 may send us personal data. We will then delete it within a reasonable time.",
+        # "keep a record of" is the idiom for recording, not for how long
+        "If you phone us, we may keep a record of the call.",
         # the user's own action, and a right that lasts as long as the data
         "You can immediately delete any photo you upload.",
         "You have the right to inspect your records for as long as we maintain them.",

@@ -16,8 +16,8 @@ you close the browser", "Cookies are small text files ...") is not how long this
 data: "not_data", checked before every rule; a named cookie's lifetime ("The login cookie lasts
 two days") is kept, as it is how long what the cookie holds is kept. Deleting what was collected
 from a child by mistake is a children's-privacy safeguard, not a retention rule ("children" and
-"deleting" without "keeping", in the sentence or the innermost section title); a stated period
-still counts.
+"deleting" without "keeping", with a child named in the sentence, the one before it or the
+innermost section title); a stated period still counts.
 
 Under a section whose title is about keeping data ("How long we keep it"), a line with no
 cue of its own is read by the stated_period and limited rules as well: a table row
@@ -72,7 +72,7 @@ def retention_vetoes() -> RetentionVetoes:
         raise RuleTableError(f"retention.json vetoes: {exc}") from exc
 
 
-def _deletes_childrens_data(ctx: DocumentContext, vetoes: RetentionVetoes, sentence: str, start: int) -> bool:
+def _deletes_childrens_data(ctx: DocumentContext, vetoes: RetentionVetoes, sentence: str, index: int) -> bool:
     """True for "if we learn that we collected data from a child, we delete it": a children's-privacy
     safeguard for data that should never have been collected, not how long data is kept."""
     # "We keep a child's records for as long as the account is open" keeps; only deleting is vetoed.
@@ -80,6 +80,12 @@ def _deletes_childrens_data(ctx: DocumentContext, vetoes: RetentionVetoes, sente
         return False
     if vetoes.children.search(sentence) is not None:
         return True
+    start = ctx.sentence(index)[0]
+    # "If we learn that a child under 13 has sent us data, we act. We delete such data at once."
+    if index > 0:
+        prev_start, prev_end = ctx.sentence(index - 1)
+        if ctx.same_paragraph(prev_start, start) and vetoes.children.search(ctx.lower[prev_start:prev_end]):
+            return True
     # The innermost section only: "Children's privacy", not a whole "Privacy policy for kids' apps".
     return vetoes.children.search(ctx.section_titles(start).split(" | ", 1)[0]) is not None
 
@@ -125,7 +131,7 @@ def _classify(
                 continue
         elif rule.kind in ("unspecified", "limited") and vetoes.not_keeping.search(sentence):
             continue
-        if rule.kind != "stated_period" and _deletes_childrens_data(ctx, vetoes, sentence, start):
+        if rule.kind != "stated_period" and _deletes_childrens_data(ctx, vetoes, sentence, index):
             return None
         if rule.kind == "unspecified" and vetoes.not_unspecified.search(sentence):
             continue
