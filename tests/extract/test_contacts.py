@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import pytest
 
 import privacyparser as pp
@@ -56,3 +59,43 @@ def test_not_a_phone(text: str) -> None:
 def test_contact_role(text: str, role: str) -> None:
     roles = {c.role for c in PARSER.parse(text, format="text").contacts}
     assert role in roles
+
+
+# The finders search only where a match can be; they must give exactly what a scan of
+# the whole text with each pattern gives. Texts mixing the pieces contacts are made of:
+_PIECES = [
+    "a", "B", "@", ".", "-", "_", "+", " ", "\n", "1", "0", "00", "(", ")", "/", "x.com", "co.uk", "info",
+    "www.", "HTTP://", "https://", "Www.", "P", "PO Box 12", "P.O. Box 7", "12 Main Street", "Ave", "St",
+    "Springfield", "12345", "AB1 2CD", "+1 (415) 555-0100", "tel", "é", "\u0663", "\u2022",
+]  # fmt: skip
+
+
+def _mixed_texts(count: int) -> list[str]:
+    import random
+
+    rnd = random.Random(11)
+    texts = ["".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 40))) for _ in range(count)]
+    return [
+        *texts,
+        "a@" * 3000 + "x@y.com",
+        "x" * 70 + "@example.com " + "b" * 5000 + "@@" + "c" * 3000 + "q@w.org",
+        ("@" + "a" * 600) * 30 + " me@site.io",
+        "Call 0800 123 4567 or (020) 7946-0958; " * 50 + "12 PO Box 3",
+    ]
+
+
+@pytest.mark.parametrize("text", _mixed_texts(400))
+def test_finders_find_what_a_whole_text_scan_finds(text: str) -> None:
+    from privacyparser.extract import contacts
+    from privacyparser.extract.context import lower_same_length
+
+    ascii_digits = contacts._only_ascii_digits(text)
+    assert ascii_digits == (re.search(r"[^\W0-9_A-Za-z\D]", text) is None)
+
+    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+        return [m.span() for m in matches]
+
+    assert spans(contacts._emails(text)) == spans(contacts._EMAIL.finditer(text))
+    assert spans(contacts._urls(text, lower_same_length(text))) == spans(contacts._URL.finditer(text))
+    assert spans(contacts._phones(text, ascii_digits)) == spans(contacts._PHONE.finditer(text))
+    assert spans(contacts._streets(text, ascii_digits)) == spans(contacts._STREET.finditer(text))

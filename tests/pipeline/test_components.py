@@ -74,3 +74,24 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("policy_sentences")
     assert [s.text.strip() for s in nlp(text).sents] == expected
+
+
+def _boundary_texts(count: int) -> list[str]:
+    import random
+
+    rnd = random.Random(5)
+    pieces = ["a", "b", "A", "B", ".", "!", "?", "\n", " ", '"', "'", ")", "]", "(", "[", "1", "(1) A", "e.g.",
+              "x.Y", "ab.Cd", "..", "\n\n", "; (2) We", "No. 5"]  # fmt: skip
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("text", _boundary_texts(500))
+def test_sentence_boundaries_are_those_of_a_whole_text_scan(text: str) -> None:
+    # The splitter tries its patterns only where a match can start; it must find what
+    # `finditer` over the whole text finds.
+    from privacyparser.pipeline import sentence_splitter as splitter
+
+    assert [m.span() for m in splitter._boundaries(text)] == [m.span() for m in splitter._BOUNDARY.finditer(text)]
+    assert [m.start() for m in splitter._ENUMERATION_PAREN.finditer(text)] == [
+        m.start() for m in splitter._ENUMERATION.finditer(text)
+    ]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
+import numpy
 import phonenumbers
 
 from privacyparser.extract.context import DocumentContext
@@ -40,6 +42,24 @@ _STREET = re.compile(
     r"[^\n]{0,150}?(?:\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4,6}\b|(?=\n)|$)"
 )
 _TRAILING_PUNCTUATION = ".,;:!?)]}'\""
+
+# The finders above open with look-behinds or classes of common characters, so `re`
+# tries them at every character of the document: together they cost more than all the
+# rest of contact extraction. Each is run only where a match can be, found first by a
+# scan `re` does fast (a literal, or a class as the first item): see `_emails`,
+# `_urls`, `_phones`, `_streets`. They yield the very matches `finditer` would.
+_AT = re.compile("@")
+# Longest text an _EMAIL match spans: 64 + 1 + 63 + 6 * 64 + 1 + 24 characters.
+_EMAIL_MAX = 537
+_EMAIL_WINDOW = 4096
+# Two literal scans (fast in `re`) beat one scan for either.
+_URL_STARTS = (re.compile("http"), re.compile(r"www\."))
+# From the first character a phone can start with, the rest of a run of its characters.
+_PHONE_RUN = re.compile(r"[\d+(][\d ()./+-]{6,}")
+# The first character of a street address and what must follow it (a look-ahead, so
+# that a start inside it, "12 PO Box 3", is still seen).
+_STREET_START = re.compile(r"[\dP](?<!\w.)(?=(?<=\d)\d{0,4}[A-Za-z]? [A-Z]|(?<=P)\.? ?O\.? Box)")
+
 _COUNTRY_CODE_BY_TLD = {
     "cn": "CN",
     "hk": "HK",
@@ -62,6 +82,143 @@ _COUNTRY_CODE_BY_TLD = {
 
 # Characters around a contact read for its role.
 ROLE_WINDOW = 300
+
+
+def _class_table(classes: dict[str, str]) -> bytes:
+    table = bytearray(b" " * 256)
+    for chars, cls in classes.items():
+        for ch in chars:
+            table[ord(ch)] = ord(cls)
+    return bytes(table)
+
+
+# A text whose only digits are 0-9 (the usual case) is read as one byte per character,
+# each byte its character's class; `re` finds a literal in bytes far faster than it
+# tries a class or a look-behind at every character of a str.
+# Phones: "d" a digit, "x" another character a phone is printed with.
+_PHONE_CLASSES = _class_table({"0123456789": "d", " ()./+-": "x"})
+_PHONE_CORE = re.compile(rb"d[dx]{5,}d")
+# Streets: "d" a digit, "w" an ASCII letter or "_", " " anything else; a box from its "P".
+_STREET_CLASSES = _class_table({"0123456789": "d", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_": "w"})
+_STREET_FIRST_DIGIT = re.compile(rb" d")
+_PO_BOX = re.compile(r"P(?=\.? ?O\.? Box)")
+
+
+def _classes(text: str, table: bytes) -> bytes:
+    # "replace" keeps one byte per character; a character outside ASCII becomes "?".
+    return text.encode("ascii", "replace").translate(table)
+
+
+def _only_ascii_digits(text: str) -> bool:
+    """True when every digit `\\d` can match in `text` is one of 0-9."""
+    if text.isascii():
+        return True
+    # The distinct characters from U+0660 (the first digit outside ASCII) on, in numpy:
+    # a set of every character of the text cost more than the scans it saves.
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    others = numpy.unique(codes[codes >= 0x660])
+    return not any(chr(code).isdecimal() for code in others.tolist())
+
+
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """`_EMAIL.finditer(text)`, searched only near each "@" (every match holds one).
+
+    A match holding the "@" at `a` starts at or after `a - 64`. Searching a window that
+    ends `_EMAIL_MAX` characters past a match's start reads, for every start tried up
+    to it, exactly the characters the whole text would show: the same match.
+    """
+    pos = 0
+    length = len(text)
+    for at in _AT.finditer(text):
+        a = at.start()
+        if a <= pos:
+            continue
+        while True:
+            begin = max(pos, a - 64)
+            endpos = min(length, begin + _EMAIL_WINDOW)
+            match = _EMAIL.search(text, begin, endpos)
+            if match is not None and (endpos == length or match.start() + _EMAIL_MAX < endpos):
+                yield match
+                pos = match.end()
+                break
+            if match is None:
+                # No match starts before endpos - _EMAIL_MAX (the attempts there were exact).
+                pos = max(pos, endpos - _EMAIL_MAX - 1) if endpos < length else length
+                break
+            # A match near the window's end may read past it: search without a window.
+            match = _EMAIL.search(text, begin)
+            if match is not None:
+                yield match
+                pos = match.end()
+            else:
+                pos = length
+            break
+
+
+def _urls(text: str, lower: str) -> Iterator[re.Match[str]]:
+    """`_URL.finditer(text)`: a match starts with "http" or "www." in any case."""
+    pos = 0
+    starts = sorted(found.start() for pattern in _URL_STARTS for found in pattern.finditer(lower))
+    for start in starts:
+        if start < pos:
+            continue
+        match = _URL.match(text, start)
+        if match is not None:
+            yield match
+            pos = match.end()
+
+
+def _phones(text: str, ascii_digits: bool) -> Iterator[re.Match[str]]:
+    """`_PHONE.finditer(text)`, searched only in runs of the characters phones are printed with.
+
+    A match lies inside a run of 7 or more of those characters. The search stops one
+    character past the run, so that the closing look-ahead reads the character after
+    it as in the whole text.
+    """
+    pos = 0
+    length = len(text)
+    for start, end in _phone_runs(text) if ascii_digits else ((m.start(), m.end()) for m in _PHONE_RUN.finditer(text)):
+        if end <= pos:
+            continue
+        endpos = min(length, end + 1)
+        match = _PHONE.search(text, max(pos, start), endpos)
+        while match is not None:
+            yield match
+            pos = match.end()
+            match = _PHONE.search(text, pos, endpos)
+
+
+def _phone_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of phone characters holding a digit, 5 or more, and a
+    digit (every match's core); the run is widened to the left over phone characters."""
+    classes = _classes(text, _PHONE_CLASSES)
+    for core in _PHONE_CORE.finditer(classes):
+        start = core.start()
+        while start > 0 and classes[start - 1] != 32:  # not b" ": a phone character
+            start -= 1
+        yield start, core.end()
+
+
+def _streets(text: str, ascii_digits: bool) -> Iterator[re.Match[str]]:
+    """`_STREET.finditer(text)`: a match starts with a digit or "P" after a non-word character."""
+    pos = 0
+    if ascii_digits:
+        # Every such digit (and a few more, after letters of other scripts), every "PO Box".
+        firsts = [m.start() + 1 for m in _STREET_FIRST_DIGIT.finditer(_classes(text, _STREET_CLASSES))]
+        if text[:1].isdigit():
+            firsts.insert(0, 0)
+        boxes = [m.start() for m in _PO_BOX.finditer(text)]
+        if boxes:
+            firsts = sorted(firsts + boxes)
+    else:
+        firsts = [m.start() for m in _STREET_START.finditer(text)]
+    for first in firsts:
+        if first < pos:
+            continue
+        match = _STREET.match(text, first)
+        if match is not None:
+            yield match
+            pos = match.end()
 
 
 def _role(ctx: DocumentContext, start: int, end: int, value: str, kind: str) -> str:
@@ -101,9 +258,21 @@ def _default_region(ctx: DocumentContext, emails: list[str]) -> str | None:
         tld = email.rsplit(".", 1)[-1]
         if tld in _COUNTRY_CODE_BY_TLD:
             return _COUNTRY_CODE_BY_TLD[tld]
-    if re.search(r"\b(?:united states|california|u\.s\.|ccpa)\b", ctx.lower[:200000]):
-        return "US"
+    # Tried where one of its words occurs: `re` cannot skip ahead to a pattern that opens
+    # with \b, and scanned the whole text for it.
+    lower = ctx.lower
+    limit = min(len(lower), 200_000)
+    for word in _US_WORDS:
+        at = lower.find(word, 0, limit)
+        while at >= 0:
+            if _US.match(lower, at, limit):
+                return "US"
+            at = lower.find(word, at + 1, limit)
     return None
+
+
+_US = re.compile(r"\b(?:united states|california|u\.s\.|ccpa)\b")
+_US_WORDS = ("united states", "california", "u.s.", "ccpa")
 
 
 def _phone_value(raw: str, region: str | None) -> str | None:
@@ -166,7 +335,7 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
     records: list[Contact] = []
     taken = _TakenRanges()
     emails: list[str] = []
-    for match in _EMAIL.finditer(text):
+    for match in _emails(text):
         start, end = match.span()
         if ctx.in_furniture(start):
             continue
@@ -179,7 +348,7 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         emails.append(value)
         taken.add(start, end)
         records.append(_contact(ctx, start, end, "email", value))
-    for match in _URL.finditer(text):
+    for match in _urls(text, ctx.lower):
         start, end = match.span()
         raw = match.group().rstrip(_TRAILING_PUNCTUATION)
         end = start + len(raw)
@@ -189,7 +358,8 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         taken.add(start, end)
         records.append(_contact(ctx, start, end, "url", value))
     region = _default_region(ctx, emails)
-    for match in _PHONE.finditer(text):
+    ascii_digits = _only_ascii_digits(text)
+    for match in _phones(text, ascii_digits):
         start, end = match.span()
         raw = match.group()
         # Trim a dangling "(" or ")" the pattern took at the edges.
@@ -212,7 +382,7 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         value = phone
         taken.add(start, end)
         records.append(_contact(ctx, start, end, "phone", value))
-    for match in _STREET.finditer(text):
+    for match in _streets(text, ascii_digits):
         start, end = match.span()
         if ctx.in_furniture(start) or start in taken:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Iterator
 
 ABBREVIATIONS = frozenset(
     """e.g i.e cf vs viz approx incl incl esp al inc ltd co corp llc plc gmbh s.a b.v
@@ -18,15 +19,48 @@ ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?= +[(\"'\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|\n+")
 _ENUMERATION = re.compile(r"(?<=[ ;:.])(?=\(\d{1,2}\) [A-Z])")
+# `_BOUNDARY` and `_ENUMERATION` begin with look-behinds, so `re` tries them at every
+# character; a match can only start at (or just after) one of these characters, which
+# `re` finds with a fast scan. See `_boundaries`.
+_BOUNDARY_CHARS = re.compile(r"[.!?\n]")
+# `_ENUMERATION` from its "(": the literal first lets `re` skip ahead to each "(".
+_ENUMERATION_PAREN = re.compile(r"\((?<=[ ;:.]\()(?=\d{1,2}\) [A-Z])")
 _NUMBER_MARKER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3}){0,5}|[A-Za-z]|[ivxlcIVXLC]{1,6})\.")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})\.?$")
+
+
+def _boundaries(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_BOUNDARY.finditer(text)`, trying the pattern only where one can start.
+
+    A match starts at one of `.!?` (the first alternative), just after one (the second,
+    empty), or at a line break (the third). Trying those positions in order from the
+    end of the last match finds the same leftmost, non-overlapping matches. After an
+    empty match at q nothing else can match at q: the second alternative needs `.!?`
+    before q and a capital at q, which the first and third rule out.
+    """
+    pos = 0
+    tried = -1
+    match_at = _BOUNDARY.match
+    for candidate in _BOUNDARY_CHARS.finditer(text):
+        p = candidate.start()
+        for q in (p,) if text[p] == "\n" else (p, p + 1):
+            if q < pos or q <= tried:
+                continue
+            tried = q
+            match = match_at(text, q)
+            if match is None:
+                continue
+            yield match
+            pos = match.end()
+            if pos == q:
+                pos = q + 1
 
 
 def sentence_starts(text: str) -> array[int]:
     """Sorted character offsets where sentences start (the first is always 0)."""
     starts = array("q", [0])
     length = len(text)
-    for match in _BOUNDARY.finditer(text):
+    for match in _boundaries(text):
         end = match.end()
         # The glued form ("consent.You") matches empty, just after its full stop.
         stop = match.start() if match.group() else match.start() - 1
@@ -43,7 +77,7 @@ def sentence_starts(text: str) -> array[int]:
             end += 1
         if end < length and end > starts[-1]:
             starts.append(end)
-    extra = [m.start() for m in _ENUMERATION.finditer(text)]
+    extra = [m.start() for m in _ENUMERATION_PAREN.finditer(text)]
     if extra:
         merged = sorted(set(starts).union(extra))
         starts = array("q", merged)
