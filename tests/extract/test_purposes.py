@@ -240,6 +240,20 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
             "We use cookies and similar tracking technologies to measure the reach of our campaigns.",
             "measure the reach of our campaigns",
         ),
+        # An adverb between "to" and the verb.
+        ("We use the notes you send us to further develop the editor.", "develop the editor"),
+        ("(c) to continually improve the lessons and exercises;", "improve the lessons and exercises"),
+        # "in order to" marks a purpose whatever its verb.
+        (
+            "We ask for your postcode in order to make the delivery slots available to you.",
+            "make the delivery slots available to you",
+        ),
+        # "aid X in doing", "serves the purpose of".
+        (
+            "Aggregated figures are sent to outside tools to aid the developer in improving the app.",
+            "improving the app",
+        ),
+        ("Every cookie we set serves the purpose of keeping you signed in.", "keeping you signed in"),
     ],
 )
 def test_purpose_clause_found(text: str, evidence: str) -> None:
@@ -259,6 +273,13 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         "This page is used to inform app users regarding our policies on the use of their information.",
         # Recipients, not a corporate transaction.
         "Our affiliates include our parent company, subsidiaries and joint venture partners.",
+        # The user's goals after "so that you" or "in order to".
+        "We will post any change on this page so that you will always know what we gather.",
+        "You are asked for a few details in order to use a paid plan.",
+        # The notice's own purpose.
+        "We may revise this privacy notice from time to time in order to reflect new features.",
+        # A California request for the disclosures made for direct marketing is a right.
+        "Residents may request information about our disclosure of personal data to others for direct marketing.",
     ],
 )
 def test_instructions_and_duties_state_no_purpose(text: str) -> None:

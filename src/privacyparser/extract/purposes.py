@@ -68,6 +68,7 @@ _KIND_CATEGORY = {
     "exp": "personalization",
     "so": "basic_service",
     "plain": "basic_service",
+    "any": "basic_service",
 }
 # What opens a list item or a numbered paragraph: "(e) ", "1. ", "5.1.4 ", "· ", "- ".
 _LEAD = re.compile(r"[^\w(]{0,4}(?:(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+)?[^\w(]{0,3}")
@@ -90,6 +91,11 @@ _CLAUSE_END = re.compile(
 )
 # What lies between a purpose label and its restatement: "To contact you: to contact you by".
 _RESTATED = re.compile(r"\s*[:\-–—]\s*")
+# An adverb between "to" and its verb: "to further develop", "to continually improve".
+_ADVERB = (
+    r"(?:better|further|continually|continuously|constantly|regularly|also|generally|more generally|primarily|"
+    r"mainly|only|solely|properly|effectively|efficiently|securely|safely)"
+)
 _EXAMPLE = re.compile(r"\s*(?:for example|for instance|e\.\s?g\.|such as|including)")
 _CUT_WORD = re.compile(r"\s+\S*$")
 _TRAILING = re.compile(r"[\s,\-–—/&]+$|\s+(?:and|or|and/or|the|a|an|of|to|for|with|our|your|its|their)$")
@@ -151,19 +157,24 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
             category[form] = cat
     verbs, ings, nominals = _alternation(base), _alternation(gerunds), _alternation(list(rules.nominals))
     start = re.compile(
-        # "to improve", "in order to process", "help us to develop", "allow us improve"
-        rf"\b(?:in order to|so as to|to)\s+(?:(?:help|assist|allow|enable) us (?:to )?|better\s+)?"
+        # "to improve", "in order to process", "help us to develop", "allow us improve",
+        # "to further develop"
+        rf"\b(?:in order to|so as to|to)\s+(?:(?:help|assist|allow|enable) us (?:to )?|{_ADVERB}\s+)?"
         rf"(?P<verb>{verbs})\b(?![@/]|\.\w)"
         rf"|\b(?:help|helps|helping|helped|allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits)\s+us\s+"
         rf"(?:to\s+)?(?P<verb2>{verbs})\b(?![@/]|\.\w)"
+        # "in order to make the app available": "in order to" marks a purpose whatever its verb.
+        rf"|\b(?:in order to|so as to)\s+(?:{_ADVERB}\s+)?(?P<any>(?!be\b|do\b|so\b)[a-z][a-z-]{{1,20}})\b"
         # "for providing", "for the purpose of improving", "with the aim of analysing"
         rf"|\b(?:for|with the aim of|with a view to|aimed at|in the interest of)\s+(?:the\s+)?(?:(?:sole|only|main|"
         rf"primary|limited)\s+)?(?:purposes?\s+of\s+)?(?P<ing>{ings})\b"
+        # "to aid the provider in improving the app"
+        rf"|\b(?:aid|aids|assist|assists|help|helps|support|supports)\s+(?:[\w-]+\s+){{1,3}}?in\s+(?P<ing2>{ings})\b"
         # "for the operation and maintenance of", "for the purpose of compliance"
         rf"|\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+(?:the\s+)?)?(?P<noun>(?:[a-z-]+\s+(?:and|or)\s+)?(?:{nominals}))\b"
         rf"(?=\s+(?:of|and|or|purposes?|reasons?|with|by|to|in|on)\b|\s*[,.;:]|\s*$)"
-        # "for the purpose(s) of <anything>"
-        r"|\bfor\s+(?:the\s+)?(?:sole\s+|only\s+|limited\s+)?purposes?\s+of\s+(?P<of>)"
+        # "for the purpose(s) of <anything>", "serves the purpose of <anything>"
+        r"|\b(?:for|serves?|serving|with)\s+(?:the\s+)?(?:sole\s+|only\s+|limited\s+)?purposes?\s+of\s+(?P<of>)"
         # "for marketing purposes", "for internal analysis purposes"
         r"|\bfor\s+(?P<purposes>(?:[a-z][\w-]*\s+){1,4}?purposes?)\b"
         # "so that we can answer you"
@@ -180,7 +191,10 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
     )
     # "To manage your account", "Managing orders", and imperative list items
     # ("Comply with a legal obligation", "compile statistics;").
-    line_head = re.compile(rf"(?:to\s+(?P<verb>{verbs})|(?P<ing>{ings})|(?P<imp>{verbs}))\b(?![@/]|\.\w)")
+    line_head = re.compile(
+        rf"(?:(?:in order |so as )?to\s+(?:{_ADVERB}\s+)?(?P<verb>{verbs})|(?P<ing>{ings})|(?P<imp>{verbs}))"
+        r"\b(?![@/]|\.\w)"
+    )
     # What makes a short list line a purpose rather than a name or a kind of data:
     # a purpose verb at its head, a gerund, or a purpose noun ("Customer service").
     item_signal = re.compile(rf"(?:{verbs}|{ings}|[a-z]{{3,20}}ing)\b|.{{0,120}}?\b(?:{nominals})\b")
@@ -309,13 +323,13 @@ class PurposeReader:
                 continue
             kind = match.lastgroup or "verb"
             clause_start = match.start(kind)
-            verb = match.group(kind) if kind in ("verb", "verb2", "ing") else None
+            verb = match.group(kind) if kind in ("verb", "verb2", "ing", "ing2") else None
             # "To contact you: to contact you by email ...": the text after a purpose
             # label restates that purpose; it needs no practice cue of its own.
             restated = (
                 bool(found) and found[-1].kind == "lead" and _RESTATED.fullmatch(lower, found[-1].end, match.start())
             )
-            if kind in ("verb", "verb2"):
+            if kind in ("verb", "verb2", "any"):
                 before = lower[max(s, match.start() - _BEFORE) : match.end(kind) - len(match.group(kind))]
                 if rules.no_purpose_before.search(before) or rules.not_before.search(before):
                     # "We take measures to protect", "you have the right to opt out of
@@ -339,14 +353,14 @@ class PurposeReader:
                 end = match.end(kind)
             if end <= clause_start:
                 continue
-            if rules.user_goal.match(lower, clause_start, end) and kind in ("verb", "verb2"):
+            if rules.user_goal.match(lower, clause_start, end) and kind in ("verb", "verb2", "any", "so"):
                 continue
             if rules.reject_clause.match(lower, clause_start, end):
                 # The vocabulary inside a rejected clause is no purpose either ("we
                 # verify your identity before processing your request").
                 self._vetoed.append((clause_start, end))
                 continue
-            found.append(Clause(clause_start, end, verb, kind))
+            found.append(Clause(clause_start, end, verb, "ing" if kind == "ing2" else kind))
         found = [clause for clause in found if not self._in_example(s, clause.start)]
         return [part for clause in found for part in self._split(clause)]
 
