@@ -69,6 +69,14 @@ def _kinds(text: str) -> set[str]:
             {"objection", "automated_decision"},
         ),
         ("If you registered, you can change or update your member preferences or information.", {"rectification"}),
+        # CCPA / US state-law wording
+        ("You have the right to know what personal information we collect, use and disclose.", {"access"}),
+        ("Do Not Sell or Share My Personal Information", {"opt_out"}),
+        ("You may opt out of the sale or sharing of your personal information.", {"opt_out"}),
+        ("Limit the Use of My Sensitive Personal Information", {"restriction"}),
+        ("You will not receive discriminatory treatment for exercising your privacy rights.", {"non_discrimination"}),
+        ("You have the right to be free from discrimination for exercising your rights.", {"non_discrimination"}),
+        ("You have the right to equal service and price, even if you exercise your rights.", {"non_discrimination"}),
     ],
 )
 def test_text_grants_rights(text: str, expected: set[str]) -> None:
@@ -141,6 +149,9 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("You may request that we limit how we disclose your health information.", "access"),
         ("Your browser sends a request to access (i.e., visit) a web page.", "access"),
         ("This privacy policy may be amended from time to time.", "rectification"),
+        # a statement of practice is no opt-out link
+        ("We do not sell or share your personal information.", "opt_out"),
+        ("We limit the use of sensitive data to staff who need it.", "restriction"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:
