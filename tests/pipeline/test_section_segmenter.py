@@ -126,11 +126,28 @@ def lines(*parts: str) -> str:
             id="unnumbered-caps-title-label",
         ),
         pytest.param(
-            lines("What do we collect?", "", BODY, "", "Information you give us", "", BODY, "",
-                  "How do we share it?", "", BODY),
-            [(1, None, "What do we collect?"), (2, None, "Information you give us"),
-             (1, None, "How do we share it?")],
+            # A policy written as a series of questions: the labels are their sub-sections.
+            lines("Who are we?", "", BODY, "", "What do we collect?", "", BODY, "", "Information you give us", "",
+                  BODY, "", "How do we share it?", "", BODY, "", "Service providers", "", BODY, "",
+                  "How long do we keep it?", "", BODY),
+            [(1, None, "Who are we?"), (1, None, "What do we collect?"), (2, None, "Information you give us"),
+             (1, None, "How do we share it?"), (2, None, "Service providers"), (1, None, "How long do we keep it?")],
             id="unnumbered-questions",
+        ),
+        pytest.param(
+            # A heading of the look of an open one closes the numbered headings opened under it.
+            lines("INFORMATION WE COLLECT", "", BODY, "", "1. Account", "", BODY, "", "2. Usage", "", BODY, "",
+                  "SECURITY", "", BODY),
+            [(1, None, "INFORMATION WE COLLECT"), (2, "1", "Account"), (2, "2", "Usage"), (1, None, "SECURITY")],
+            id="a-plain-heading-closes-numbered-ones-under-its-sibling",
+        ),
+        pytest.param(
+            # A question or two among labels is one more label.
+            lines("Who we are", "", BODY, "", "What do we collect?", "", BODY, "", "Cookies and similar files", "",
+                  BODY, "", "How to contact us", "", BODY),
+            [(1, None, "Who we are"), (1, None, "What do we collect?"), (1, None, "Cookies and similar files"),
+             (1, None, "How to contact us")],
+            id="a-lone-question-among-labels",
         ),
         pytest.param(
             lines("Cookies", BODY, "", "Security", BODY),

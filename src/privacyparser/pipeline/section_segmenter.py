@@ -95,6 +95,8 @@ class HeadingNode:
     # True when the heading has no text of its own and the next heading has: it opens a
     # group of sub-sections rather than being one label of a run of labels.
     opens_group: bool = False
+    # False for a question heading among few: it ranks as a label of its case.
+    question_series: bool = True
 
 
 @dataclass
@@ -205,6 +207,8 @@ def _is_paragraph(text: str) -> bool:
     return len(text) >= MIN_PARAGRAPH_CHARS or (len(text.split()) > 6 and text[-1:] in ".!?:;)\"")
 
 
+# Question headings rank above label headings when the policy asks at least this many.
+MIN_QUESTION_SERIES = 4
 # How far back a list entry looks for the sentence that introduces its list.
 LIST_LOOKBACK = 60
 # How many lines per numbering label are remembered, and the share of a TOC entry's
@@ -389,6 +393,7 @@ class SectionSegmenter:
             candidates = candidates[1:]
         _mark_bodies(lines, candidates)
         _resolve_word_case(candidates)
+        _mark_question_series(candidates)
         roots = self._nest(candidates, len(text))
         heading_starts = {c.start for c in candidates}
         list_items = [
@@ -706,6 +711,14 @@ def _resolve_word_case(candidates: list[HeadingNode]) -> None:
             node.style = ("plain", majority, node.style[2])
 
 
+def _mark_question_series(candidates: list[HeadingNode]) -> None:
+    """Questions rank above labels only where the policy is written as a series of them."""
+    questions = [node for node in candidates if node.style[0] == "plain" and node.style[2] == "?"]
+    if len(questions) < MIN_QUESTION_SERIES:
+        for node in questions:
+            node.question_series = False
+
+
 def _mark_bodies(lines: list[Line], candidates: list[HeadingNode]) -> None:
     """Set `has_body` on each heading: is there a content line before the next heading? One walk."""
     index = 0
@@ -738,7 +751,8 @@ def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNod
        us" and a paragraph), unless both are bodiless labels of one look (a run of
        labels), or it ends in ":" or "." (a run-in label).
     2. Otherwise the innermost open heading of the same look is its sibling: the
-       children of such a bodiless heading usually look like their parent.
+       children of such a bodiless heading usually look like their parent. Numbered
+       headings opened since are closed with it.
     3. Otherwise headings nest by how prominent they look: an open heading that looks
        as prominent or less is closed; numbered and marked-up ones stay open.
     """
@@ -755,7 +769,11 @@ def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNod
             return len(stack)
     for i in range(len(stack) - 1, -1, -1):
         if stack[i].style[0] != "plain":
-            break
+            if stack[i].style[0] == "html":
+                break
+            # A numbered heading (or a numbered line taken for one) under a plain heading
+            # of this look closes with it: "SECURITY" after "DATA WE COLLECT" and its "1.".
+            continue
         if stack[i].style == node.style:
             return i
     cut = len(stack)
@@ -784,16 +802,17 @@ def _same_rank(open_node: HeadingNode, node: HeadingNode) -> bool:
 def _rank(node: HeadingNode) -> int:
     """How prominent an unnumbered heading looks, 0 = most.
 
-    Capitals head a policy's top sections; a question is a top heading more often than
-    a label; title case ranks above sentence case; a line ending in ":" or "." is a
-    run-in label, the lowest.
+    Capitals head a policy's top sections; questions, when the policy is written as a
+    series of them, head sections whose sub-sections are labels (a question or two among
+    labels ranks as a label of its case); title case ranks above sentence case; a line
+    ending in ":" or "." is a run-in label, the lowest.
     """
     case, end = node.style[1], node.style[2]
     if case == "caps":
         return 0
-    if end == "?":
+    if end == "?" and node.question_series:
         return 1
-    if end:
+    if end and end != "?":
         return 4
     return 2 if case == "title" else 3
 
