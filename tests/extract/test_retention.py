@@ -126,6 +126,9 @@ def test_not_a_retention_period(text: str) -> None:
         # the user's own action, and a right that lasts as long as the data
         "You can immediately delete any photo you upload.",
         "You have the right to inspect your records for as long as we maintain them.",
+        # a copy kept when the user edits or deletes describes that feature
+        "When you edit your profile, we may keep a copy of the earlier version.",
+        "You can correct your details or delete them - unless we have to keep them for legal reasons.",
         # deletion steps listed below are no event
         "Personal data is deleted in accordance with the following procedures.",
     ],
