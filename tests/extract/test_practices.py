@@ -207,6 +207,14 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("We collect your email address when you provide feedback.", "email_address", 1),
         ("We collect your feedback and your email address.", "feedback", 1),
         ("Users between the ages of 13 and 16 need a parent's permission to register.", "age", 0),
+        # A definition that says its data is collected describes a practice.
+        ("Usage Data refers to data collected automatically when you use the app.", "usage_data", 1),
+        (
+            "Usage Data refers to data collected automatically, for example the duration of a page visit.",
+            "visit_time",
+            1,
+        ),
+        ('"Usage Data" means the pages you open in the app.', "usage_data", 0),
         # Data that is kept, settings where a choice is made: no collection.
         ("The company will also retain usage data for internal analysis.", "usage_data", 0),
         ("You can turn this access on or off through your device settings.", "device_information", 0),

@@ -61,6 +61,13 @@ _RELATIVE_COLLECTION_THEN_VERB = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:you|we)\s+(?:\w+\s+){0,2}?(?:provide|collect|submit|give)\w*\s+"
     r"(?:(?:to|with)\s+us\s+)?(?:is|are|will|can|may|shall|might|could|must)\b"
 )
+# "Usage Data refers to data collected automatically ...": a definition that says the
+# data is collected describes a practice, unlike "Cookies are small text files".
+_COLLECTED_DEFINITION = re.compile(
+    r"\b(?:means|refers? to|is defined as|are defined as)\s+(?:any\s+|all\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:data|information|details)\s+(?:(?:that|which)\s+)?(?:(?:is|are|we|may be|is being)\s+){0,2}"
+    r"(?:automatically\s+)?(?:collected|gathered|obtained|received|recorded|collect|gather|obtain|receive)\b"
+)
 # Nouns that make a data term name a business or a service rather than the data:
 # "credit card processors", "payment processing", "credit card companies".
 _SERVICE_HEAD = re.compile(r"\s*(?:processing|processors?|issuers?|companies|company|offerings?|industry)\b")
@@ -157,6 +164,9 @@ class _DocumentGate:
         cues = tuple(_cue(rules, name) for name in _CUES)
         self.masks = ctx.pattern_masks(self.traps + cues)
         self.trap_bits = (1 << len(self.traps)) - 1
+        # The "definition" trap ("Usage Data refers to") gives way in a definition that
+        # says its data is collected.
+        self.definition_trap_bits = sum(1 << i for i, trap in enumerate(rules.sense_traps) if trap.id == "definition")
         self.list_only = _list_only(rules)
         categories = {c.rule_id: c for c in rules.data_categories}
         for kind, rule_id, start, end in ctx.clauses:
@@ -204,6 +214,7 @@ class PracticeGate:
         self._traps = document.traps
         self._masks = document.masks
         self._trap_bits = document.trap_bits
+        self._definition_trap_bits = document.definition_trap_bits
         self._list_only = document.list_only
 
     # -- per sentence ------------------------------------------------------------------
@@ -242,6 +253,10 @@ class PracticeGate:
         )
         self._info[index] = info
         return info
+
+    def collected_definition(self, info: SentenceInfo) -> bool:
+        """A definition that says its data is collected ("X refers to data collected ...")."""
+        return info.has("collected_definition", _COLLECTED_DEFINITION)
 
     def may_match(self, index: int, cue: str) -> bool:
         """False when the sentence cannot hold a match of the cue (a name of `_CUES`)."""
@@ -397,10 +412,14 @@ class PracticeGate:
         info = self.info(index)
         # "Cookies are small text files ...", "'Personal data' means ...": a definition
         # names data without saying that anything is done with it.
-        if info.definition:
+        if info.definition and not self.collected_definition(info):
             return False
         rel_start, rel_end = start - info.start, end - info.start
-        if any(s <= rel_start and rel_end <= e for s, e in info.traps):
+        traps = info.traps
+        if info.definition and self._definition_trap_bits and self.collected_definition(info):
+            bits = self._masks[index] & self._trap_bits & ~self._definition_trap_bits
+            traps = _trap_spans(self._traps, bits, info.lower)
+        if any(s <= rel_start and rel_end <= e for s, e in traps):
             return False
         if rules.modifier_head.search(ctx.lower[end : end + 40]) or _SERVICE_HEAD.match(ctx.lower, end, end + 40):
             return False
@@ -596,7 +615,7 @@ def _enumeration_items(ctx: DocumentContext, gate: PracticeGate, kept: list[Data
     out: list[DataCategory] = []
     for index, records in by_sentence.items():
         info = gate.info(index)
-        if info.definition or ctx.in_heading(info.start, info.end):
+        if (info.definition and not gate.collected_definition(info)) or ctx.in_heading(info.start, info.end):
             continue
         pieces = _pieces(ctx, info.start, info.end, records, matches.get(index, []))
         out.extend(_items_of_runs(ctx, pieces, categories))
