@@ -53,6 +53,13 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
         ),
         # a child's data that is kept, not deleted, is still retention
         ("We keep a child's reading scores for as long as the parent's account is open.", ("limited", None, None)),
+        # the event that ends "as long as ..."
+        (
+            "We retain the data we collect about you for as long as your account is active.",
+            ("limited", None, "account cancellation"),
+        ),
+        ("We keep your profile for the lifetime of your account.", ("limited", None, "account cancellation")),
+        ("We retain your data for as long as you use the app.", ("limited", None, "end of use")),
         # a named cookie's lifetime is how long what it holds is kept; minutes are a unit
         ("The login cookie we set lasts for two days.", ("stated_period", "P2D", None)),
         ("Temporary upload files are deleted after 15 minutes.", ("stated_period", "PT15M", None)),
