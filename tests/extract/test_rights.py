@@ -152,6 +152,13 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         # a statement of practice is no opt-out link
         ("We do not sell or share your personal information.", "opt_out"),
         ("We limit the use of sensitive data to staff who need it.", "restriction"),
+        # seeing ads or content, pointers "for further information", the operator's reserved rights
+        ("You may still see ads when you sign in to your account.", "access"),
+        ("For choices about cookies, see Your Rights and Choices for further information.", "access"),
+        ("We reserve the right to use, share and provide access to all information we receive about you.", "access"),
+        # de-duplication and what cannot be removed are no erasure rights
+        ("Our contractors help us by removing repetitive information from customer lists.", "erasure"),
+        ("Your information may not be completely removed from our backups.", "erasure"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:
