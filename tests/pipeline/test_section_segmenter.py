@@ -142,6 +142,12 @@ def lines(*parts: str) -> str:
             id="a-plain-heading-closes-numbered-ones-under-its-sibling",
         ),
         pytest.param(
+            # A lone heading in capitals is an acronym or an emphasis, not a level above the others.
+            lines("Information We Collect", "", BODY, "", "API", "", BODY, "", "How We Use It", "", BODY),
+            [(1, None, "Information We Collect"), (1, None, "API"), (1, None, "How We Use It")],
+            id="a-lone-capitals-heading-is-no-level",
+        ),
+        pytest.param(
             # A question or two among labels is one more label.
             lines("Who we are", "", BODY, "", "What do we collect?", "", BODY, "", "Cookies and similar files", "",
                   BODY, "", "How to contact us", "", BODY),

@@ -393,7 +393,7 @@ class SectionSegmenter:
             candidates = candidates[1:]
         _mark_bodies(lines, candidates)
         _resolve_word_case(candidates)
-        _mark_question_series(candidates)
+        _mark_rare_looks(candidates)
         roots = self._nest(candidates, len(text))
         heading_starts = {c.start for c in candidates}
         list_items = [
@@ -711,12 +711,20 @@ def _resolve_word_case(candidates: list[HeadingNode]) -> None:
             node.style = ("plain", majority, node.style[2])
 
 
-def _mark_question_series(candidates: list[HeadingNode]) -> None:
-    """Questions rank above labels only where the policy is written as a series of them."""
+def _mark_rare_looks(candidates: list[HeadingNode]) -> None:
+    """Looks that a policy uses too rarely to be a level of their own rank as plain labels.
+
+    Questions rank above labels only where the policy is written as a series of them;
+    a lone heading in capitals ("API", "CALIFORNIA RESIDENTS" among title-case headings)
+    is an acronym or an emphasis, and ranks as title case.
+    """
     questions = [node for node in candidates if node.style[0] == "plain" and node.style[2] == "?"]
     if len(questions) < MIN_QUESTION_SERIES:
         for node in questions:
             node.question_series = False
+    capitals = [node for node in candidates if node.style[0] == "plain" and node.style[1] == "caps"]
+    if len(capitals) == 1:
+        capitals[0].style = ("plain", "title", capitals[0].style[2])
 
 
 def _mark_bodies(lines: list[Line], candidates: list[HeadingNode]) -> None:
