@@ -77,6 +77,11 @@ def _kinds(text: str) -> set[str]:
         ("You will not receive discriminatory treatment for exercising your privacy rights.", {"non_discrimination"}),
         ("You have the right to be free from discrimination for exercising your rights.", {"non_discrimination"}),
         ("You have the right to equal service and price, even if you exercise your rights.", {"non_discrimination"}),
+        ("A later revocation of the processing of your data will stop the service.", {"withdraw_consent"}),
+        (
+            "If you have consented to our sharing your data with partners, you can change your mind.",
+            {"withdraw_consent"},
+        ),
     ],
 )
 def test_text_grants_rights(text: str, expected: set[str]) -> None:
@@ -159,6 +164,14 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         # de-duplication and what cannot be removed are no erasure rights
         ("Our contractors help us by removing repetitive information from customer lists.", "erasure"),
         ("Your information may not be completely removed from our backups.", "erasure"),
+        # a condition of erasure, a negated choice, security staff, refusing an app access
+        (
+            "Erasure applies where you have withdrawn your consent and no other legal ground remains.",
+            "withdraw_consent",
+        ),
+        ("When contacted, you will not be given the choice to have your data deleted.", "erasure"),
+        ("We use access controls so that only authorized personnel have rights to access user information.", "access"),
+        ("You can stop location collection by refusing access to the information on your phone.", "access"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:
