@@ -53,6 +53,16 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
         ),
         # a child's data that is kept, not deleted, is still retention
         ("We keep a child's reading scores for as long as the parent's account is open.", ("limited", None, None)),
+        # deletion after a request has been dealt with is a limit
+        (
+            "We delete the details sent through the contact form after your question has been answered.",
+            ("limited", None, None),
+        ),
+        # never deleted
+        ("Public posts are never deleted from our servers.", ("indefinite", None, None)),
+        ("By default, your posts are not deleted from our servers ever.", ("indefinite", None, None)),
+        # a kept address or message is kept data
+        ("We don't keep or use your friend's email address for any other purpose.", ("unspecified", None, None)),
         # the event that ends "as long as ..."
         (
             "We retain the data we collect about you for as long as your account is active.",
@@ -133,6 +143,10 @@ def test_not_a_retention_period(text: str) -> None:
         # the user's own action, and a right that lasts as long as the data
         "You can immediately delete any photo you upload.",
         "You have the right to inspect your records for as long as we maintain them.",
+        # keeping a right, not data
+        "You retain ownership of the content you upload.",
+        # deletion when the user asks is the erasure right
+        "We will delete your messages when you ask us to.",
         # a copy kept when the user edits or deletes describes that feature
         "When you edit your profile, we may keep a copy of the earlier version.",
         "You can correct your details or delete them - unless we have to keep them for legal reasons.",
