@@ -165,6 +165,10 @@ def test_visible_text(source: str, expected: str) -> None:
         # Side columns named after a prefix or two, even when a widget heads itself with an
         # <h1> or holds teaser <article>s.
         ("<div class='cms-sidebar'><p>Try our app free</p></div>" + KEPT_P, KEPT),
+        ("<div id='bodySidebar'><h3>Fun facts</h3><p>Ten million members</p></div>" + KEPT_P, KEPT),
+        ("<div class='sidebarnav'><p>Newsletter sign-up</p></div>" + KEPT_P, KEPT),
+        ("<div class='region-custom-rail-middle'><p>Be your own boss</p></div>" + KEPT_P, KEPT),
+        ("<div class='region-copyright'><p>Example Daily, 1 Main St. All content (c) 2015</p></div>" + KEPT_P, KEPT),
         ("<main>" + KEPT_P + "<div id='region-side-rail-top-special'><p>Jobs near you</p></div></main>", KEPT),
         (
             "<main><div>" + KEPT_P + "</div><aside id='third_rail'><h1>Trending</h1>"
@@ -258,6 +262,12 @@ def test_visible_text(source: str, expected: str) -> None:
         # A wrapper flagged as having a sidebar is the page, not the sidebar.
         ("<div class='has-sidebar'>" + KEPT_P + "</div>", KEPT),
         ("<div class='sidebar-layout'>" + KEPT_P + "</div>", KEPT),
+        ("<div class='noSidebar'>" + KEPT_P + "</div>", KEPT),
+        ("<div class='breadcrumb-trail'>" + KEPT_P + "</div>", KEPT),
+        (
+            "<section id='copyright'><h2>Copyright</h2><p>We respect copyright.</p></section>" + KEPT_P,
+            "Copyright\n\nWe respect copyright.\n\n" + KEPT,
+        ),
         # A side column holding the page's main content or the policy's title is the content.
         ("<div class='sidebar'><main>" + KEPT_P + "</main></div><p>x</p>", KEPT + "\n\nx"),
         (

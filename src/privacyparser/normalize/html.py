@@ -124,11 +124,13 @@ _SIDE_CONTENT = re.compile(
     r"^(?:(?:right|left|side)[-_]?rail|rail|most[-_]?(?:popular|read|viewed)|related[-_]?(?:posts|stories"
     r"|articles|content|links)|recommended|recommendations|trending|promo|outbrain|taboola|addthis"
     r"|social[-_]?(?:share|links|media|icons|buttons)|share[-_]?(?:bar|buttons|tools|links|this))(?:$|[-_])"
-    # A side column named as such, after a prefix or two ("cms-sidebar", "region-side-rail-top");
-    # not a flag on the page's wrapper ("has-sidebar", "show-left-rail").
-    r"|^(?!(?:has|with|without|no|show|hide|is)[-_])(?:[a-z0-9]+[-_]){0,2}(?:(?:right|left|side|third)[-_]?rail"
-    r"|sidebar|side-bar)(?:[-_](?:left|right|top|bottom|special|primary|secondary|first|second|inner|content"
-    r"|wrapper|container|widgets?|region|area|\d{1,2})){0,2}$"
+    # A side column named as such, after a prefix or a few ("cms-sidebar", "bodySidebar",
+    # "region-custom-rail-middle"); not a flag on the page's wrapper ("has-sidebar", "show-left-rail").
+    r"|^(?!(?:has|with|without|no|show|hide|is|one|two)(?:[-_]|sidebar))(?:[a-z0-9]+[-_]){0,3}"
+    r"(?:(?:right|left|side|third|custom)[-_]?rail|rail|side-bar"
+    r"|(?:body|page|main|left|right|site|blog|article|post)?sidebar(?:nav|box|widgets?|inner|content|wrap(?:per)?)?)"
+    r"(?:[-_](?:left|right|top|middle|bottom|special|primary|secondary|first|second|inner|content|wrapper"
+    r"|container|widgets?|region|area|\d{1,2})){0,2}$"
     # Readers' comments under the page: "comments-section", "vdoCommentSection", Disqus.
     r"|comments?[-_]?(?:section|area|container|wrapper|list|form|widget|thread)|disqus|^dsq[-_]"
 )
@@ -143,12 +145,15 @@ _SEARCH_BOX = re.compile(
     r"|field|panel)|^(?:cse|gsc)[-_]"
 )
 _SEARCH_CONTROLS = ("form", "input", "button")
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # An advertisement slot and its label ("Advertisement", "Continue reading below"); an id
 # like "ads" alone names a policy section as often as an ad.
 _AD_SLOT = re.compile(
     r"^(?:ad|ads|advert|advertisement|dfp|gpt)[-_]?(?:slot|unit|container|wrapper|block|banner|box|breaker"
     r"|label|placeholder|zone|space|gpt|leaderboard|rectangle|mpu|\d{1,3})(?:$|[-_])|^advertisement$|^adsbygoogle$"
 )
+# The site's copyright line in a block of its own ("region-copyright").
+_COPYRIGHT_BLOCK = re.compile(r"(?:^|[-_])copyright(?:$|[-_])")
 _MAX_WIDGET_SIZE = 300  # non-space characters of a search box, an ad label or screen-reader text
 # Dialogs a script opens over the page (sign-up, log-in, "you are leaving this site"); only
 # small ones count, a policy shown in a dialog is long.
@@ -705,20 +710,28 @@ class _Furniture:
         return None
 
     def _widget(self, tag: Tag, tokens: list[str], size: int) -> str | None:
-        """A small page widget named by its class: screen-reader text, a search box, an ad slot."""
+        """A small page widget named by its class: screen-reader text, a search box, an ad slot, a copyright line."""
         if size > _MAX_WIDGET_SIZE:
             return None
         if any(_SCREEN_READER.search(token) for token in tokens):
             return "screen-reader text"
+        name = tag.name
         # Headings, paragraphs and items with such an id are policy ("<h3 id='ads'>").
-        if tag.name not in _INLINE_TAGS and tag.name not in _HEADING_LEVELS and tag.name not in _ITEM_TAGS:
-            if any(_SEARCH_BOX.search(token) for token in tokens) and (
-                tag.name == "form" or any(t.startswith(("cse", "gsc")) for t in tokens) or tag.find(_SEARCH_CONTROLS)
-            ):
-                return "search box"
-            if any(_AD_SLOT.search(token) for token in tokens):
-                return "advertisement"
-        return None
+        if name in _INLINE_TAGS or name in _HEADING_LEVELS or name in _ITEM_TAGS:
+            return None
+        kind: str | None = None
+        if any(_SEARCH_BOX.search(token) for token in tokens):
+            if name == "form" or any(t.startswith(("cse", "gsc")) for t in tokens) or tag.find(_SEARCH_CONTROLS):
+                kind = "search box"
+        elif any(_AD_SLOT.search(token) for token in tokens):
+            kind = "advertisement"
+        elif any(_COPYRIGHT_BLOCK.search(token) for token in tokens):
+            kind = "copyright notice"
+        # So is a block with a heading ("<section id='copyright'><h2>Copyright</h2>..."); looked
+        # for only once the class names matched, so that it costs nothing on other elements.
+        if kind is None or tag.find(_HEADING_TAGS) is not None:
+            return None
+        return kind
 
     def _is_link_list(self, tag: Tag, size: int) -> bool:
         key = id(tag)
