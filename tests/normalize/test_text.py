@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
 from privacyparser.normalize.offsets import OffsetChain
@@ -32,12 +34,15 @@ def test_character_and_whitespace_cleanup(source: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("source", "expected_line"),
     [
-        ("Collection of Personal InformationIn the process of using the app, we collect data about you.",
-         "Collection of Personal Information"),
-        ("(1) Log informationWhen you use our services, we may automatically store information.",
-         "(1) Log information"),
-        ("2. Sharing of DataWe do not share your personal data with anyone outside the company.",
-         "2. Sharing of Data"),
+        (
+            "Collection of Personal InformationIn the process of using the app, we collect data about you.",
+            "Collection of Personal Information",
+        ),
+        (
+            "(1) Log informationWhen you use our services, we may automatically store information.",
+            "(1) Log information",
+        ),
+        ("2. Sharing of DataWe do not share your personal data with anyone outside the company.", "2. Sharing of Data"),
     ],
 )
 def test_heading_glued_to_its_text_is_split(source: str, expected_line: str) -> None:
@@ -96,3 +101,38 @@ def test_offsets_survive_every_step() -> None:
         start = text.index(word)
         src_start, src_end = chain.source_span(start, start + len(word))
         assert source[src_start:src_end] == word
+
+
+def _mixed_texts(count: int) -> list[str]:
+    import random
+
+    rnd = random.Random(9)
+    pieces = ["a", "B", " ", "  ", "\n", "\n\n", " \n", "\n ", "\t", "\u00a0", "\u200b", "\x00", "\x0c", "\x7f",
+              "\u2019", "\u2026", ".", ":", ";", "(1) A", "(12) We", " (3) X", "Cookies", "x" * 50,
+              "Information We CollectWhen you give it", "1. DataWe keep it for the service", "\u2022"]  # fmt: skip
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("source", _mixed_texts(400))
+def test_steps_find_what_a_whole_text_scan_finds(source: str) -> None:
+    # The steps try their patterns only where a match can be; the matches, and so the
+    # text and its offset maps, must be those of scanning the whole text.
+    import re
+
+    from privacyparser.normalize import text as steps
+    from privacyparser.normalize.offsets import rewrite
+
+    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+        return [m.span() for m in matches]
+
+    assert spans(steps._line_edge_spaces(source)) == spans(steps._LINE_EDGE_SPACES.finditer(source))
+    assert spans(steps._glued_headings(source)) == spans(steps._GLUED_HEADING.finditer(source))
+    assert spans(steps._inline_enumerations(source)) == spans(steps._INLINE_ENUMERATION.finditer(source))
+    present = steps._unusual_characters(source)
+    for pattern in (steps._INVISIBLE, steps._SPACES, steps._MAPPED_CHARS):
+        skipped = steps._rewrite_if(present, source, pattern, lambda m: "")
+        scanned = rewrite(source, pattern, lambda m: "")
+        assert skipped[0] == scanned[0]
+        assert [skipped[1].source_span(i, i + 1) for i in range(len(skipped[0]))] == [
+            scanned[1].source_span(i, i + 1) for i in range(len(scanned[0]))
+        ]

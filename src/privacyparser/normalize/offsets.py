@@ -231,9 +231,18 @@ def rewrite(
 
     `replacement` returns the new text for a match, or None to leave it unchanged.
     """
+    return rewrite_matches(text, pattern.finditer(text), replacement)
+
+
+def rewrite_matches(
+    text: str,
+    matches: Iterable[re.Match[str]],
+    replacement: Callable[[re.Match[str]], str | None],
+) -> tuple[str, OffsetMap]:
+    """`rewrite` for matches found some other way (in order, not overlapping)."""
     builder = TextBuilder(text)
     pos = 0
-    for match in pattern.finditer(text):
+    for match in matches:
         new = replacement(match)
         if new is None:
             continue

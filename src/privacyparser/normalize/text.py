@@ -8,9 +8,11 @@ single-level quantifiers, so each step is linear in the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-from privacyparser.normalize.offsets import OffsetChain, TextBuilder, rewrite
+import numpy
+
+from privacyparser.normalize.offsets import OffsetChain, OffsetMap, TextBuilder, rewrite, rewrite_matches
 
 Step = Callable[[str, OffsetChain, list[str]], str]
 
@@ -22,18 +24,39 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f
 # Spaces of every width become one ordinary space (no-break space, en/em spaces, ...).
 _SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CHAR_MAP = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2015": "-", "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
     "\u2026": "...",
     "\u2022": "\u2022",  # bullets stay: they are list markers
-    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-    "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\x85": "\n",
     # pdftotext ends each page with a form feed: a line break, or the next page's first
     # heading would be glued to the last line of the page before.
-    "\x0b": "\n", "\x0c": "\n",
+    "\x0b": "\n",
+    "\x0c": "\n",
 }
 _MAPPED_CHARS = re.compile("[" + re.escape("".join(k for k, v in _CHAR_MAP.items() if k != v)) + "]")
 
@@ -47,8 +70,15 @@ def normalize_line_endings(text: str, chain: OffsetChain, warnings: list[str]) -
     return new
 
 
+# ASCII bytes none of the character rewrites touches (all but controls and tab).
+_ORDINARY_ASCII = bytes([10, 13, *range(32, 127)])
+
+
 def normalize_characters(text: str, chain: OffsetChain, warnings: list[str]) -> str:
     """Curly quotes, dashes, ligatures and odd spaces to plain ASCII; invisible characters dropped."""
+    # Each rewrite scans the whole text, most often to change nothing; one that cannot
+    # match any character present is skipped, recording the map it would record.
+    present = _unusual_characters(text)
     removed = 0
 
     def drop(match: re.Match[str]) -> str:
@@ -56,23 +86,45 @@ def normalize_characters(text: str, chain: OffsetChain, warnings: list[str]) -> 
         removed += len(match.group())
         return ""
 
-    new, offset_map = rewrite(text, _INVISIBLE, drop)
+    new, offset_map = _rewrite_if(present, text, _INVISIBLE, drop)
     chain.append(offset_map)
     # NUL and control characters in a policy mean the input was damaged; say so.
     controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r") if removed else 0
     if controls:
         warnings.append(f"removed {controls} control character(s) from the input")
-    new, offset_map = rewrite(new, _SPACES, lambda m: " ")
+    # The rewrites before only drop characters or add spaces: what is present is still
+    # a superset of what the later ones can meet.
+    new, offset_map = _rewrite_if(present, new, _SPACES, lambda m: " ")
     chain.append(offset_map)
-    new, offset_map = rewrite(new, _MAPPED_CHARS, lambda m: _CHAR_MAP[m.group()])
+    new, offset_map = _rewrite_if(present, new, _MAPPED_CHARS, lambda m: _CHAR_MAP[m.group()])
     chain.append(offset_map)
     return new
+
+
+def _unusual_characters(text: str) -> str:
+    """The distinct characters of `text` other than printable ASCII, line feed and CR."""
+    if text.isascii():
+        return "".join(set(text.encode("ascii").translate(None, _ORDINARY_ASCII).decode("ascii")))
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    unusual = numpy.unique(codes[(codes < 32) | (codes > 126)])
+    return "".join(map(chr, unusual.tolist()))
+
+
+def _rewrite_if(
+    present: str, text: str, pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str]
+) -> tuple[str, OffsetMap]:
+    """`rewrite(text, pattern, replacement)`; without a scan when no character present can match."""
+    if pattern.search(present) is None:
+        return rewrite_matches(text, (), replacement)
+    return rewrite(text, pattern, replacement)
 
 
 # --- Whitespace -------------------------------------------------------------------
 
 _LINE_EDGE_SPACES = re.compile(r"(?m)^ +|(?<! ) +$")
-_INNER_SPACES = re.compile(r" {2,}")
+# Two spaces or more, written with the two spaces first: `re` then searches for them as
+# a literal instead of trying the pattern at every character.
+_INNER_SPACES = re.compile(r"   *")
 _BLANK_LINES = re.compile(r"\n(?: *\n)+")
 
 
@@ -80,10 +132,35 @@ def _constant(replacement: str) -> Callable[[re.Match[str]], str]:
     return lambda match: replacement
 
 
+def _line_edge_spaces(text: str) -> Iterator[re.Match[str]]:
+    """`_LINE_EDGE_SPACES.finditer(text)`, from the edges of each line.
+
+    Its matches are the runs of spaces that open or close a line (a line of spaces
+    only is one match); each is matched where it starts, read off the line with
+    `lstrip`/`rstrip` instead of trying the pattern at every character.
+    """
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        lead = len(line) - len(line.lstrip(" "))
+        if lead:
+            match = _LINE_EDGE_SPACES.match(text, start)
+            if match is not None:
+                yield match
+        if lead < len(line):
+            trail = len(line) - len(line.rstrip(" "))
+            if trail:
+                match = _LINE_EDGE_SPACES.match(text, end - trail)
+                if match is not None:
+                    yield match
+        start = end + 1
+
+
 def normalize_whitespace(text: str, chain: OffsetChain, warnings: list[str]) -> str:
     """Spaces at line edges dropped, runs of spaces and of blank lines collapsed."""
+    text, offset_map = rewrite_matches(text, _line_edge_spaces(text), _constant(""))
+    chain.append(offset_map)
     for pattern, repl in (
-        (_LINE_EDGE_SPACES, ""),
         (_INNER_SPACES, " "),
         (_BLANK_LINES, "\n\n"),
     ):
@@ -187,12 +264,64 @@ _GLUED_HEADING = re.compile(
 _INLINE_ENUMERATION = re.compile(r"(?<=[.:;]) ?(?=\(\d{1,2}\) [A-Z])")
 
 
+_ENUMERATION_PAREN = re.compile(r"\((?=\d{1,2}\) [A-Z])")
+
+
+# ASCII lower-case letters to "l", capitals to "U", every other byte to a space.
+_CASE_CLASSES = bytes(
+    ord("l") if 0x61 <= c <= 0x7A else ord("U") if 0x41 <= c <= 0x5A else ord(" ") for c in range(256)
+)
+_LOWER_UPPER = re.compile(b"lU")
+
+
+def _glued_headings(text: str) -> Iterator[re.Match[str]]:
+    """`_GLUED_HEADING.finditer(text)`, tried only at the starts of lines that can hold one.
+
+    A match starts a line, and its heading ends in a lower-case letter followed by a
+    sentence opener, which starts with a capital: the line holds "aB" (found as a literal
+    in a byte per character, "replace" keeping one byte for each).
+    """
+    classes = text.encode("ascii", "replace").translate(_CASE_CLASSES)
+    pos = 0
+    line_start = -1
+    for glue in _LOWER_UPPER.finditer(classes):
+        # Looked for back to the line start found last only, so a long line costs once.
+        newline = text.rfind("\n", max(line_start, 0), glue.start())
+        start = newline + 1 if newline >= 0 else max(line_start, 0)
+        if start == line_start or start < pos:
+            continue
+        line_start = start
+        match = _GLUED_HEADING.match(text, start)
+        if match is not None:
+            yield match
+            pos = match.end()
+
+
+def _inline_enumerations(text: str) -> Iterator[re.Match[str]]:
+    """`_INLINE_ENUMERATION.finditer(text)`, tried only at and just before each "(1) A".
+
+    After an empty match at q nothing else matches at q (a space would be needed there,
+    and the empty match saw "(" there).
+    """
+    pos = 0
+    for paren in _ENUMERATION_PAREN.finditer(text):
+        c = paren.start()
+        for q in (c - 1, c):
+            if q < pos or q < 1:
+                continue
+            match = _INLINE_ENUMERATION.match(text, q)
+            if match is not None:
+                yield match
+                pos = max(match.end(), q + 1)
+                break
+
+
 def split_glued_headings(text: str, chain: OffsetChain, warnings: list[str]) -> str:
     """A heading glued to its first sentence is split onto its own line."""
     count = 0
     builder = TextBuilder(text)
     pos = 0
-    for match in _GLUED_HEADING.finditer(text):
+    for match in _glued_headings(text):
         heading = match.group(1)
         end = match.end(1)
         line_end = text.find("\n", end)
@@ -218,7 +347,7 @@ def split_inline_enumerations(text: str, chain: OffsetChain, warnings: list[str]
     def to_newline(match: re.Match[str]) -> str:
         return "\n"
 
-    new, offset_map = rewrite(text, _INLINE_ENUMERATION, to_newline)
+    new, offset_map = rewrite_matches(text, _inline_enumerations(text), to_newline)
     chain.append(offset_map)
     return new
 
