@@ -247,6 +247,23 @@ def blocks(*parts: str) -> str:
             id="children-of-a-bodiless-heading-stay-siblings",
         ),
         pytest.param(
+            # Sub-sections that look like their parent; a heading naming a main topic of a
+            # policy closes them, one that names none stays among them.
+            blocks(BODY, "Information we collect", "Account data", BODY, "Payment details", BODY,
+                   "How we use your information", BODY),
+            [(1, None, "Information we collect"), (2, None, "Account data"), (2, None, "Payment details"),
+             (1, None, "How we use your information")],
+            id="a-main-topic-closes-sub-sections-of-its-look",
+        ),
+        pytest.param(
+            blocks(BODY, "Account and profile", "Account data", BODY, "Payment details", BODY,
+                   "How we use your information", BODY),
+            # The open parent names no main topic: the look alone decides.
+            [(1, None, "Account and profile"), (2, None, "Account data"), (2, None, "Payment details"),
+             (2, None, "How we use your information")],
+            id="a-main-topic-under-a-plain-parent-follows-the-look",
+        ),
+        pytest.param(
             # Two headings that each open a group of sub-sections of their own look are siblings.
             blocks(BODY, "What we collect", "Things you give us", BODY, "Things we observe", BODY,
                    "How we share it", "With service providers", BODY, "With the authorities", BODY),

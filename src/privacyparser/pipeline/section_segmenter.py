@@ -55,6 +55,19 @@ _DOCUMENT_NAME = re.compile(
 # The start of a line that continues the sentence of the line before: a separator
 # (": ", ". ", " - ", ")") or a word in lower case.
 _RUN_IN_BODY = re.compile(r"[.:;,)\u2013\u2014-]|[a-z]")
+# A heading that names one of the main topics of a privacy policy, or asks/tells what
+# "we" do: what is collected, used, shared, kept, protected, the reader's rights and
+# choices, children, transfers, changes, contact, cookies, scope and regional notices.
+_MAIN_TOPIC = re.compile(
+    r"(?i)^(?:how|what|why|who|when|where|which)\b|\b(?:we|us)\b"
+    r"|\bcollect(?:ion|ed|s)?\b.{0,60}\b(?:information|data)\b|\b(?:information|data)\b.{0,60}\bcollect"
+    r"|\b(?:use|uses|using)\s+(?:of\s+)?(?:your\s+)?(?:personal\s+)?(?:information|data)\b"
+    r"|\b(?:shar(?:e|ing)|disclos(?:e|ures?))\b|\bsecurity\b|\bprotect|\bretention\b|\bretain\b|\bhow\s+long\b"
+    r"|\byour\s+(?:privacy\s+)?(?:rights|choices)\b|\bchildren\b|\bminors\b|\binternational\b|\btransfers?\b"
+    r"|\bchanges?\b|\bupdates?\b|\bamendments?\b|\bcontact\b|\bcookies\b"
+    r"|\bintroduction\b|\bscope\b|\bdefinitions\b|\boverview\b|\babout\b"
+    r"|\bcalifornia\b|\beea\b|\beuropean\b|\bnevada\b"
+)
 _STATEMENT = re.compile(r"(?:We|You|Our|Your|This|These|It|They|If|When|Please)\s+[a-z]")
 _BULLET = re.compile(r"[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7>] ?")
 # Two sentences on one line: ". " followed by a capital ("Welcome. We collect").
@@ -748,6 +761,27 @@ def _mark_bodies(lines: list[Line], candidates: list[HeadingNode]) -> None:
 
 
 def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNode | None) -> int:
+    """`_cut_by_look`, except that a heading naming a main topic of a policy is no sub-section of another.
+
+    When the look makes the heading a sibling of an open heading that names no main topic
+    ("Account data") while an outer open heading of the same look names one ("Information
+    we collect"), the heading ("How we use your information") is a sibling of the outer
+    one: policies that write two levels of headings alike put the main topics on top.
+    """
+    cut = _cut_by_look(stack, node, previous)
+    if cut < len(stack) and stack[cut].style == node.style and _names_main_topic(node):
+        if not _names_main_topic(stack[cut]):
+            for i in range(cut - 1, -1, -1):
+                if stack[i].style == node.style:
+                    return i if _names_main_topic(stack[i]) else cut
+    return cut
+
+
+def _names_main_topic(node: HeadingNode) -> bool:
+    return node.title is not None and _MAIN_TOPIC.search(node.title) is not None
+
+
+def _cut_by_look(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNode | None) -> int:
     """How many open sections an unnumbered plain-text heading leaves open (its parent is the last kept).
 
     0. A heading that opens a group (no text of its own, then a sub-section with text) is
