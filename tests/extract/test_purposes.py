@@ -254,6 +254,18 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
             "improving the app",
         ),
         ("Every cookie we set serves the purpose of keeping you signed in.", "keeping you signed in"),
+        # "These tools help us ...": the cue is "help us" itself.
+        ("These tools allow us to manage access to the members area.", "manage access to the members area"),
+        # Enumerated purposes inside a sentence.
+        (
+            "We may disclose data when needed to (1) comply with a court order; (2) protect our property.",
+            "protect our property",
+        ),
+        # The provider's reserved right is no choice of the user.
+        (
+            "We reserve the right to transfer your details if our business is acquired by another firm.",
+            "business is acquired",
+        ),
     ],
 )
 def test_purpose_clause_found(text: str, evidence: str) -> None:
@@ -280,6 +292,8 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         "We may revise this privacy notice from time to time in order to reflect new features.",
         # A California request for the disclosures made for direct marketing is a right.
         "Residents may request information about our disclosure of personal data to others for direct marketing.",
+        # A description of security measures: its goals are no purposes of processing.
+        "To prevent loss and misuse, we have put in place technical and organisational safeguards.",
     ],
 )
 def test_instructions_and_duties_state_no_purpose(text: str) -> None:

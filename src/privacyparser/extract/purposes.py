@@ -61,6 +61,8 @@ _BEFORE = 100
 _MAX_CLAUSE = 180
 # Categories whose phrases name a purpose more precisely than the generic "provide ..."
 _GENERIC_CATEGORIES = ("basic_service", "other")
+# Alternatives of the clause regex that are written two ways, and the clause kind they give.
+_KIND_NAME = {"ing2": "ing", "enum": "verb"}
 # The category of a clause that neither a phrase nor its verb names.
 _KIND_CATEGORY = {
     "item": "basic_service",
@@ -91,6 +93,8 @@ _CLAUSE_END = re.compile(
 )
 # What lies between a purpose label and its restatement: "To contact you: to contact you by".
 _RESTATED = re.compile(r"\s*[:\-–—]\s*")
+# An enumerator inside a sentence: "(1)", "(b)", "(iii)".
+_ENUM = r"\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)"
 # An adverb between "to" and its verb: "to further develop", "to continually improve".
 _ADVERB = (
     r"(?:better|further|continually|continuously|constantly|regularly|also|generally|more generally|primarily|"
@@ -159,8 +163,10 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
     start = re.compile(
         # "to improve", "in order to process", "help us to develop", "allow us improve",
         # "to further develop"
-        rf"\b(?:in order to|so as to|to)\s+(?:(?:help|assist|allow|enable) us (?:to )?|{_ADVERB}\s+)?"
+        rf"\b(?:in order to|so as to|to)\s+(?:{_ENUM}\s+)?(?:(?:help|assist|allow|enable) us (?:to )?|{_ADVERB}\s+)?"
         rf"(?P<verb>{verbs})\b(?![@/]|\.\w)"
+        # "... necessary to (1) comply with the law; (2) protect our rights": the next item.
+        rf"|[;,]\s*(?:and\s+|or\s+)?{_ENUM}\s+(?:to\s+)?(?P<enum>{verbs}|{ings})\b(?![@/]|\.\w)"
         rf"|\b(?:help|helps|helping|helped|allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits)\s+us\s+"
         rf"(?:to\s+)?(?P<verb2>{verbs})\b(?![@/]|\.\w)"
         # "in order to make the app available": "in order to" marks a purpose whatever its verb.
@@ -323,7 +329,10 @@ class PurposeReader:
                 continue
             kind = match.lastgroup or "verb"
             clause_start = match.start(kind)
-            verb = match.group(kind) if kind in ("verb", "verb2", "ing", "ing2") else None
+            verb = match.group(kind) if kind in ("verb", "verb2", "ing", "ing2", "enum") else None
+            # An enumerated item continues a purpose clause of the same sentence.
+            if kind == "enum" and not found:
+                continue
             # "To contact you: to contact you by email ...": the text after a purpose
             # label restates that purpose; it needs no practice cue of its own.
             restated = (
@@ -336,7 +345,8 @@ class PurposeReader:
                     # marketing": nor is the vocabulary inside the clause a purpose.
                     self._vetoed.append((clause_start, self._clause_end(clause_start, e)))
                     continue
-                if not restated and not rules.context.search(lower, s, match.start()):
+                # "These tools help us understand ...": "help us" is the cue itself.
+                if not restated and kind != "verb2" and not rules.context.search(lower, s, match.start()):
                     continue
             elif kind == "purposes" and rules.generic_purposes.match(match.group(kind)):
                 continue
@@ -360,7 +370,7 @@ class PurposeReader:
                 # verify your identity before processing your request").
                 self._vetoed.append((clause_start, end))
                 continue
-            found.append(Clause(clause_start, end, verb, "ing" if kind == "ing2" else kind))
+            found.append(Clause(clause_start, end, verb, _KIND_NAME.get(kind, kind)))
         found = [clause for clause in found if not self._in_example(s, clause.start)]
         return [part for clause in found for part in self._split(clause)]
 
@@ -507,6 +517,7 @@ class PurposeReader:
                 (gate.may_match(index, "purpose_clauses.user_choice") and rules.user_choice.search(ctx.lower, s, e))
                 or (gate.may_match(index, "purpose_clauses.definition") and rules.definition.search(ctx.lower, s, e))
                 or self.gate.info(index).definition
+                or rules.commitment.search(ctx.lower, s, e)
             ):
                 continue
             self._vetoed = []

@@ -94,6 +94,9 @@ class PurposeClauseRules:
     legal_disclosure: re.Pattern[str] = re.compile(r"(?!)")
     # Words before a phrase that make it the recipient ("disclose to law enforcement").
     recipient_before: re.Pattern[str] = re.compile(r"(?!)")
+    # A sentence describing security measures ("we have put in place safeguards to ..."):
+    # the goals of the measures are no purposes of processing.
+    commitment: re.Pattern[str] = re.compile(r"(?!)")
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
 
@@ -394,6 +397,7 @@ def _purpose_clauses(table: dict[str, Any]) -> PurposeClauseRules:
             "not_purpose_heading",
             "legal_disclosure",
             "recipient_before",
+            "commitment",
         )
         if name in table
     }
