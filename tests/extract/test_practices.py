@@ -207,6 +207,10 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("We collect your email address when you provide feedback.", "email_address", 1),
         ("We collect your feedback and your email address.", "feedback", 1),
         ("Users between the ages of 13 and 16 need a parent's permission to register.", "age", 0),
+        # The person acting on their own data: a right or a choice, not a collection.
+        ("You may review and update your account information in the My Account area.", "account_information", 0),
+        ("You can add or update details such as your email address on the settings page.", "email_address", 0),
+        ("We use your email address to send receipts; you can update it at any time.", "email_address", 1),
         # A definition that says its data is collected describes a practice.
         ("Usage Data refers to data collected automatically when you use the app.", "usage_data", 1),
         (

@@ -68,6 +68,15 @@ _COLLECTED_DEFINITION = re.compile(
     r"(?:data|information|details)\s+(?:(?:that|which)\s+)?(?:(?:is|are|we|may be|is being)\s+){0,2}"
     r"(?:automatically\s+)?(?:collected|gathered|obtained|received|recorded|collect|gather|obtain|receive)\b"
 )
+# "You may review and update your account information", "parents can request access
+# to the information": the person acts on their own data (a right or a choice); the
+# sentence does not say which data the provider collects.
+_USER_ACTION = re.compile(
+    r"\b(?:you|users?|customers?|members?|parents?)\s+(?:may|can|could|might|will be able to|are able to|"
+    r"have the right to|are entitled to)\s+(?:also\s+|always\s+|at any time\s+)?(?:\w+\s+)?(?:review|update|"
+    r"correct|edit|change|access|delete|remove|revise|add|manage|adjust|modify|amend|rectify|erase|view|export|"
+    r"download|request)\b"
+)
 # Nouns that make a data term name a business or a service rather than the data:
 # "credit card processors", "payment processing", "credit card companies".
 _SERVICE_HEAD = re.compile(r"\s*(?:processing|processors?|issuers?|companies|company|offerings?|industry)\b")
@@ -210,6 +219,7 @@ class PracticeGate:
         # Specific (concrete) data terms of each sentence, with their category rules.
         self._specific_by_sentence = document.specific_by_sentence
         self._concrete: dict[int, bool] = {}
+        self._user_action: dict[int, int] = {}
         # Which sense traps can match in each sentence (most match in none).
         self._traps = document.traps
         self._masks = document.masks
@@ -253,6 +263,15 @@ class PracticeGate:
         )
         self._info[index] = info
         return info
+
+    def _user_action_at(self, index: int, info: SentenceInfo) -> int:
+        """Where the first user action of the sentence starts (-1: none); the terms after
+        it are what the person acts on."""
+        cached = self._user_action.get(index)
+        if cached is None:
+            found = _USER_ACTION.search(info.lower)
+            cached = self._user_action[index] = -1 if found is None else info.start + found.start()
+        return cached
 
     def collected_definition(self, info: SentenceInfo) -> bool:
         """A definition that says its data is collected ("X refers to data collected ...")."""
@@ -427,6 +446,8 @@ class PracticeGate:
             return False
         # "We retain Usage Data for a shorter period": how long data is kept, not which is
         # held; "we keep your location history for as long as you choose" still names it.
+        if not negated and 0 <= self._user_action_at(index, info) <= start:
+            return False
         before = ctx.lower[max(info.start, start - _WINDOW) : start]
         if (
             not negated
