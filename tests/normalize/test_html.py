@@ -165,6 +165,9 @@ def test_visible_text(source: str, expected: str) -> None:
         # Side columns named after a prefix or two, even when a widget heads itself with an
         # <h1> or holds teaser <article>s.
         ("<div class='cms-sidebar'><p>Try our app free</p></div>" + KEPT_P, KEPT),
+        # A page header or footer holding the site's name as an <h1>.
+        (KEPT_P + "<div id='wrapFooter'><h1>Example Group</h1><p>Copyright 2015 Example</p></div>", KEPT),
+        ("<div class='site-header'><h1>Acme</h1><p>Shop with us</p></div>" + KEPT_P, KEPT),
         ("<div id='bodySidebar'><h3>Fun facts</h3><p>Ten million members</p></div>" + KEPT_P, KEPT),
         ("<div class='sidebarnav'><p>Newsletter sign-up</p></div>" + KEPT_P, KEPT),
         ("<div class='region-custom-rail-middle'><p>Be your own boss</p></div>" + KEPT_P, KEPT),
@@ -259,6 +262,8 @@ def test_visible_text(source: str, expected: str) -> None:
             "<nav><p>The whole policy sits in a nav element on this page.</p></nav><p>x</p>",
             "The whole policy sits in a nav element on this page.\n\nx",
         ),
+        # A page header whose <h1> names the policy is its title block.
+        ("<div class='page-header'><h1>Privacy Policy</h1></div>" + KEPT_P, "Privacy Policy\n\n" + KEPT),
         # A wrapper flagged as having a sidebar is the page, not the sidebar.
         ("<div class='has-sidebar'>" + KEPT_P + "</div>", KEPT),
         ("<div class='sidebar-layout'>" + KEPT_P + "</div>", KEPT),

@@ -114,7 +114,7 @@ _MENU = re.compile(
     r"|sr-only|screen-reader-text|visually-?hidden)(?:$|[-_])|^(?:sidebar|side-bar|sidenav|side-nav)"
 )
 # Page header/footer containers that are not <header>/<footer> elements (old layouts).
-_PAGE_FURNITURE_CLASS = re.compile(r"(?:^|[-_])(?:footer|header|masthead|top-?bar)(?:$|[-_])")
+_PAGE_FURNITURE_CLASS = re.compile(r"(?:^|[-_])(?:wrap|page|site|global)?(?:footer|header|masthead|top-?bar)(?:$|[-_])")
 # A top-level <header> holding a heading like this is the policy's own title block.
 _POLICY_TITLE = re.compile(r"privacy|policy|notice|statement|cookie|data protection|terms", re.IGNORECASE)
 
@@ -679,12 +679,19 @@ class _Furniture:
         tokens = _class_and_id_tokens(tag)
         if flags:
             # Holding the page's <main> or <h1>, an element is the content or its title block;
-            # a side column may head a widget with an <h1> ("Trending topics") all the same.
-            # (teasers in a rail are often <article>s: only the page's largest one counts).
-            if name in _INLINE_TAGS or not any(_SIDE_CONTENT.search(t) for t in tokens) or self._holds_main(tag):
+            # a side column may head a widget with an <h1> ("Trending topics") all the same
+            # (teasers in a rail are often <article>s: only the page's largest one counts), and
+            # a page header or footer may hold the site's logo as an <h1>.
+            if name in _INLINE_TAGS or self._holds_main(tag):
+                return None
+            if any(_SIDE_CONTENT.search(t) for t in tokens):
+                reason = "side content"
+            elif not in_content and not flags & _HAS_MAIN and any(_PAGE_FURNITURE_CLASS.search(t) for t in tokens):
+                reason = "page header or footer"
+            else:
                 return None
             title = tag.find("h1")
-            return "side content" if title is None or not _POLICY_TITLE.search(title.get_text()) else None
+            return reason if title is None or not _POLICY_TITLE.search(title.get_text()) else None
         size = self.sizes.get(key, 0)
         if tokens:
             if not in_content and any(_PAGE_FURNITURE_CLASS.search(token) for token in tokens):
