@@ -424,3 +424,12 @@ def test_a_label_running_on_into_its_paragraph_is_a_run_in_label(following: str,
     nodes = [*result.sections, *(child for node in result.sections for child in node.children)]
     label = next(node for node in nodes if node.title == "Usage data")
     assert (label.style[-1] == ":") is run_in
+
+
+@pytest.mark.parametrize(("title", "run_in"), [("Delivery partners -", True), ("Payment processors \u2013", True),
+                                               ("Delivery partners", False), ("Opt-out", False)])
+def test_a_label_ending_in_a_dash_is_a_run_in_label(title: str, run_in: bool) -> None:
+    result = segment(lines("Who we are", "", BODY, "", title, "", BODY, "", "Contact", "", BODY))
+    nodes = [*result.sections, *(child for node in result.sections for child in node.children)]
+    label = next(node for node in nodes if node.title == title)
+    assert (label.style[-1] == ":") is run_in

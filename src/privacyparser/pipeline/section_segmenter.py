@@ -68,6 +68,8 @@ _MAIN_TOPIC = re.compile(
     r"|\bintroduction\b|\bscope\b|\bdefinitions\b|\boverview\b|\babout\b"
     r"|\bcalifornia\b|\beea\b|\beuropean\b|\bnevada\b"
 )
+# A label that ends in a dash ("Delivery partners -") runs on into the text below it.
+_TRAILING_DASH = re.compile(r"\s[-\u2013\u2014]$")
 _STATEMENT = re.compile(r"(?:We|You|Our|Your|This|These|It|They|If|When|Please)\s+[a-z]")
 _BULLET = re.compile(r"[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7>] ?")
 # Two sentences on one line: ". " followed by a capital ("Welcome. We collect").
@@ -541,7 +543,7 @@ class SectionSegmenter:
             ):
                 text = line.text.strip()
                 style = _text_style(text, lower_words)
-                if not style[2] and _continues_title(lines, index, next_content):
+                if not style[2] and (_TRAILING_DASH.search(text) or _continues_title(lines, index, next_content)):
                     style = (*style[:2], ":")
                 out.append(HeadingNode(line.start, line.end, line.start, None, text, style, None))
                 previous_heading = index
