@@ -172,6 +172,10 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("When contacted, you will not be given the choice to have your data deleted.", "erasure"),
         ("We use access controls so that only authorized personnel have rights to access user information.", "access"),
         ("You can stop location collection by refusing access to the information on your phone.", "access"),
+        # "correct" as an adjective; staff access rights; access requests by governments
+        ("It matters to us that we have your correct contact information.", "rectification"),
+        ("Your data is reachable only by a limited number of persons who have special access rights.", "access"),
+        ("Data stored abroad may be subject to access requests from governments, courts or law enforcement.", "access"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:
