@@ -211,6 +211,9 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("You may review and update your account information in the My Account area.", "account_information", 0),
         ("You can add or update details such as your email address on the settings page.", "email_address", 0),
         ("We use your email address to send receipts; you can update it at any time.", "email_address", 1),
+        # Advice to the person and Do-Not-Track disclosures are no practices.
+        ("Please do not send us your credit card number by email.", "payment_card", 0),
+        ("A Do Not Track setting tells websites you visit not to track your browsing.", "browsing_history", 0),
         # A definition that says its data is collected describes a practice.
         ("Usage Data refers to data collected automatically when you use the app.", "usage_data", 1),
         (

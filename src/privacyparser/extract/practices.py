@@ -77,6 +77,14 @@ _USER_ACTION = re.compile(
     r"correct|edit|change|access|delete|remove|revise|add|manage|adjust|modify|amend|rectify|erase|view|export|"
     r"download|request)\b"
 )
+# "Please do not send us your card number by email": advice to the person, not a
+# practice of the provider, in either direction.
+_ADVICE = re.compile(
+    r"^\W*(?:please\s+)?(?:do not|don't|don’t|never)\s+(?:\w+\s+)?"
+    r"(?:send|provide|include|post|share|disclose|submit|give|enter|upload|e-?mail)\b"
+)
+# Do-Not-Track disclosures name browsers and browsing to say how a signal is handled.
+_DO_NOT_TRACK = re.compile(r"\bdo[ -]not[ -]track\b|\bdnt\b")
 # Nouns that make a data term name a business or a service rather than the data:
 # "credit card processors", "payment processing", "credit card companies".
 _SERVICE_HEAD = re.compile(r"\s*(?:processing|processors?|issuers?|companies|company|offerings?|industry)\b")
@@ -447,6 +455,8 @@ class PracticeGate:
         # "We retain Usage Data for a shorter period": how long data is kept, not which is
         # held; "we keep your location history for as long as you choose" still names it.
         if not negated and 0 <= self._user_action_at(index, info) <= start:
+            return False
+        if info.has("advice", _ADVICE) or info.has("do_not_track", _DO_NOT_TRACK):
             return False
         before = ctx.lower[max(info.start, start - _WINDOW) : start]
         if (
