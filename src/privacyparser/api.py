@@ -35,7 +35,7 @@ from privacyparser.extract import (
 from privacyparser.models import Furniture, PrivacyPolicy
 from privacyparser.normalize import NormalizedDocument, normalize_document
 from privacyparser.pipeline import build_pipeline, keys, make_doc
-from privacyparser.pipeline.sentences import DOC_TEXT
+from privacyparser.pipeline.sentences import DOC_TEXT, PARSER_ONLY
 from privacyparser.rules import load_rules
 
 Format = Literal["auto", "text", "html"]
@@ -163,6 +163,7 @@ class PolicyParser:
         nlp = self.nlp
         doc = make_doc(nlp, document.text)
         doc.user_data[DOC_TEXT] = document.text
+        doc.user_data[PARSER_ONLY] = True
         doc.user_data[keys.HEADING_HINTS] = [(h.start, h.end, h.level) for h in document.headings]
         doc.user_data[keys.FURNITURE] = [(f.start, f.end, f.kind) for f in document.furniture]
         for _, component in nlp.pipeline:

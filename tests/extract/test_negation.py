@@ -47,3 +47,35 @@ def test_negation(text: str, category: str, negated: bool) -> None:
 )
 def test_link_names_are_not_negations(text: str) -> None:
     assert True not in _negated(text, "personal_information")
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "we do not ",
+        "we never ",
+        "we won't ever ",
+        "we can't ",
+        "we cannot ",
+        "neither we nor our partners ",
+        "we no longer ",
+        "we do n't ",
+        "without asking, we ",
+        "we will ",
+        "we knowingly ",
+        "",
+    ],
+)
+def test_cue_words_are_tested_before_the_negation_regex(prefix: str) -> None:
+    # The regex is skipped when none of the checked strings is in the text: every text
+    # it matches must hold one.
+    from privacyparser.extract.negation import _literal_checks
+
+    negation = PARSER.rules.negation
+    checks = _literal_checks(negation)
+    assert checks is not None
+    for verb in ("collect", "sell", "share your", "use the"):
+        text = f"{prefix}{verb} data"
+        if negation.search(text) is not None:
+            assert any(check in text for check in checks)
+    assert (negation.search(prefix + "sell it") is not None) == any(check in prefix for check in checks)

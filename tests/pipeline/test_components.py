@@ -95,3 +95,26 @@ def test_sentence_boundaries_are_those_of_a_whole_text_scan(text: str) -> None:
     assert [m.start() for m in splitter._ENUMERATION_PAREN.finditer(text)] == [
         m.start() for m in splitter._ENUMERATION.finditer(text)
     ]
+
+
+def test_parser_only_docs_carry_the_same_user_data_without_spaCy_outputs() -> None:
+    # The parser's own Docs skip the outputs only spaCy users read; what the extractors
+    # read must not change.
+    from privacyparser.pipeline import make_doc
+    from privacyparser.pipeline.sentences import DOC_TEXT, PARSER_ONLY
+
+    nlp = build_pipeline()
+    text = TEXT + "\n\n3. Sharing\nWe share your IP address and cookies with advertising partners."
+    full = nlp(text)
+    inner = make_doc(nlp, text)
+    inner.user_data[DOC_TEXT] = text
+    inner.user_data[PARSER_ONLY] = True
+    for _, component in nlp.pipeline:
+        inner = component(inner)
+    assert inner.user_data[keys.CLAUSES] == full.user_data[keys.CLAUSES]
+    assert list(inner.user_data[keys.SENTENCE_STARTS]) == list(full.user_data[keys.SENTENCE_STARTS])
+    assert "clauses" not in inner.spans and "sections" not in inner.spans
+    assert full.spans["clauses"] and full.spans["sections"]
+    assert sorted((s.label_, s.id_, s.start_char, s.end_char) for s in full.spans["clauses"]) == sorted(
+        full.user_data[keys.CLAUSES]
+    )

@@ -47,6 +47,7 @@ class DocumentContext:
     _section_starts: list[int] = field(default_factory=list)
     _headings: list[tuple[int, int]] = field(default_factory=list)
     _masks: dict[tuple[re.Pattern[str], ...], list[int]] = field(default_factory=dict)
+    _sentence_ends: list[int] | None = None
     # `chain` flattened to one map: every record asks for its source offsets.
     _source: OffsetMap | OffsetChain | None = None
     # Per-document state that several extractors build once and share, by owner key.
@@ -109,7 +110,24 @@ class DocumentContext:
         return max(0, bisect_right(self.sentence_starts, pos) - 1)
 
     def sentence(self, index: int) -> tuple[int, int]:
+        """`sentence_bounds` of sentence `index`; each sentence's end is found once."""
+        ends = self._sentence_ends
+        if ends is None:
+            ends = self._sentence_ends = self._all_sentence_ends()
+        if 0 <= index < len(ends):
+            return self.sentence_starts[index], ends[index]
         return sentence_bounds(self.text, self.sentence_starts, index)
+
+    def _all_sentence_ends(self) -> list[int]:
+        text = self.text
+        starts = self.sentence_starts
+        ends = [*starts[1:], len(text)]
+        for i, start in enumerate(starts):
+            end = ends[i]
+            while end > start and text[end - 1] in " \n":
+                end -= 1
+            ends[i] = end
+        return ends
 
     def pattern_masks(self, patterns: tuple[re.Pattern[str], ...]) -> list[int]:
         """Per sentence, a bit mask of the `patterns` that may match in it (bit i: patterns[i]).

@@ -15,7 +15,11 @@ the rest of the clause after the term (`negation_restriction` in cues.json).
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from privacyparser.extract.context import DocumentContext
+from privacyparser.extract.prefilter import required_literals
 
 # Where a new clause starts: what precedes it does not govern the term.
 _CLAUSE_BOUNDARIES = (";", ":", " but ", " however", " except ", " whereas ", " although ", " while ")
@@ -23,6 +27,21 @@ _AFTER_LIMIT = 120
 
 
 NEGATION_WINDOW = 300
+
+
+@lru_cache(maxsize=8)
+def _literal_checks(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which is in every text `pattern` matches, or None when unknown.
+
+    The negation regex runs for every term; most prefixes hold none of its cue words, and
+    a few substring tests in C say so before the regex scans the prefix.
+    """
+    literals = required_literals(pattern, min_literal=1)
+    if literals is None:
+        return None
+    # A literal holding another one is found whenever that one is: test the shorter.
+    kept = [lit for lit in literals if not any(other != lit and other in lit for other in literals)]
+    return tuple(sorted(kept))
 
 
 def is_negated(
@@ -45,8 +64,12 @@ def is_negated(
         cut = prefix.rfind(boundary)
         if cut >= 0:
             prefix = prefix[cut + len(boundary) :]
+    negation = ctx.rules.negation
+    checks = _literal_checks(negation)
+    if checks is not None and not any(check in prefix for check in checks):
+        return False
     match = None
-    for found in ctx.rules.negation.finditer(prefix):
+    for found in negation.finditer(prefix):
         match = found
     if match is None:
         return False

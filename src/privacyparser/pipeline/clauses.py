@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import cast
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from privacyparser.pipeline import keys
+from privacyparser.pipeline.sentences import parser_only
 from privacyparser.rules import load_rules
 
 DATA = "data_category"
@@ -61,21 +62,48 @@ class PolicyClauses:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.matcher(doc)
-        by_kind: dict[str, list[Span]] = {DATA: [], PURPOSE: []}
+        by_kind: dict[str, list[tuple[int, int, int]]] = {DATA: [], PURPOSE: []}
         for match_id, start, end in matches:
-            kind, rule_id = self.kind_of[match_id]
-            by_kind[kind].append(Span(doc, start, end, label=kind, span_id=rule_id))
+            by_kind[self.kind_of[match_id][0]].append((start, end, match_id))
         clauses: list[tuple[str, str, int, int]] = []
         spans: list[Span] = []
-        for kind, kind_spans in by_kind.items():
+        # The parser reads only the clauses: its own Docs get no Spans (see PARSER_ONLY),
+        # and their character offsets are read off the token arrays.
+        make_spans = not parser_only(doc)
+        if matches and not make_spans:
+            token_starts = doc.to_array(IDX)
+            token_lengths = doc.to_array(LENGTH)
+        for kind, kind_matches in by_kind.items():
             # The longest match wins: "email address" over "email", "IP address" over "address".
-            for span in filter_spans(kind_spans):
-                spans.append(span)
-                clauses.append((kind, span.id_, span.start_char, span.end_char))
+            for start, end, match_id in _filter_matches(kind_matches):
+                rule_id = self.kind_of[match_id][1]
+                if make_spans:
+                    span = Span(doc, start, end, label=kind, span_id=rule_id)
+                    spans.append(span)
+                    clauses.append((kind, rule_id, span.start_char, span.end_char))
+                else:
+                    last = end - 1
+                    end_char = int(token_starts[last]) + int(token_lengths[last])
+                    clauses.append((kind, rule_id, int(token_starts[start]), end_char))
         clauses.sort(key=lambda c: c[2])
-        doc.spans["clauses"] = spans
+        if make_spans:
+            doc.spans["clauses"] = spans
         doc.user_data[keys.CLAUSES] = clauses
         return doc
+
+
+def _filter_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """`spacy.util.filter_spans` on (start, end, match_id) triples, without making Spans:
+    longest first (then leftmost, then first found), no token claimed twice, in order."""
+    ordered = sorted(matches, key=lambda m: (m[1] - m[0], -m[0]), reverse=True)
+    kept = []
+    seen: set[int] = set()
+    for match in ordered:
+        start, end, _ = match
+        if start not in seen and end - 1 not in seen:
+            kept.append(match)
+            seen.update(range(start, end))
+    return sorted(kept, key=lambda m: m[0])
 
 
 @Language.factory("policy_clauses", assigns=["doc.spans"], default_config={})

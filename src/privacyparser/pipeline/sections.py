@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from privacyparser.normalize.document import FurnitureSpan, HeadingHint
 from privacyparser.pipeline import keys
 from privacyparser.pipeline.section_segmenter import HeadingNode, SectionSegmenter
-from privacyparser.pipeline.sentences import doc_text
+from privacyparser.pipeline.sentences import doc_text, parser_only
 
 
 class PolicySections:
@@ -27,6 +27,8 @@ class PolicySections:
         furniture = [FurnitureSpan(*f) for f in doc.user_data.get(keys.FURNITURE, ())]
         segmentation = self.segmenter.segment(doc_text(doc), hints, furniture)
         doc.user_data[keys.SEGMENTATION] = segmentation
+        if parser_only(doc):
+            return doc
         spans = []
         stack: list[HeadingNode] = list(reversed(segmentation.sections))
         while stack:

@@ -15,6 +15,15 @@ from privacyparser.pipeline.sentence_splitter import sentence_starts
 #: `Doc.user_data` key where the parser leaves the text it made the Doc from: `Doc.text`
 #: rebuilds the string token by token in Python, 5-10% of the cost of tokenising it.
 DOC_TEXT = "privacyparser.text"
+#: `Doc.user_data` key the parser sets on the Docs it makes for itself: the components
+#: then skip the outputs only spaCy users read (`Token.is_sent_start`, `doc.spans`),
+#: and leave in `user_data` what the extractors read. Such a Doc never leaves the parser.
+PARSER_ONLY = "privacyparser.parser_only"
+
+
+def parser_only(doc: Doc) -> bool:
+    """True for a Doc the parser made for itself (see `PARSER_ONLY`)."""
+    return doc.user_data.get(PARSER_ONLY) is True
 
 
 def doc_text(doc: Doc) -> str:
@@ -31,7 +40,7 @@ class PolicySentences:
     def __call__(self, doc: Doc) -> Doc:
         starts = sentence_starts(doc_text(doc))
         doc.user_data[keys.SENTENCE_STARTS] = starts
-        if len(doc) == 0:
+        if len(doc) == 0 or parser_only(doc):
             return doc
         token_starts = doc.to_array([IDX]).reshape(-1)
         flags = numpy.full(len(doc), -1, dtype="int32")
