@@ -63,6 +63,16 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
         ("By default, your posts are not deleted from our servers ever.", ("indefinite", None, None)),
         # a kept address or message is kept data
         ("We don't keep or use your friend's email address for any other purpose.", ("unspecified", None, None)),
+        # "no longer needed" in other words; an account event written noun first; "keep ... until"
+        ("We securely erase your information once this is no longer needed.", ("limited", None, None)),
+        ("Where we no longer need your data for these purposes, we delete it.", ("limited", None, None)),
+        ("Data will be kept only as it is necessary for the purposes we use it for.", ("limited", None, None)),
+        (
+            "After an account has been deleted, we remove the profile data within a reasonable time.",
+            ("limited", None, None),
+        ),
+        ("We hold your information until such time as you reactivate your profile.", ("limited", None, None)),
+        ("We may retain certain information for legal compliance.", ("limited", None, None)),
         # the event that ends "as long as ..."
         (
             "We retain the data we collect about you for as long as your account is active.",
@@ -147,6 +157,13 @@ def test_not_a_retention_period(text: str) -> None:
         "You retain ownership of the content you upload.",
         # deletion when the user asks is the erasure right
         "We will delete your messages when you ask us to.",
+        # describing the rights to erasure and restriction
+        "You have the right to ask us to delete your data when it is no longer needed.",
+        "You have the right to have the processing of your personal data restricted if we no longer need it.",
+        # keeping data safe, and a vendor's use limited to what is necessary
+        "We use safeguards to preserve the integrity of your data.",
+        "Our vendors may use such information only as necessary to help us and must maintain its confidentiality.",
+        'Most cookies are "session cookies", which are deleted when you close the browser.',
         # a copy kept when the user edits or deletes describes that feature
         "When you edit your profile, we may keep a copy of the earlier version.",
         "You can correct your details or delete them - unless we have to keep them for legal reasons.",
