@@ -69,10 +69,13 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
         ("Data will be kept only as it is necessary for the purposes we use it for.", ("limited", None, None)),
         (
             "After an account has been deleted, we remove the profile data within a reasonable time.",
-            ("limited", None, None),
+            ("limited", None, "account deletion"),
         ),
         ("We hold your information until such time as you reactivate your profile.", ("limited", None, None)),
         ("We may retain certain information for legal compliance.", ("limited", None, None)),
+        # the account event written noun first
+        ("Logs are erased 30 days after your account is closed.", ("stated_period", "P30D", "account cancellation")),
+        ("We remove your posts within 14 days of account deletion.", ("stated_period", "P14D", "account deletion")),
         # the event that ends "as long as ..."
         (
             "We retain the data we collect about you for as long as your account is active.",
