@@ -211,6 +211,10 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("You may review and update your account information in the My Account area.", "account_information", 0),
         ("You can add or update details such as your email address on the settings page.", "email_address", 0),
         ("We use your email address to send receipts; you can update it at any time.", "email_address", 1),
+        # The person's tastes as the aim of personalisation are a purpose; storing them is a practice.
+        ("We show content that matches your interests.", "interests", 0),
+        ("We use cookies to better understand your preferences.", "preferences", 0),
+        ("Our cookies store your preferences on your device.", "preferences", 1),
         # Advice to the person and Do-Not-Track disclosures are no practices.
         ("Please do not send us your credit card number by email.", "payment_card", 0),
         ("A Do Not Track setting tells websites you visit not to track your browsing.", "browsing_history", 0),

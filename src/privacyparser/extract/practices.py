@@ -85,6 +85,15 @@ _ADVICE = re.compile(
 )
 # Do-Not-Track disclosures name browsers and browsing to say how a signal is handled.
 _DO_NOT_TRACK = re.compile(r"\bdo[ -]not[ -]track\b|\bdnt\b")
+# "Content that matches your interests", "to better understand your preferences",
+# "ads based on your interests": the person's tastes as the aim of personalisation, a
+# purpose; and "change your preferences", a choice. Storing them ("cookies store your
+# preferences") is still a practice.
+_PURPOSE_TARGET_BEFORE = re.compile(
+    r"\b(?:understand\w*|learn(?:\s+more)?\s+about|determin\w*|match\w*|suit|suits|tailor\w*|"
+    r"personali[sz]\w*|based on|according to|in accordance with|apply|respect|honou?r|re-enter|change|adjust|set)"
+    r"\s+(?:[\w.’'-]+\s+){0,4}$"
+)
 # Nouns that make a data term name a business or a service rather than the data:
 # "credit card processors", "payment processing", "credit card companies".
 _SERVICE_HEAD = re.compile(r"\s*(?:processing|processors?|issuers?|companies|company|offerings?|industry)\b")
@@ -472,6 +481,8 @@ class PracticeGate:
         if ctx.lower.endswith(("settings", "setting"), start, end) and _SETTINGS_PLACE.search(before):
             return False
         if category.group == "survey" and _OCCASION_BEFORE.search(before):
+            return False
+        if category.group == "user_profile" and not negated and _PURPOSE_TARGET_BEFORE.search(before):
             return False
         if category.gate == "generic" and not negated and info.has("generic_veto", rules.generic_veto):
             return False
