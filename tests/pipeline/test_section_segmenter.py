@@ -295,12 +295,12 @@ def blocks(*parts: str) -> str:
             id="names-do-not-make-title-case",
         ),
         pytest.param(
-            # A real title-case heading still ranks above sentence case.
+            # Title case and sentence case mix among siblings: the case alone nests nothing.
             blocks("Information We Collect", BODY, "Account signup", BODY, "Payment details", BODY,
                    "How We Use It", BODY),
-            [(1, None, "Information We Collect"), (2, None, "Account signup"), (2, None, "Payment details"),
+            [(1, None, "Information We Collect"), (1, None, "Account signup"), (1, None, "Payment details"),
              (1, None, "How We Use It")],
-            id="title-case-above-sentence-case",
+            id="title-case-and-sentence-case-rank-alike",
         ),
     ],
 )

@@ -848,8 +848,11 @@ def _rank(node: HeadingNode) -> int:
 
     Capitals head a policy's top sections; questions, when the policy is written as a
     series of them, head sections whose sub-sections are labels (a question or two among
-    labels ranks as a label of its case); title case ranks above sentence case; a line
-    ending in ":" or "." is a run-in label, the lowest.
+    labels ranks as a label); title case and sentence case rank alike, as policies mix
+    them among sibling headings more often than they nest one under the other (they stay
+    different looks, so a title-case heading under a bodiless title-case parent is still
+    a sibling of the other children); a line ending in ":" or "." is a run-in label, the
+    lowest.
     """
     case, end = node.style[1], node.style[2]
     if case == "caps":
@@ -858,7 +861,7 @@ def _rank(node: HeadingNode) -> int:
         return 1
     if end and end != "?":
         return 4
-    return 2 if case == "title" else 3
+    return 2
 
 
 def _as_alpha(numbering: Numbering) -> Numbering | None:
