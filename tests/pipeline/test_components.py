@@ -118,3 +118,24 @@ def test_parser_only_docs_carry_the_same_user_data_without_spaCy_outputs() -> No
     assert sorted((s.label_, s.id_, s.start_char, s.end_char) for s in full.spans["clauses"]) == sorted(
         full.user_data[keys.CLAUSES]
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" * 101,
+        "x" * 100,
+        "a" * 100 + "\u00a0" + "b",  # a space outside ASCII cuts the run
+        "a" * 60 + "\u00a0" + "b" * 60,
+        "\u00e9" * 101,
+        "\u00e9" * 100,
+        "a" * 50 + "\x1c" + "a" * 60,  # an ASCII separator \s matches
+        "\u2003".join(["y" * 70] * 2),
+        "We collect data. " * 20,
+        "",
+    ],
+)
+def test_long_run_check_agrees_with_the_pattern(text: str) -> None:
+    from privacyparser.pipeline import _LONG_RUN, _has_long_run
+
+    assert _has_long_run(text) == (_LONG_RUN.search(text) is not None)

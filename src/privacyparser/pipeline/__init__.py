@@ -34,6 +34,17 @@ def build_pipeline() -> Language:
 # quadratic in its length. Runs longer than this are cut into pieces of this size.
 LONG_RUN_CHARS = 100
 _LONG_RUN = re.compile(rf"\S{{{LONG_RUN_CHARS + 1},}}")
+# `re` tries `_LONG_RUN` at every character (most of the cost of a policy's normalising).
+# A byte per character, "x" for every character `\S` may match (those outside ASCII
+# included), finds where such a run may be with one substring search.
+_NON_SPACE = bytes(ord(" ") if re.match(r"\s", chr(c)) else ord("x") for c in range(128)) + b"x" * 128
+_LONG_RUN_BYTES = b"x" * (LONG_RUN_CHARS + 1)
+
+
+def _has_long_run(text: str) -> bool:
+    if _LONG_RUN_BYTES not in text.encode("ascii", "replace").translate(_NON_SPACE):
+        return False
+    return _LONG_RUN.search(text) is not None
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
@@ -42,7 +53,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
     The Doc's text is exactly `text`; only tokens inside an over-long run differ (they
     are cut every LONG_RUN_CHARS characters).
     """
-    if _LONG_RUN.search(text) is None:
+    if not _has_long_run(text):
         return nlp.make_doc(text)
     pieces: list[str] = []
     pos = 0
