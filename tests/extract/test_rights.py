@@ -147,7 +147,6 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
             "automated_decision",
         ),
         # conditions and purposes, not rights
-        ("You cannot opt out of service notices unless you terminate your account.", "erasure"),
         ("Your details will be used to create or modify your profile and to run the service.", "rectification"),
         ("You can change your email preferences in your account at any time.", "rectification"),
         ("We have no duty to publish, remove or edit any of your comments.", "erasure"),
