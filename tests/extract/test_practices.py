@@ -177,6 +177,9 @@ def test_enumeration_items_inherit_a_category(text: str, item: str, category: st
         ("We record your email address and adjusting your account settings.", "adjusting your account settings"),
         # An adverb is no item.
         ("You give us your phone number, email address or otherwise.", "otherwise"),
+        # A gloss in parentheses is no item.
+        ("We store a string created from your email address (also called a hash).", "also called a hash"),
+        ("We keep email addresses, phone numbers (i.e. digitally scrambles) and names.", "digitally scrambles"),
     ],
 )
 def test_enumeration_items_rejected(text: str, item: str) -> None:
@@ -215,6 +218,10 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("We show content that matches your interests.", "interests", 0),
         ("We use cookies to better understand your preferences.", "preferences", 0),
         ("Our cookies store your preferences on your device.", "preferences", 1),
+        # Organisations' contact details, and the tail of a split network address, are not the person's.
+        ("We disclose the names and addresses of all third parties we shared data with.", "postal_address", 0),
+        ('We log your device Internet Protocol ("IP") address and device name.', "postal_address", 0),
+        ('We log your device Internet Protocol ("IP") address and device name.', "ip_address", 2),
         # Advice to the person and Do-Not-Track disclosures are no practices.
         ("Please do not send us your credit card number by email.", "payment_card", 0),
         ("A Do Not Track setting tells websites you visit not to track your browsing.", "browsing_history", 0),

@@ -94,6 +94,14 @@ _PURPOSE_TARGET_BEFORE = re.compile(
     r"personali[sz]\w*|based on|according to|in accordance with|apply|respect|honou?r|re-enter|change|adjust|set)"
     r"\s+(?:[\w.’'-]+\s+){0,4}$"
 )
+# "the names and addresses of all third parties": the contact details of organisations.
+_ORGANISATION_OWNER = re.compile(
+    r"\s+of\s+(?:all\s+|the\s+|those\s+|such\s+|any\s+)?(?:third[- ]part(?:y|ies)|businesses|companies|"
+    r"recipients|vendors|partners|service providers|organi[sz]ations|entities|affiliates)\b"
+)
+# "your device Internet Protocol ("IP") address": the end of a network address that a
+# parenthesis split from its head, not a postal address.
+_ADDRESS_OF_NETWORK = re.compile(r"\b(?:ip|internet protocol|mac|network|e-?mail|web|url|wallet)\W{0,6}$")
 # Nouns that make a data term name a business or a service rather than the data:
 # "credit card processors", "payment processing", "credit card companies".
 _SERVICE_HEAD = re.compile(r"\s*(?:processing|processors?|issuers?|companies|company|offerings?|industry)\b")
@@ -459,7 +467,14 @@ class PracticeGate:
             return False
         if rules.modifier_head.search(ctx.lower[end : end + 40]) or _SERVICE_HEAD.match(ctx.lower, end, end + 40):
             return False
-        if category.group in rules.owner_groups and rules.owner.search(ctx.lower[max(info.start, start - 40) : start]):
+        if category.group in rules.owner_groups and (
+            rules.owner.search(ctx.lower[max(info.start, start - 40) : start])
+            or _ORGANISATION_OWNER.match(ctx.lower, end, min(info.end, end + 40))
+        ):
+            return False
+        if ctx.lower.startswith("address", start) and _ADDRESS_OF_NETWORK.search(
+            ctx.lower, max(info.start, start - 30), start
+        ):
             return False
         # "We retain Usage Data for a shorter period": how long data is kept, not which is
         # held; "we keep your location history for as long as you choose" still names it.
@@ -613,6 +628,8 @@ _ACTIVITY_VERB = re.compile(
     + "|".join(sorted({f for v in _ACTIVITY_VERBS for f in (v, v + "s", v + "es", v + "ing", v[:-1] + "ing")}))
     + r")\b"
 )
+# "(also called a hash)", "(i.e. digitally scrambles)": a gloss in parentheses, not an item.
+_GLOSS_ITEM = re.compile(r"(?:also\s+)?(?:called|known as|referred to|named)\b|\w+(?:ally|ively|ously|edly|ently)\s")
 # Words that never name data on their own: "(by phone, e-mail,) or otherwise".
 _NON_ITEM_WORDS = frozenset("otherwise elsewhere however therefore respectively thereof".split())
 # A place or a route, not data: "transmitted over the Internet", "across devices".
@@ -769,6 +786,7 @@ def _classify(
         or _PARTICIPLE.search(text) is not None
         or _ACTIVITY_VERB.match(text) is not None
         or _PREPOSITION_ITEM.match(text) is not None
+        or _GLOSS_ITEM.match(text) is not None
         or (len(words) == 1 and (words[0] in _NON_ITEM_WORDS or words[0].endswith("ly")))
         or "\n" in ctx.text[start:end].strip()
     ):
