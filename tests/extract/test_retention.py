@@ -167,6 +167,12 @@ def test_not_a_retention_period(text: str) -> None:
         "We use safeguards to preserve the integrity of your data.",
         "Our vendors may use such information only as necessary to help us and must maintain its confidentiality.",
         'Most cookies are "session cookies", which are deleted when you close the browser.',
+        # possession, a kept right, "keep doing", and a pointer to where retention is explained
+        "You have the right to access the personal data that we hold about you.",
+        "We retain the right to change these terms.",
+        "We may need to keep processing your data to defend a claim.",
+        "For information about deletion and retention of data, see our help pages.",
+        "Cookies can either be persistent (they remain on your computer until you delete them) or session cookies.",
         # a copy kept when the user edits or deletes describes that feature
         "When you edit your profile, we may keep a copy of the earlier version.",
         "You can correct your details or delete them - unless we have to keep them for legal reasons.",
