@@ -78,6 +78,10 @@ def _kinds(text: str) -> set[str]:
         ("You have the right to be free from discrimination for exercising your rights.", {"non_discrimination"}),
         ("You have the right to equal service and price, even if you exercise your rights.", {"non_discrimination"}),
         ("A later revocation of the processing of your data will stop the service.", {"withdraw_consent"}),
+        # "object to that processing": the determiner's noun, not a bare pronoun
+        ("Where we rely on legitimate interests, you may object to that processing.", {"objection"}),
+        ("You can ask us to stop sending you marketing messages at any time.", {"withdraw_consent"}),
+        ("You can turn off personalised ads in your account settings.", {"opt_out"}),
         (
             "If you have consented to our sharing your data with partners, you can change your mind.",
             {"withdraw_consent"},
