@@ -146,6 +146,8 @@ def test_heading_and_list_words(text: str, category: str) -> None:
         # An item the tables do not name, listed with kept data, takes its neighbour's category.
         ("We collect your name, title and email address.", "title", "full_name"),
         ("Our servers record the browser type and version.", "version", "browser_type"),
+        # A term cut in two by a list joiner ("time and date of ...") does not end the list.
+        ("We log the time and date of your use of the app, and other statistics.", "other statistics", "visit_time"),
         # Items after an umbrella and "such as" take the umbrella's category.
         (
             "The watch records fitness data, such as heart rate, skin temperature and sleep duration.",

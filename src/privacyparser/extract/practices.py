@@ -764,7 +764,9 @@ def _classify(
     intro_before: bool,
 ) -> _Piece:
     rules = ctx.rules
-    inside = [r for r in records if start <= r.start < end]
+    # A term that a separator inside it ("time and date of your use") cut in two belongs
+    # to both pieces.
+    inside = [r for r in records if r.start < end and start < r.end]
     if inside:
         first, last = min(r.start for r in inside), max(r.end for r in inside)
         before = [w for w in _WORD.findall(ctx.lower[start:first]) if w not in rules.enumeration_filler and w != "s"]
