@@ -227,3 +227,15 @@ def test_lines_under_a_retention_heading(html: str, expected: list[tuple[str, st
 )
 def test_deleting_a_childs_data_by_section(html: str, expected: list[str]) -> None:
     assert [r.kind for r in PARSER.parse(html, format="html").retention] == expected
+
+
+def test_numbered_paragraphs_read_as_text() -> None:
+    # Numbered paragraphs may come out of the segmenter as headings; their sentences still count.
+    html = (
+        "<h2>9. Data retention and account deletion</h2>"
+        "<p>9.4 You may ask us to deactivate your account in the settings. If you deactivate your account, we do "
+        "not delete your information but hold it for you until you activate your account again.</p>"
+        "<p>9.5 When you delete your account, we delete the data attached to it.</p>"
+    )
+    kinds = [r.kind for r in PARSER.parse(html, format="html").retention]
+    assert kinds == ["limited", "limited"]
