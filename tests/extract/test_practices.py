@@ -224,6 +224,8 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("We disclose the names and addresses of all third parties we shared data with.", "postal_address", 0),
         ('We log your device Internet Protocol ("IP") address and device name.', "postal_address", 0),
         ('We log your device Internet Protocol ("IP") address and device name.', "ip_address", 2),
+        # A mechanism listed among data is data; a list of mechanisms alone is not.
+        ("Personal Data processed: Cookies; Usage Data.", "cookies", 1),
         # Advice to the person and Do-Not-Track disclosures are no practices.
         ("Please do not send us your credit card number by email.", "payment_card", 0),
         ("A Do Not Track setting tells websites you visit not to track your browsing.", "browsing_history", 0),

@@ -444,6 +444,15 @@ class PracticeGate:
                 return True
         return False
 
+    def _listed_with_specific(self, index: int, start: int, end: int) -> bool:
+        """The term is joined by a list joiner to a term of a specific (concrete) category."""
+        lower = self.ctx.lower
+        for _, s, e in self._specific_by_sentence.get(index, []):
+            gap = lower[e:start] if e <= start else lower[end:s] if s >= end else None
+            if gap is not None and len(gap) <= _LIST_GAP and self.rules.list_joiner.search(gap):
+                return True
+        return False
+
     def keep_data(
         self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool = False, strict: bool = True
     ) -> bool:
@@ -518,6 +527,9 @@ class PracticeGate:
             return False
         if strict and category.gate == "mechanism" and not negated and not self._mechanism_collects(info, start, end):
             return False
+        if category.gate == "mechanism" and not negated and self._listed_with_specific(index, start, end):
+            # "Personal Data processed: Cookies; Usage Data": an item of a list of data.
+            return self.sentence_is_practice(index)
         if category.gate != "specific":
             return self._governed(category.gate, info, start, end, negated)
         if not self.sentence_is_practice(index):
