@@ -239,12 +239,14 @@ def score_headings(
         if right:
             score.parent_right += 1
         else:
-            score.wrong_parent.append((
-                name,
-                gold[g].title,
-                gold[gold_parent].title if gold_parent is not None else "(top)",
-                predicted[predicted_parent][0] if predicted_parent is not None else "(top)",
-            ))
+            score.wrong_parent.append(
+                (
+                    name,
+                    gold[g].title,
+                    gold[gold_parent].title if gold_parent is not None else "(top)",
+                    predicted[predicted_parent][0] if predicted_parent is not None else "(top)",
+                )
+            )
     score.missed.extend((name, gold[i].title) for i in range(len(gold)) if i not in gold_to_predicted)
     score.spurious.extend((name, predicted[i][0]) for i in range(len(predicted)) if i not in matched_predicted)
 

@@ -74,9 +74,7 @@ _STATEMENT = re.compile(r"(?:We|You|Our|Your|This|These|It|They|If|When|Please)\
 _BULLET = re.compile(r"[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7>] ?")
 # Two sentences on one line: ". " followed by a capital ("Welcome. We collect").
 _TWO_SENTENCES = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
-_MINOR_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or per the to vs via with".split()
-)
+_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
 # Separator left between a worded number and its title ("Part I - General").
 _TITLE_LEAD = re.compile(r"[-:.] +")
 
@@ -219,7 +217,7 @@ def _continues_title(lines: list[Line], index: int, next_content: list[int]) -> 
 
 
 def _is_paragraph(text: str) -> bool:
-    return len(text) >= MIN_PARAGRAPH_CHARS or (len(text.split()) > 6 and text[-1:] in ".!?:;)\"")
+    return len(text) >= MIN_PARAGRAPH_CHARS or (len(text.split()) > 6 and text[-1:] in '.!?:;)"')
 
 
 # Question headings rank above label headings when the policy asks at least this many.
@@ -301,8 +299,11 @@ def _numbered_run(lines: list[Line], next_content: list[int], index: int) -> lis
         if numbering is None or not _is_title_like(lines[j].text[numbering.end :], 200):
             break
         # Sub-entries ("4.1" under "4") may sit between the entries of the top level.
-        if not (numbering.follows(previous) or numbering.value[:-1] == previous.value
-                or (len(numbering.value) < len(previous.value) and numbering.style.startswith("decimal"))):
+        if not (
+            numbering.follows(previous)
+            or numbering.value[:-1] == previous.value
+            or (len(numbering.value) < len(previous.value) and numbering.style.startswith("decimal"))
+        ):
             break
         run.append(j)
         previous = numbering
@@ -430,9 +431,7 @@ class SectionSegmenter:
         return Segmentation(roots, new_furniture, title, list_items, title_is_heading)
 
     @staticmethod
-    def _leading_title(
-        lines: list[Line], candidates: list[HeadingNode], next_content: list[int]
-    ) -> HeadingNode | None:
+    def _leading_title(lines: list[Line], candidates: list[HeadingNode], next_content: list[int]) -> HeadingNode | None:
         """A first heading that names the document: "Privacy Policy" with no body of its own, or a bare name."""
         if len(candidates) < 2 or candidates[0].numbering is not None or candidates[0].title is None:
             return None
@@ -501,8 +500,15 @@ class SectionSegmenter:
                 title_start = line.start + (numbering.end if numbering else 0)
                 title = _clean_title(line.text[numbering.end :] if numbering else line.text)
                 out.append(
-                    HeadingNode(line.start, line.end, title_start, numbering.label if numbering else None,
-                                title, ("html", str(level)), numbering)
+                    HeadingNode(
+                        line.start,
+                        line.end,
+                        title_start,
+                        numbering.label if numbering else None,
+                        title,
+                        ("html", str(level)),
+                        numbering,
+                    )
                 )
                 open_numbers = [numbering] if numbering else []
                 continue
@@ -512,9 +518,15 @@ class SectionSegmenter:
                 inner = parse_numbering(body)
                 title = body[inner.end :] if inner else body
                 out.append(
-                    HeadingNode(line.start, line.end, line.start + markdown.end() + (inner.end if inner else 0),
-                                inner.label if inner else None, _clean_title(title),
-                                ("html", str(len(markdown.group(1)))), inner)
+                    HeadingNode(
+                        line.start,
+                        line.end,
+                        line.start + markdown.end() + (inner.end if inner else 0),
+                        inner.label if inner else None,
+                        _clean_title(title),
+                        ("html", str(len(markdown.group(1)))),
+                        inner,
+                    )
                 )
                 previous_heading = index
                 continue
@@ -527,8 +539,15 @@ class SectionSegmenter:
                     if title is not None and len(title) > MAX_SUBCLAUSE_CHARS:
                         title = None
                     out.append(
-                        HeadingNode(line.start, line.end, line.start + numbering.end, numbering.label,
-                                    _clean_title(title) if title else None, (numbering.style,), numbering)
+                        HeadingNode(
+                            line.start,
+                            line.end,
+                            line.start + numbering.end,
+                            numbering.label,
+                            _clean_title(title) if title else None,
+                            (numbering.style,),
+                            numbering,
+                        )
                     )
                     numbered_seen = True
                     previous_heading = index
@@ -615,9 +634,7 @@ class SectionSegmenter:
         return numbering
 
     @staticmethod
-    def _is_unnumbered_heading(
-        lines: list[Line], index: int, next_content: list[int], after_heading: bool
-    ) -> bool:
+    def _is_unnumbered_heading(lines: list[Line], index: int, next_content: list[int], after_heading: bool) -> bool:
         """A short title-like line standing alone before a paragraph (or a sub-heading)."""
         line = lines[index]
         text = line.text.strip()
@@ -665,15 +682,21 @@ class SectionSegmenter:
         previous: HeadingNode | None = None
         for node in candidates:
             cut: int | None = None
-            if node.numbering is not None and len(node.numbering.value) > 1 and node.numbering.style.startswith(
-                "decimal"
+            if (
+                node.numbering is not None
+                and len(node.numbering.value) > 1
+                and node.numbering.style.startswith("decimal")
             ):
                 # "4.1" goes under the open "4" (or after "4.0"), whatever level its markup had.
                 parent = node.numbering.value[:-1]
                 cut = next(
-                    (i + 1 for i in range(len(stack) - 1, -1, -1)
-                     if stack[i].numbering is not None and stack[i].numbering.value == parent  # type: ignore[union-attr]
-                     and stack[i].numbering.style.startswith("decimal")),  # type: ignore[union-attr]
+                    (
+                        i + 1
+                        for i in range(len(stack) - 1, -1, -1)
+                        if (open_number := stack[i].numbering) is not None
+                        and open_number.value == parent
+                        and open_number.style.startswith("decimal")
+                    ),
                     None,
                 )
                 if cut is None:
@@ -681,9 +704,12 @@ class SectionSegmenter:
             elif node.style[0] == "html":
                 level = int(node.style[1])
                 cut = next(
-                    (i for i, open_node in enumerate(stack)
-                     if (open_node.style[0] == "html" and int(open_node.style[1]) >= level)
-                     or (open_node.style[0] != "html" and _is_decimal(open_node) and _is_decimal(node))),
+                    (
+                        i
+                        for i, open_node in enumerate(stack)
+                        if (open_node.style[0] == "html" and int(open_node.style[1]) >= level)
+                        or (open_node.style[0] != "html" and _is_decimal(open_node) and _is_decimal(node))
+                    ),
                     None,
                 )
             elif node.style[0] == "plain":
