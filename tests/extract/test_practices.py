@@ -33,6 +33,8 @@ def _categories(text: str) -> set[str]:
         # A list line inherits the practice of the sentence that introduces the list.
         ("We collect the following information:\nUser name\nPhone number\nPhotos and album", "phone_number"),
         ("We collect the following information:\nUser name\nPhone number\nPhotos and album", "username"),
+        # "Saving" is a practice cue like "save" and "store".
+        ("You may opt in to saving your name and email address in cookies.", "full_name"),
         # A verb inside a data term is no cue, unless an object follows it.
         ("Our web server logs your browser type.", "browser_type"),
     ],
