@@ -73,6 +73,14 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
         ),
         ("We hold your information until such time as you reactivate your profile.", ("limited", None, None)),
         ("We may retain certain information for legal compliance.", ("limited", None, None)),
+        (
+            "We keep deleted videos on our servers for a short period in case you change your mind.",
+            ("limited", None, None),
+        ),
+        (
+            "We will delete your data unless we are legally allowed or required to maintain it.",
+            ("limited", None, None),
+        ),
         # the account event written noun first
         ("Logs are erased 30 days after your account is closed.", ("stated_period", "P30D", "account cancellation")),
         ("We remove your posts within 14 days of account deletion.", ("stated_period", "P14D", "account deletion")),
