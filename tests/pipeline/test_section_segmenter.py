@@ -469,13 +469,17 @@ def blocks(*parts: str) -> str:
                 BODY,
                 "Payment details",
                 BODY,
+                "Session cookies",
+                BODY,
                 "How we use your information",
                 BODY,
             ),
+            # "Session cookies" is a kind of cookies, not the cookies topic.
             [
                 (1, None, "Information we collect"),
                 (2, None, "Account data"),
                 (2, None, "Payment details"),
+                (2, None, "Session cookies"),
                 (1, None, "How we use your information"),
             ],
             id="a-main-topic-closes-sub-sections-of-its-look",

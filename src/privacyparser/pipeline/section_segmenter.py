@@ -57,14 +57,15 @@ _DOCUMENT_NAME = re.compile(
 _RUN_IN_BODY = re.compile(r"[.:;,)\u2013\u2014-]|[a-z]")
 # A heading that names one of the main topics of a privacy policy, or asks/tells what
 # "we" do: what is collected, used, shared, kept, protected, the reader's rights and
-# choices, children, transfers, changes, contact, cookies, scope and regional notices.
+# choices, children, transfers, changes, contact, cookies ("Cookies and similar
+# technologies", not a kind of them: "Session cookies"), scope and regional notices.
 _MAIN_TOPIC = re.compile(
     r"(?i)^(?:how|what|why|who|when|where|which)\b|\b(?:we|us)\b"
     r"|\bcollect(?:ion|ed|s)?\b.{0,60}\b(?:information|data)\b|\b(?:information|data)\b.{0,60}\bcollect"
     r"|\b(?:use|uses|using)\s+(?:of\s+)?(?:your\s+)?(?:personal\s+)?(?:information|data)\b"
     r"|\b(?:shar(?:e|ing)|disclos(?:e|ures?))\b|\bsecurity\b|\bprotect|\bretention\b|\bretain\b|\bhow\s+long\b"
     r"|\byour\s+(?:privacy\s+)?(?:rights|choices)\b|\bchildren\b|\bminors\b|\binternational\b|\btransfers?\b"
-    r"|\bchanges?\b|\bupdates?\b|\bamendments?\b|\bcontact\b|\bcookies\b"
+    r"|\bchanges?\b|\bupdates?\b|\bamendments?\b|\bcontact\b|^cookies\b"
     r"|\bintroduction\b|\bscope\b|\bdefinitions\b|\boverview\b|\babout\b"
     r"|\bcalifornia\b|\beea\b|\beuropean\b|\bnevada\b"
 )
