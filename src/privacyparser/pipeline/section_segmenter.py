@@ -10,9 +10,11 @@ higher one); decimal numbers nest by their value ("4.1" under "4") whatever the 
 says; other styles follow the order in which they first appear: a style already open
 closes everything opened after it, a new style opens a level below. Unnumbered headings
 in plain text get a style from their look (capitals, title case, sentence case, a
-question, a final colon or full stop), ranked below numbered styles; a heading with no
-text of its own opens sub-sections, and a heading of an open heading's look is its
-sibling (see `_plain_cut`).
+question, a run-in label ending in ":" or "." or running on into its paragraph), ranked
+below numbered styles; looks a policy uses too rarely to be a level (one heading in
+capitals, a question or two) rank as labels. A heading with no text of its own opens
+sub-sections, a heading of an open heading's look is its sibling, and a heading naming
+a main topic of a policy does not nest under another one of its look (see `_plain_cut`).
 
 Every pass is a single walk over the lines (or over a stack bounded by the number of
 numbering styles), so the time is linear in the length of the text.
