@@ -142,3 +142,32 @@ def test_english_share_counts_words_as_the_regex_does(text: str) -> None:
     from privacyparser.api import _english_share
 
     assert _english_share(text) == _english_share_by_regex(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00" * 9,
+        "\x00" * 8,
+        "a\x00" * 100,
+        "\ufff5" * 20,
+        "\x1f\x0e\x7f" * 10,
+        "\t\n\r\x0b\x0c" * 40,
+        "We collect data.\x01 " * 30,
+        "caf\u00e9\x02" * 30,
+        "plain text",
+    ],
+)
+def test_binary_check_counts_controls_as_the_regex_does(text: str) -> None:
+    from privacyparser.api import _CONTROLS, _looks_binary
+
+    sample = text[:65536]
+    controls = sum(len(run) for run in _CONTROLS.findall(sample))
+    assert _looks_binary(text) == (controls > max(8, len(sample) // 50))
+
+
+@pytest.mark.parametrize("text", ["ascii only", "caf\u00e9", "lone \ud800 high", "\udfff", "\U0001f600 fine"])
+def test_surrogate_check_agrees_with_the_regex(text: str) -> None:
+    from privacyparser.api import _SURROGATES, _has_surrogates
+
+    assert _has_surrogates(text) == (_SURROGATES.search(text) is not None)
