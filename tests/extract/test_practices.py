@@ -226,6 +226,20 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("We disclose the names and addresses of all third parties we shared data with.", "postal_address", 0),
         ('We log your device Internet Protocol ("IP") address and device name.', "postal_address", 0),
         ('We log your device Internet Protocol ("IP") address and device name.', "ip_address", 2),
+        # The notice's scope, the controller, the option not to give data: no second generic record.
+        (
+            "We collect personal information when you register. "
+            "This privacy notice applies to personal information collected through the app.",
+            "personal_information",
+            1,
+        ),
+        # A negated generic statement does not stand in for the policy's collection.
+        (
+            "We do not collect personal information from children. "
+            "You do not have to provide personal information to browse the site.",
+            "personal_information",
+            1,
+        ),
         # A mechanism listed among data is data; a list of mechanisms alone is not.
         ("Personal Data processed: Cookies; Usage Data.", "cookies", 1),
         # Advice to the person and Do-Not-Track disclosures are no practices.

@@ -102,6 +102,19 @@ _ORGANISATION_OWNER = re.compile(
 # "your device Internet Protocol ("IP") address": the end of a network address that a
 # parenthesis split from its head, not a postal address.
 _ADDRESS_OF_NETWORK = re.compile(r"\b(?:ip|internet protocol|mac|network|e-?mail|web|url|wallet)\W{0,6}$")
+# Sentences about the policy or the person's options rather than about collection, for
+# generic terms: the notice's scope ("This Privacy Notice applies to personal
+# information collected by ..."), who controls the data ("X is the controller of
+# personal data collected through the Services"), and whether to give it at all ("You
+# can choose not to provide us with your personal information").
+_GENERIC_META = re.compile(
+    r"\b(?:this|our|the)\s+(?:online\s+)?(?:privacy\s+|cookies?\s+|data\s+protection\s+)?(?:policy|notice|statement)"
+    r"\s+(?:\w+\s+){0,2}?(?:appl\w*|cover\w*|describ\w*|explain\w*|govern\w*|sets? out|outlin\w*|tells?|"
+    r"inform\w*|discuss\w*|address\w*|is designed|is meant|is intended|does not apply|only applies)\b|"
+    r"\b(?:controller|processor)s?\s+(?:or\s+\w+\s+)?(?:of|for)\b|"
+    r"\b(?:choose not to|decline to|do not have to|are not required to|your choice whether|"
+    r"(?:is|are) (?:entirely |completely |strictly )?(?:voluntary|optional)|on a voluntary basis)\b"
+)
 # Nouns that make a data term name a business or a service rather than the data:
 # "credit card processors", "payment processing", "credit card companies".
 _SERVICE_HEAD = re.compile(r"\s*(?:processing|processors?|issuers?|companies|company|offerings?|industry)\b")
@@ -111,6 +124,8 @@ _OCCASION_BEFORE = re.compile(
     r"\b(?:when|whenever|if|once)\s+(?:you|users?|visitors?|members?)\s+"
     r"(?:(?:choose|decide|want|wish|elect)\s+to\s+)?(?:[\w-]+\s+){1,2}$|\bwhen\s+\w+ing\s+$"
 )
+# "the collected personal data": a participle that describes the term just after it.
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:collected|provided|submitted|gathered|obtained|received)\s+$")
 # A list item under "We collect the following:" is short and has no verb of its own.
 _LIST_ITEM_WORDS = 25
 # How far back a list line looks for the sentence that introduces its list.
@@ -428,7 +443,11 @@ class PracticeGate:
         collected, unless a collection verb governs it too ("collect and use personal
         information")."""
         before = self.ctx.lower[max(info.start, start - _WINDOW) : start]
-        return _HANDLED_BEFORE.search(before) is not None and self.rules.collection_verb.search(before) is None
+        if _HANDLED_BEFORE.search(before) is None:
+            return False
+        # "use collected personal data": the participle describes the data, it governs nothing.
+        participle = _PARTICIPLE_BEFORE.search(before)
+        return self.rules.collection_verb.search(before, 0, participle.start() if participle else len(before)) is None
 
     def _mechanism_collects(self, info: SentenceInfo, start: int, end: int) -> bool:
         """A tracking mechanism is a category when it gathers data or is listed among data:
@@ -516,6 +535,7 @@ class PracticeGate:
             and not negated
             and (
                 self._used_not_collected(info, start)
+                or info.has("generic_meta", _GENERIC_META)
                 or (
                     _SUBJECT_START.match(ctx.lower, info.start, start)
                     and _RELATIVE_COLLECTION_THEN_VERB.match(ctx.lower, end, min(info.end, end + _WINDOW))
@@ -604,7 +624,10 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
         )
         if strict:
             data.append(record)
-            kept_gates.add(category.gate)
+            # Only a statement that the data is handled settles the gate: "we do not
+            # collect personal information from children" does not.
+            if not negated:
+                kept_gates.add(category.gate)
         else:
             deferred.setdefault(category.gate, []).append((index, record))
     for gate_name, candidates in deferred.items():
