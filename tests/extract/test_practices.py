@@ -245,6 +245,11 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         # Advice to the person and Do-Not-Track disclosures are no practices.
         ("Please do not send us your credit card number by email.", "payment_card", 0),
         ("A Do Not Track setting tells websites you visit not to track your browsing.", "browsing_history", 0),
+        # Opting out, unsubscribing and keeping one's secrets are the person's own acts.
+        ("You may opt out of the collection of information through cookies.", "cookies", 0),
+        ("To unsubscribe, enter your email address in the field provided.", "email_address", 0),
+        ("Keep your user ID and password confidential.", "password", 0),
+        ("We share your email address with partners; you can opt out at any time.", "email_address", 1),
         # A definition that says its data is collected describes a practice.
         ("Usage Data refers to data collected automatically when you use the app.", "usage_data", 1),
         (

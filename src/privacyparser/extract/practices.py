@@ -75,7 +75,11 @@ _USER_ACTION = re.compile(
     r"\b(?:you|users?|customers?|members?|parents?)\s+(?:may|can|could|might|will be able to|are able to|"
     r"have the right to|are entitled to)\s+(?:also\s+|always\s+|at any time\s+)?(?:\w+\s+)?(?:review|update|"
     r"correct|edit|change|access|delete|remove|revise|add|manage|adjust|modify|amend|rectify|erase|view|export|"
-    r"download|request)\b"
+    r"download|request)\b|"
+    # "You may opt out of collection of ... cookies", "to unsubscribe, enter your email address".
+    r"\bopt(?:-|\s)?out\b|\bunsubscrib\w*|\b(?:do not|don't|no longer) (?:want|wish) to receive\b|"
+    # "Keep your user ID and password confidential": advice on the person's secrets.
+    r"\b(?:keep|kept|maintain\w*|ensur\w*|responsible for)\b[^.]{0,80}\b(?:confidential\w*|secret|secrecy)\b"
 )
 # "Please do not send us your card number by email": advice to the person, not a
 # practice of the provider, in either direction.
