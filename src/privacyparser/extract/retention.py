@@ -3,21 +3,22 @@
 A sentence with a retention cue (keep, retain, delete, expire, ...) is read once; the
 first rule of rules/retention.json that matches classifies it. A duration is only a
 retention period when the sentence is not about an age, a notice or response period or a
-look-back window ("not_a_period"); "keep your password safe" is not retention either
-("not_keeping", checked before the catch-all unspecified rule); "How long do we keep your
+look-back window ("not_a_period"); "keep your password safe", "we will process your request
+as soon as we can" and a description of the right to erasure are not retention either
+("not_keeping", checked before the limited and unspecified rules); "How long do we keep your
 data?" asks, it states nothing ("not_a_statement"). A bare "retain" with no period names
-retention only when it is the sentence's point: not in a list of processing verbs ("we
-collect, retain and process"), not as possession ("data held by us"), not in the policy's
-table of contents ("this notice explains how we ... retain"), not a section named in
-quotes: "not_unspecified", checked before the unspecified rule. Where data is kept ("on servers in
-Ireland", "securely") is no retention statement either unless it says for how long or until when,
-so these are "not_unspecified" too. How cookies behave in general ("Session cookies expire when
-you close the browser", "Cookies are small text files ...") is not how long this service keeps
-data: "not_data", checked before every rule; a named cookie's lifetime ("The login cookie lasts
-two days") is kept, as it is how long what the cookie holds is kept. Deleting what was collected
-from a child by mistake is a children's-privacy safeguard, not a retention rule ("children" and
-"deleting" without "keeping", with a child named in the sentence, the one before it or the
-innermost section title); a stated period still counts.
+retention only when it is the sentence's point: not in a list of processing verbs or nouns
+("we collect, retain and process", "collection, use and retention"), not as possession ("data
+held by us"), not in the policy's table of contents, not a section named in quotes, not where
+or how data is stored ("on servers in Ireland", "securely"), not "keep a record of" (that is
+recording): "not_unspecified", checked before the unspecified rule. How cookies behave in
+general ("Session cookies expire when you close the browser", "Cookies are small text files")
+is not how long this service keeps data: "not_data", checked before every rule; a named
+cookie's lifetime ("The login cookie lasts two days") is kept, as it is how long what the
+cookie holds is kept. Deleting what was collected from a child by mistake is a
+children's-privacy safeguard, not a retention rule ("children" and "deleting" without
+"keeping", with a child named in the sentence, the one before it or the innermost section
+title); a stated period still counts.
 
 Under a section whose title is about keeping data ("How long we keep it"), a line with no
 cue of its own is read by the stated_period and limited rules as well: a table row
