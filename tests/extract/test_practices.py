@@ -250,6 +250,8 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("To unsubscribe, enter your email address in the field provided.", "email_address", 0),
         ("Keep your user ID and password confidential.", "password", 0),
         ("We share your email address with partners; you can opt out at any time.", "email_address", 1),
+        # What the person puts in a request or complaint is like a contact-us sentence.
+        ("For all requests, please include your name, street address and phone number.", "phone_number", 0),
         # A definition that says its data is collected describes a practice.
         ("Usage Data refers to data collected automatically when you use the app.", "usage_data", 1),
         (

@@ -87,6 +87,13 @@ _ADVICE = re.compile(
     r"^\W*(?:please\s+)?(?:do not|don't|don’t|never)\s+(?:\w+\s+)?"
     r"(?:send|provide|include|post|share|disclose|submit|give|enter|upload|e-?mail)\b"
 )
+# "For all requests, please include your name, street address ...", "In submitting a
+# request, a consumer must provide ... such as name, email address": what the person
+# puts in a request or complaint to the provider, like a contact-us sentence.
+_REQUEST_CONTENTS = re.compile(
+    r"^(?=.*\b(?:requests?|complaints?|inquir(?:y|ies)|enquir(?:y|ies)|correspondence|letter)\b)"
+    r".*\b(?:please|you must|must|should|need to)\s+(?:\w+\s+){0,3}?(?:include|provide|state|give|submit|send)\b"
+)
 # Do-Not-Track disclosures name browsers and browsing to say how a signal is handled.
 _DO_NOT_TRACK = re.compile(r"\bdo[ -]not[ -]track\b|\bdnt\b")
 # "Content that matches your interests", "to better understand your preferences",
@@ -513,6 +520,8 @@ class PracticeGate:
         if not negated and 0 <= self._user_action_at(index, info) <= start:
             return False
         if info.has("advice", _ADVICE) or info.has("do_not_track", _DO_NOT_TRACK):
+            return False
+        if not negated and info.has("request_contents", _REQUEST_CONTENTS):
             return False
         before = ctx.lower[max(info.start, start - _WINDOW) : start]
         if (
