@@ -250,6 +250,11 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("To unsubscribe, enter your email address in the field provided.", "email_address", 0),
         ("Keep your user ID and password confidential.", "password", 0),
         ("We share your email address with partners; you can opt out at any time.", "email_address", 1),
+        # Stopping, cancelling, disabling; and how data is encrypted in transit.
+        ("To stop receiving emails, complete the form on our website.", "email_address", 0),
+        ("To keep it from us, you can disable the GPS on your phone.", "precise_location", 0),
+        ("We show only the last four digits of your credit card number; SSL encrypts the rest.", "payment_card", 0),
+        ("We collect your credit card number and encrypt it with SSL.", "payment_card", 1),
         # What the person puts in a request or complaint is like a contact-us sentence.
         ("For all requests, please include your name, street address and phone number.", "phone_number", 0),
         # A definition that says its data is collected describes a practice.

@@ -78,6 +78,7 @@ _USER_ACTION = re.compile(
     r"download|request)\b|"
     # "You may opt out of collection of ... cookies", "to unsubscribe, enter your email address".
     r"\bopt(?:-|\s)?out\b|\bunsubscrib\w*|\b(?:do not|don't|no longer) (?:want|wish) to receive\b|"
+    r"\bstop receiving\b|\bcancel\b|\byou (?:may|can|could) (?:\w+ )?(?:disable|turn off|deactivate)\b|"
     # "Keep your user ID and password confidential": advice on the person's secrets.
     r"\b(?:keep|kept|maintain\w*|ensur\w*|responsible for)\b[^.]{0,80}\b(?:confidential\w*|secret|secrecy)\b"
 )
@@ -94,6 +95,10 @@ _REQUEST_CONTENTS = re.compile(
     r"^(?=.*\b(?:requests?|complaints?|inquir(?:y|ies)|enquir(?:y|ies)|correspondence|letter)\b)"
     r".*\b(?:please|you must|must|should|need to)\s+(?:\w+\s+){0,3}?(?:include|provide|state|give|submit|send)\b"
 )
+# "We reveal only the last four digits of your card number; SSL encrypts ...": how data
+# is protected in transit; without a collection verb the sentence says nothing of which
+# data is collected.
+_ENCRYPTION = re.compile(r"\b(?:ssl|tls|secure sockets?|encrypt\w*|secure server)\b")
 # Do-Not-Track disclosures name browsers and browsing to say how a signal is handled.
 _DO_NOT_TRACK = re.compile(r"\bdo[ -]not[ -]track\b|\bdnt\b")
 # "Content that matches your interests", "to better understand your preferences",
@@ -522,6 +527,12 @@ class PracticeGate:
         if info.has("advice", _ADVICE) or info.has("do_not_track", _DO_NOT_TRACK):
             return False
         if not negated and info.has("request_contents", _REQUEST_CONTENTS):
+            return False
+        if (
+            not negated
+            and info.has("encryption", _ENCRYPTION)
+            and not info.has("collection_verb", rules.collection_verb)
+        ):
             return False
         before = ctx.lower[max(info.start, start - _WINDOW) : start]
         if (
