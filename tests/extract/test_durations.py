@@ -41,6 +41,8 @@ def test_parse_amount(amount: str, value: int | None) -> None:
         ("7-year", "P7Y"),
         ("30 minutes", "PT30M"),
         ("fifteen-minute", "PT15M"),
+        ("10.5 years", "P10.5Y"),
+        ("1.50 hours", "PT1.5H"),
     ],
 )
 def test_duration_phrases(text: str, iso: str) -> None:
@@ -49,7 +51,7 @@ def test_duration_phrases(text: str, iso: str) -> None:
     assert iso_duration(found.group("amount"), found.group("unit")) == iso
 
 
-@pytest.mark.parametrize("text", ["version 2.0", "over 18", "zero days", "many years"])
+@pytest.mark.parametrize("text", ["version 2.0", "over 18", "zero days", "many years", "0.0 days", "v1.5 days"])
 def test_not_a_duration(text: str) -> None:
     found = DURATION.search(text)
     assert found is None or iso_duration(found.group("amount"), found.group("unit")) is None

@@ -41,12 +41,14 @@ NUMBER_WORDS = {**_UNITS, **_TENS, "hundred": 100}
 
 # One amount: digits or number words, with an optional restatement in brackets.
 _WORDS = rf"(?:{_NUMBER_WORD})(?:[ -](?:{_NUMBER_WORD})){{0,4}}"
-AMOUNT = rf"(?:\d{{1,4}}|{_WORDS})(?:\s*\((?:\d{{1,4}}|{_WORDS})\))?"
+# Digits may carry a decimal fraction ("10.5 years"), read whole so that it is not "5 years".
+_DIGITS = r"\d{1,4}(?:\.\d{1,2})?"
+AMOUNT = rf"(?:{_DIGITS}|{_WORDS})(?:\s*\((?:{_DIGITS}|{_WORDS})\))?"
 UNIT = r"(?:minutes?|hours?|days?|weeks?|months?|years?)"
 _QUALIFIER = r"(?:full |calendar |business |working |consecutive |additional |more |further )?"
 
 #: "90 days", "twelve (12) months", "one hundred and eighty days"; groups `amount`, `unit`.
-DURATION = re.compile(rf"\b(?P<amount>{AMOUNT})\s*(?:-\s*)?{_QUALIFIER}(?P<unit>{UNIT})\b")
+DURATION = re.compile(rf"(?<![\d.])\b(?P<amount>{AMOUNT})\s*(?:-\s*)?{_QUALIFIER}(?P<unit>{UNIT})\b")
 
 _UNIT_DESIGNATORS = {
     "minute": ("T", "M"),
@@ -90,6 +92,9 @@ def parse_amount(amount: str) -> int | None:
     return total if seen else None
 
 
+_DECIMAL = re.compile(r"\d{1,4}\.\d{1,2}")
+
+
 def iso_duration(amount: str, unit: str) -> str | None:
     """ISO 8601 duration for an amount ("90", "twelve") and a unit ("days", "year").
 
@@ -97,10 +102,19 @@ def iso_duration(amount: str, unit: str) -> str | None:
     'P90D'
     >>> iso_duration("24", "hours")
     'PT24H'
+    >>> iso_duration("10.5", "years")
+    'P10.5Y'
     """
-    value = parse_amount(amount)
-    if value is None or value == 0:
-        return None
+    digits = _DECIMAL.search(amount)
+    if digits is not None:
+        # ISO 8601 allows a decimal fraction in the (only) component: "P10.5Y".
+        value: int | str | None = digits.group().rstrip("0").rstrip(".")
+        if not value or float(str(value)) == 0:
+            return None
+    else:
+        value = parse_amount(amount)
+        if value is None or value == 0:
+            return None
     designator = _UNIT_DESIGNATORS.get(unit.lower().rstrip("s"))
     if designator is None:
         return None
