@@ -272,6 +272,33 @@ def lines(*parts: str) -> str:
             id="a-lone-capitals-heading-is-no-level",
         ),
         pytest.param(
+            # A worded number with a dash before its title heads a part.
+            lines(
+                "Part I \u2013 Data we collect",
+                "",
+                BODY,
+                "",
+                "Account data",
+                "",
+                BODY,
+                "",
+                "Part II \u2013 Your rights",
+                "",
+                BODY,
+                "",
+                "Access",
+                "",
+                BODY,
+            ),
+            [
+                (1, "Part I", "Data we collect"),
+                (2, None, "Account data"),
+                (1, "Part II", "Your rights"),
+                (2, None, "Access"),
+            ],
+            id="worded-numbers-with-a-dash",
+        ),
+        pytest.param(
             # A question or two among labels is one more label.
             lines(
                 "Who we are",

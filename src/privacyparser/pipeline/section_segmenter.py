@@ -79,7 +79,7 @@ _BULLET = re.compile(r"[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7>] ?")
 _TWO_SENTENCES = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
 _MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
 # Separator left between a worded number and its title ("Part I - General").
-_TITLE_LEAD = re.compile(r"[-:.] +")
+_TITLE_LEAD = re.compile(r"[-:.\u2013\u2014] +")
 
 
 @dataclass
@@ -161,6 +161,12 @@ def _is_title_like(text: str, limit: int = MAX_TITLE_CHARS) -> bool:
         return False
     first = text.lstrip("\"'(")[:1]
     return first.isupper() or first.isdigit()
+
+
+def _after_lead(text: str) -> str:
+    """The text after a number without the separator before its title ("- General" -> "General")."""
+    lead = _TITLE_LEAD.match(text)
+    return text[lead.end() :] if lead is not None and lead.end() < len(text) else text
 
 
 def _clean_title(text: str) -> str | None:
@@ -537,7 +543,7 @@ class SectionSegmenter:
                 accepted = self._accept_numbered(lines, index, numbering, open_numbers, next_content)
                 if accepted is not None:
                     numbering = accepted
-                    rest = line.text[numbering.end :]
+                    rest = _after_lead(line.text[numbering.end :])
                     title = rest if _is_title_like(rest, MAX_SUBCLAUSE_CHARS) or len(numbering.value) > 1 else None
                     if title is not None and len(title) > MAX_SUBCLAUSE_CHARS:
                         title = None
@@ -579,7 +585,7 @@ class SectionSegmenter:
             if line.numbering is not None
             and not line.furniture
             and not line.numbering.glued
-            and _is_title_like(line.text[line.numbering.end :])
+            and _is_title_like(_after_lead(line.text[line.numbering.end :]))
         )
 
     @staticmethod
@@ -592,7 +598,7 @@ class SectionSegmenter:
     ) -> Numbering | None:
         """The numbering if this numbered line is a heading (updating the open stack), else None."""
         line = lines[index]
-        rest = line.text[numbering.end :]
+        rest = _after_lead(line.text[numbering.end :])
         if rest[:1].islower():
             # "6.1 if it is necessary ...;": a clause of a sentence, not a heading.
             return None
