@@ -135,6 +135,7 @@ def _english_share_by_regex(text: str) -> float:
         "Персональные данные обрабатываются the " * 12,
         "\u212a\u212a the \u0130nformation of you " * 10,
         "few words",
+        "Qu\u00e9? \u00bfQu\u00e9? the of and you " * 10,
         "data_use 9the of2you " * 12,
     ],
 )
