@@ -99,6 +99,10 @@ _REQUEST_CONTENTS = re.compile(
 # is protected in transit; without a collection verb the sentence says nothing of which
 # data is collected.
 _ENCRYPTION = re.compile(r"\b(?:ssl|tls|secure sockets?|encrypt\w*|secure server)\b")
+_ENCRYPTION_WORDS = ("ssl", "tls", "secure", "encrypt")
+_REQUEST_WORDS = ("request", "complaint", "inquir", "enquir", "correspondence", "letter")
+_VETO_ANY = 1
+_VETO_AFFIRMED = 2
 # Do-Not-Track disclosures name browsers and browsing to say how a signal is handled.
 _DO_NOT_TRACK = re.compile(r"\bdo[ -]not[ -]track\b|\bdnt\b")
 # "Content that matches your interests", "to better understand your preferences",
@@ -276,6 +280,7 @@ class PracticeGate:
         self._specific_by_sentence = document.specific_by_sentence
         self._concrete: dict[int, bool] = {}
         self._user_action: dict[int, int] = {}
+        self._vetoes: dict[int, int] = {}
         # Which sense traps can match in each sentence (most match in none).
         self._traps = document.traps
         self._masks = document.masks
@@ -319,6 +324,29 @@ class PracticeGate:
         )
         self._info[index] = info
         return info
+
+    def _sentence_vetoes(self, index: int, info: SentenceInfo) -> int:
+        """Whole-sentence contexts in which no term is a practice, computed once per
+        sentence: advice to the person and Do-Not-Track disclosures (`_VETO_ANY`), and,
+        for statements that are not negated, the contents of a request and encryption
+        without a collection verb (`_VETO_AFFIRMED`). Each pattern runs only where its
+        literals occur."""
+        cached = self._vetoes.get(index)
+        if cached is None:
+            lower = info.lower
+            cached = 0
+            if _ADVICE.search(lower) or (("track" in lower or "dnt" in lower) and _DO_NOT_TRACK.search(lower)):
+                cached |= _VETO_ANY
+            if any(w in lower for w in _REQUEST_WORDS) and _REQUEST_CONTENTS.search(lower):
+                cached |= _VETO_AFFIRMED
+            elif (
+                any(w in lower for w in _ENCRYPTION_WORDS)
+                and _ENCRYPTION.search(lower)
+                and not info.has("collection_verb", self.rules.collection_verb)
+            ):
+                cached |= _VETO_AFFIRMED
+            self._vetoes[index] = cached
+        return cached
 
     def _user_action_at(self, index: int, info: SentenceInfo) -> int:
         """Where the first user action of the sentence starts (-1: none); the terms after
@@ -524,15 +552,8 @@ class PracticeGate:
         # held; "we keep your location history for as long as you choose" still names it.
         if not negated and 0 <= self._user_action_at(index, info) <= start:
             return False
-        if info.has("advice", _ADVICE) or info.has("do_not_track", _DO_NOT_TRACK):
-            return False
-        if not negated and info.has("request_contents", _REQUEST_CONTENTS):
-            return False
-        if (
-            not negated
-            and info.has("encryption", _ENCRYPTION)
-            and not info.has("collection_verb", rules.collection_verb)
-        ):
+        vetoes = self._sentence_vetoes(index, info)
+        if vetoes & _VETO_ANY or (not negated and vetoes & _VETO_AFFIRMED):
             return False
         before = ctx.lower[max(info.start, start - _WINDOW) : start]
         if (
