@@ -35,6 +35,12 @@ def _categories(text: str) -> set[str]:
         ("We collect the following information:\nUser name\nPhone number\nPhotos and album", "username"),
         # "Saving" is a practice cue like "save" and "store".
         ("You may opt in to saving your name and email address in cookies.", "full_name"),
+        # A short intro without a verb leans on the sentence before it.
+        (
+            "We collect the categories of information listed below. The categories are:\n"
+            "Identifiers, like your phone number or email address.",
+            "phone_number",
+        ),
         # A verb inside a data term is no cue, unless an object follows it.
         ("Our web server logs your browser type.", "browser_type"),
     ],

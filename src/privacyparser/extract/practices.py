@@ -146,6 +146,8 @@ _OCCASION_BEFORE = re.compile(
 )
 # "the collected personal data": a participle that describes the term just after it.
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:collected|provided|submitted|gathered|obtained|received)\s+$")
+# "The categories are:", "These include:": a short list intro that leans on the sentence before it.
+_SHORT_INTRO = re.compile(r"\W*(?:[\w'-]+\s+){0,5}[\w'-]+\s*:\s*$")
 # A list item under "We collect the following:" is short and has no verb of its own.
 _LIST_ITEM_WORDS = 25
 # How far back a list line looks for the sentence that introduces its list.
@@ -389,7 +391,12 @@ class PracticeGate:
                 return False
             intro = not prev.is_list_line or self.rules.list_intro.search(prev.lower.rstrip()) is not None
             if intro:
-                return prev.has_cue
+                if prev.has_cue or j == 0 or not _SHORT_INTRO.match(prev.lower):
+                    return prev.has_cue
+                # "We collect these categories ... The categories are:": a short
+                # intro without a verb of its own continues the sentence before it.
+                before = self.info(j - 1)
+                return ctx.section_id(before.start) == section and before.has_cue
             cached = self._practice.get(j)
             if cached is not None:
                 return cached
