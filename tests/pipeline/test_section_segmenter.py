@@ -299,6 +299,17 @@ def lines(*parts: str) -> str:
             id="worded-numbers-with-a-dash",
         ),
         pytest.param(
+            # Numbered titles in capitals may end in a full stop; a numbered sentence is no heading.
+            lines("I. DATA WE COLLECT", "", BODY, "", "II. HOW WE USE IT.", "", BODY, "", "III. CONTACT US.", "", BODY),
+            [(1, "I", "DATA WE COLLECT"), (1, "II", "HOW WE USE IT."), (1, "III", "CONTACT US.")],
+            id="numbered-capitals-with-a-full-stop",
+        ),
+        pytest.param(
+            lines("1. Data", "", BODY, "", "2. We never sell it.", "", BODY),
+            [(1, "1", "Data")],
+            id="numbered-sentence-is-no-heading",
+        ),
+        pytest.param(
             # A question or two among labels is one more label.
             lines(
                 "Who we are",

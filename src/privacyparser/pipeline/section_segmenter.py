@@ -169,6 +169,18 @@ def _after_lead(text: str) -> str:
     return text[lead.end() :] if lead is not None and lead.end() < len(text) else text
 
 
+def _is_capitals_title(text: str) -> bool:
+    """A title in capitals closed by a full stop ("HOW WE USE YOUR INFORMATION."): no sentence."""
+    if not text.endswith(".") or not _is_title_like(text[:-1]):
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 1 and sum(1 for ch in letters if ch.isupper()) >= 0.8 * len(letters)
+
+
+def _is_title_like_or_capitals(text: str) -> bool:
+    return _is_title_like(text) or _is_capitals_title(text)
+
+
 def _clean_title(text: str) -> str | None:
     """Heading text without a separator left by the number ("Part I - General" -> "General")."""
     text = text.strip()
@@ -544,7 +556,13 @@ class SectionSegmenter:
                 if accepted is not None:
                     numbering = accepted
                     rest = _after_lead(line.text[numbering.end :])
-                    title = rest if _is_title_like(rest, MAX_SUBCLAUSE_CHARS) or len(numbering.value) > 1 else None
+                    title = (
+                        rest
+                        if _is_title_like(rest, MAX_SUBCLAUSE_CHARS)
+                        or _is_capitals_title(rest)
+                        or len(numbering.value) > 1
+                        else None
+                    )
                     if title is not None and len(title) > MAX_SUBCLAUSE_CHARS:
                         title = None
                     out.append(
@@ -585,7 +603,7 @@ class SectionSegmenter:
             if line.numbering is not None
             and not line.furniture
             and not line.numbering.glued
-            and _is_title_like(_after_lead(line.text[line.numbering.end :]))
+            and _is_title_like_or_capitals(_after_lead(line.text[line.numbering.end :]))
         )
 
     @staticmethod
@@ -617,7 +635,7 @@ class SectionSegmenter:
                     open_numbers.append(numbering)
                     return numbering
             return None
-        if not _is_title_like(rest):
+        if not _is_title_like_or_capitals(rest):
             return None
         following_index = next_content[index]
         if following_index < 0:
