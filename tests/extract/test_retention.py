@@ -82,6 +82,7 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
             ("limited", None, None),
         ),
         ("Order records for electrical items are kept for 10.5 years.", ("stated_period", "P10.5Y", None)),
+        ("We delete your data 30 days after your subscription expires.", ("stated_period", "P30D", "end of contract")),
         # the account event written noun first
         ("Logs are erased 30 days after your account is closed.", ("stated_period", "P30D", "account cancellation")),
         ("We remove your posts within 14 days of account deletion.", ("stated_period", "P14D", "account deletion")),
@@ -112,6 +113,8 @@ def test_retention_statement(text: str, expected: tuple[str, str | None, str | N
         "We will give you 30 days' notice before the change.",
         "We will confirm receipt of your request within 10 business days.",
         "We will erase the data within 30 days of your request.",
+        "Password reset links expire after 24 hours.",
+        "Your reward points expire 12 months after they are earned.",
         "You may ask what we collected about you in the past 12 months.",
         "Please keep your password safe and do not share it.",
         "Your data may be stored on servers in the United States.",
