@@ -248,6 +248,8 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ),
         # A mechanism listed among data is data; a list of mechanisms alone is not.
         ("Personal Data processed: Cookies; Usage Data.", "cookies", 1),
+        # A pointer to the provider's contact details.
+        ("To use these rights, please write to the address provided in Section 12.", "postal_address", 0),
         # Advice to the person and Do-Not-Track disclosures are no practices.
         ("Please do not send us your credit card number by email.", "payment_card", 0),
         ("A Do Not Track setting tells websites you visit not to track your browsing.", "browsing_history", 0),

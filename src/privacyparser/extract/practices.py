@@ -119,6 +119,12 @@ _ORGANISATION_OWNER = re.compile(
     r"\s+of\s+(?:all\s+|the\s+|those\s+|such\s+|any\s+)?(?:third[- ]part(?:y|ies)|businesses|companies|"
     r"recipients|vendors|partners|service providers|organi[sz]ations|entities|affiliates)\b"
 )
+# "the address provided in Section 12", "the email address indicated below": a pointer
+# to the provider's own contact details.
+_POINTER_AFTER = re.compile(
+    r"\s*(?:(?:provided|given|listed|shown|set out|set forth|specified|indicated|mentioned|stated|displayed|found|"
+    r"included)\s+(?:in|below|above|at|on|under|within)\b|(?:below|above)\b)"
+)
 # "your device Internet Protocol ("IP") address": the end of a network address that a
 # parenthesis split from its head, not a postal address.
 _ADDRESS_OF_NETWORK = re.compile(r"\b(?:ip|internet protocol|mac|network|e-?mail|web|url|wallet)\W{0,6}$")
@@ -550,6 +556,8 @@ class PracticeGate:
             rules.owner.search(ctx.lower[max(info.start, start - 40) : start])
             or _ORGANISATION_OWNER.match(ctx.lower, end, min(info.end, end + 40))
         ):
+            return False
+        if category.group == "contact" and _POINTER_AFTER.match(ctx.lower, end, min(info.end, end + 40)):
             return False
         if ctx.lower.startswith("address", start) and _ADDRESS_OF_NETWORK.search(
             ctx.lower, max(info.start, start - 30), start
