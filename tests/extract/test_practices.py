@@ -248,6 +248,8 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ),
         # A mechanism listed among data is data; a list of mechanisms alone is not.
         ("Personal Data processed: Cookies; Usage Data.", "cookies", 1),
+        # Another party's practices, which the policy does not describe.
+        ("Your interactions with these widgets are governed by the privacy policy of their provider.", "usage_data", 0),
         # A pointer to the provider's contact details.
         ("To use these rights, please write to the address provided in Section 12.", "postal_address", 0),
         # Advice to the person and Do-Not-Track disclosures are no practices.

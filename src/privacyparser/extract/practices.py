@@ -99,6 +99,14 @@ _REQUEST_CONTENTS = re.compile(
 # is protected in transit; without a collection verb the sentence says nothing of which
 # data is collected.
 _ENCRYPTION = re.compile(r"\b(?:ssl|tls|secure sockets?|encrypt\w*|secure server)\b")
+# "Your interactions with these features are governed by the privacy policy of the
+# company providing it", "we are not responsible for the practices of such sites":
+# another party's practices, which this policy does not describe.
+_OTHERS_PRACTICES = re.compile(
+    r"\bgoverned by\b[^.]{0,60}\b(?:polic(?:y|ies)|notices?|terms)\b|\b(?:(?:is|are) not responsible|"
+    r"no control over|(?:does not|do not) (?:make|give) any representations?|makes? no representations?)\b"
+)
+_OTHERS_WORDS = ("govern", "responsib", "control", "representation")
 _ENCRYPTION_WORDS = ("ssl", "tls", "secure", "encrypt")
 _REQUEST_WORDS = ("request", "complaint", "inquir", "enquir", "correspondence", "letter")
 _VETO_ANY = 1
@@ -346,6 +354,8 @@ class PracticeGate:
             if _ADVICE.search(lower) or (("track" in lower or "dnt" in lower) and _DO_NOT_TRACK.search(lower)):
                 cached |= _VETO_ANY
             if any(w in lower for w in _REQUEST_WORDS) and _REQUEST_CONTENTS.search(lower):
+                cached |= _VETO_AFFIRMED
+            elif any(w in lower for w in _OTHERS_WORDS) and _OTHERS_PRACTICES.search(lower):
                 cached |= _VETO_AFFIRMED
             elif (
                 any(w in lower for w in _ENCRYPTION_WORDS)
