@@ -255,6 +255,10 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         # Advice to the person and Do-Not-Track disclosures are no practices.
         ("Please do not send us your credit card number by email.", "payment_card", 0),
         ("A Do Not Track setting tells websites you visit not to track your browsing.", "browsing_history", 0),
+        # A right of the person, unlike the provider's reserved right.
+        ("Request correction of the email address that we hold about you.", "email_address", 0),
+        ("You have the right to withdraw consent to the processing of your health data.", "health_data", 0),
+        ("We reserve the right to use your email address for any lawful purpose.", "email_address", 1),
         # Opting out, unsubscribing and keeping one's secrets are the person's own acts.
         ("You may opt out of the collection of information through cookies.", "cookies", 0),
         ("To unsubscribe, enter your email address in the field provided.", "email_address", 0),

@@ -78,7 +78,9 @@ _USER_ACTION = re.compile(
     r"download|request)\b|"
     # "You may opt out of collection of ... cookies", "to unsubscribe, enter your email address".
     r"\bopt(?:-|\s)?out\b|\bunsubscrib\w*|\b(?:do not|don't|no longer) (?:want|wish) to receive\b|"
-    r"\bstop receiving\b|\bcancel\b|\byou (?:may|can|could) (?:\w+ )?(?:disable|turn off|deactivate)\b|"
+    r"\bstop receiving\b|\bcancel\b|(?<!reserve the )(?<!reserves the )\bright to\b|"
+    r"^\W*(?:request|ask)\s+(?:that|the|a|access|correction|deletion|erasure)\b|"
+    r"\byou (?:may|can|could) (?:\w+ )?(?:disable|turn off|deactivate)\b|"
     # "Keep your user ID and password confidential": advice on the person's secrets.
     r"\b(?:keep|kept|maintain\w*|ensur\w*|responsible for)\b[^.]{0,80}\b(?:confidential\w*|secret|secrecy)\b"
 )
