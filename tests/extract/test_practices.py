@@ -255,6 +255,14 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         # Advice to the person and Do-Not-Track disclosures are no practices.
         ("Please do not send us your credit card number by email.", "payment_card", 0),
         ("A Do Not Track setting tells websites you visit not to track your browsing.", "browsing_history", 0),
+        # The ability to request access; a generic term in a sentence about children.
+        ("Parents have the ability to request access to the email address of their child.", "email_address", 0),
+        (
+            "We collect personal information when you register. "
+            "Children should get their parents' consent before giving out personal information.",
+            "personal_information",
+            1,
+        ),
         # A right of the person, unlike the provider's reserved right.
         ("Request correction of the email address that we hold about you.", "email_address", 0),
         ("You have the right to withdraw consent to the processing of your health data.", "health_data", 0),

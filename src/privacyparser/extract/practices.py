@@ -81,6 +81,8 @@ _USER_ACTION = re.compile(
     r"\bstop receiving\b|\bcancel\b|(?<!reserve the )(?<!reserves the )\bright to\b|"
     r"^\W*(?:request|ask)\s+(?:that|the|a|access|correction|deletion|erasure)\b|"
     r"\byou (?:may|can|could) (?:\w+ )?(?:disable|turn off|deactivate)\b|"
+    r"\bability to (?:\w+ )?(?:request|access|review|update|correct|edit|delete|remove)\b|"
+    r"\brequests? to (?:inspect|access|review|obtain|correct|delete|see)\b|"
     # "Keep your user ID and password confidential": advice on the person's secrets.
     r"\b(?:keep|kept|maintain\w*|ensur\w*|responsible for)\b[^.]{0,80}\b(?:confidential\w*|secret|secrecy)\b"
 )
@@ -151,6 +153,10 @@ _GENERIC_META = re.compile(
     r"\b(?:choose not to|decline to|do not have to|are not required to|your choice whether|"
     r"(?:is|are) (?:entirely |completely |strictly )?(?:voluntary|optional)|on a voluntary basis)\b"
 )
+# Children and parents: a generic term there is about an audience the service is not
+# meant for or about parental consent ("children should get their parents' consent
+# before giving out personal information"), not about what the service collects.
+_CHILDREN = re.compile(r"\bchild(?:ren)?\b|\bchildren.s\b|\bminors?\b|\bkids\b|\bparental\b|\bparents?.? consent\b")
 # Nouns that make a data term name a business or a service rather than the data:
 # "credit card processors", "payment processing", "credit card companies".
 _SERVICE_HEAD = re.compile(r"\s*(?:processing|processors?|issuers?|companies|company|offerings?|industry)\b")
@@ -608,6 +614,7 @@ class PracticeGate:
             and (
                 self._used_not_collected(info, start)
                 or info.has("generic_meta", _GENERIC_META)
+                or (info.has("children", _CHILDREN) and "child" not in ctx.lower[start:end])
                 or (
                     _SUBJECT_START.match(ctx.lower, info.start, start)
                     and _RELATIVE_COLLECTION_THEN_VERB.match(ctx.lower, end, min(info.end, end + _WINDOW))
