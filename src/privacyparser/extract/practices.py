@@ -511,6 +511,22 @@ class PracticeGate:
             self._concrete[index] = cached
         return cached
 
+    def generic_aside(self, index: int, start: int, end: int) -> bool:
+        """A generic term that the sentence mentions beside its point: data used rather
+        than collected, the notice's scope, children, a subject that the sentence goes on
+        to describe. Such a term is only a fallback record."""
+        info = self.info(index)
+        lower = self.ctx.lower
+        return (
+            self._used_not_collected(info, start)
+            or info.has("generic_meta", _GENERIC_META)
+            or (info.has("children", _CHILDREN) and "child" not in lower[start:end])
+            or (
+                _SUBJECT_START.match(lower, info.start, start) is not None
+                and _RELATIVE_COLLECTION_THEN_VERB.match(lower, end, min(info.end, end + _WINDOW)) is not None
+            )
+        )
+
     def _used_not_collected(self, info: SentenceInfo, start: int) -> bool:
         """A generic term that is the object of a use, sharing, keeping or processing
         verb ("we may use personal information collected through the app", "we retain
@@ -607,20 +623,7 @@ class PracticeGate:
             return False
         if category.gate == "generic" and not negated and info.has("generic_veto", rules.generic_veto):
             return False
-        if (
-            strict
-            and category.gate == "generic"
-            and not negated
-            and (
-                self._used_not_collected(info, start)
-                or info.has("generic_meta", _GENERIC_META)
-                or (info.has("children", _CHILDREN) and "child" not in ctx.lower[start:end])
-                or (
-                    _SUBJECT_START.match(ctx.lower, info.start, start)
-                    and _RELATIVE_COLLECTION_THEN_VERB.match(ctx.lower, end, min(info.end, end + _WINDOW))
-                )
-            )
-        ):
+        if strict and category.gate == "generic" and not negated and self.generic_aside(index, start, end):
             return False
         if strict and category.gate == "generic" and not negated and self._has_concrete(index):
             return False
