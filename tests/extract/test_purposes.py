@@ -278,7 +278,7 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         # An instruction to the user, and what follows from it, is no purpose of processing.
         "If your child has sent us an email address, please write to us so that we can take the right steps.",
         "Please read the notices of those sites to understand how they handle what you share.",
-        "You should check the terms of those companies and ask them directly to answer your questions.",
+        "You should check their terms and ask them to answer your questions.",
         # The user's duty.
         "You are responsible for keeping the password of your account secret.",
         # Words of the notice itself.

@@ -56,13 +56,11 @@ _MAX_LIST_LINES = 60
 _MAX_ITEM_WORDS = 12
 # How far back from a clause the words that make it the user's are looked for
 # ("you should check their terms and ask them directly to ...").
-_BEFORE = 100
+_BEFORE = 60
 # Longest clause kept as evidence, in characters; it is cut at a word boundary.
 _MAX_CLAUSE = 180
 # Categories whose phrases name a purpose more precisely than the generic "provide ..."
 _GENERIC_CATEGORIES = ("basic_service", "other")
-# Alternatives of the clause regex that are written two ways, and the clause kind they give.
-_KIND_NAME = {"ing2": "ing", "enum": "verb"}
 # The category of a clause that neither a phrase nor its verb names.
 _KIND_CATEGORY = {
     "item": "basic_service",
@@ -116,6 +114,7 @@ class ClausePatterns:
 
     rules: PurposeClauseRules
     start: re.Pattern[str]
+    enum: re.Pattern[str]
     split: re.Pattern[str]
     line_head: re.Pattern[str]
     item_signal: re.Pattern[str]
@@ -165,8 +164,6 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         # "to further develop"
         rf"\b(?:in order to|so as to|to)\s+(?:{_ENUM}\s+)?(?:(?:help|assist|allow|enable) us (?:to )?|{_ADVERB}\s+)?"
         rf"(?P<verb>{verbs})\b(?![@/]|\.\w)"
-        # "... necessary to (1) comply with the law; (2) protect our rights": the next item.
-        rf"|[;,]\s*(?:and\s+|or\s+)?{_ENUM}\s+(?:to\s+)?(?P<enum>{verbs}|{ings})\b(?![@/]|\.\w)"
         rf"|\b(?:help|helps|helping|helped|allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits)\s+us\s+"
         rf"(?:to\s+)?(?P<verb2>{verbs})\b(?![@/]|\.\w)"
         # "in order to make the app available": "in order to" marks a purpose whatever its verb.
@@ -191,6 +188,9 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         r"|\bfor\s+(?P<exp>(?:a|an|the)\s+(?:better|improved|smoother|enhanced|optimal|personali[sz]ed|seamless)"
         r"\s+(?:user\s+)?experience)\b"
     )
+    # "... necessary to (1) comply with the law; (2) protect our rights": the next item. Kept
+    # out of `start`, whose alternatives all open at a word boundary and so scan fast.
+    enum = re.compile(rf"[;,]\s*(?:and\s+|or\s+)?{_ENUM}\s+(?:to\s+)?(?P<verb>{verbs}|{ings})\b(?![@/]|\.\w)")
     # "allow the owner to provide" is one clause; ", comply with" and "and prevent" start another.
     split = re.compile(
         rf"(?:,\s*(?:and\s+|or\s+|and/or\s+)?|\s+(?:and|or|and/or)\s+)(?:to\s+)?(?P<verb>{verbs}|{ings})\b"
@@ -211,7 +211,7 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         rf"\b(?:we\s+(?:(?:may|might|will|can|could|shall|would)\s+)?|(?P<subject>[a-z][\w-]{{1,30}})\s+"
         rf"(?:may|might|will|can|could|shall|would)\s+){adverb}(?P<plain>{verbs})\b(?![@/]|\.\w)"
     )
-    return ClausePatterns(rules, start, split, line_head, item_signal, statement, category)
+    return ClausePatterns(rules, start, enum, split, line_head, item_signal, statement, category)
 
 
 @dataclass
@@ -229,6 +229,7 @@ class PurposeReader:
         self.ctx = ctx
         self.gate = PracticeGate(ctx)
         self.patterns = _patterns(ctx.rules.purpose_clauses)
+        self.rules_clauses = ctx.rules.purpose_clauses
         self.rules = {p.id: p for p in ctx.rules.purposes}
         self.phrases_by_sentence: dict[int, list[tuple[str, int, int]]] = {}
         self._purpose_intro: dict[int, bool] = {}
@@ -329,24 +330,25 @@ class PurposeReader:
                 continue
             kind = match.lastgroup or "verb"
             clause_start = match.start(kind)
-            verb = match.group(kind) if kind in ("verb", "verb2", "ing", "ing2", "enum") else None
-            # An enumerated item continues a purpose clause of the same sentence.
-            if kind == "enum" and not found:
-                continue
+            verb = match.group(kind) if kind in ("verb", "verb2", "ing", "ing2") else None
             # "To contact you: to contact you by email ...": the text after a purpose
             # label restates that purpose; it needs no practice cue of its own.
             restated = (
                 bool(found) and found[-1].kind == "lead" and _RESTATED.fullmatch(lower, found[-1].end, match.start())
             )
             if kind in ("verb", "verb2", "any"):
+                # "These tools help us understand ...": "help us" is the cue itself.
+                cued = restated or kind == "verb2" or rules.context.search(lower, s, match.start()) is not None
+                if not cued and not phrases:
+                    continue
                 before = lower[max(s, match.start() - _BEFORE) : match.end(kind) - len(match.group(kind))]
                 if rules.no_purpose_before.search(before) or rules.not_before.search(before):
                     # "We take measures to protect", "you have the right to opt out of
                     # marketing": nor is the vocabulary inside the clause a purpose.
-                    self._vetoed.append((clause_start, self._clause_end(clause_start, e)))
+                    if phrases:
+                        self._vetoed.append((clause_start, self._clause_end(clause_start, e)))
                     continue
-                # "These tools help us understand ...": "help us" is the cue itself.
-                if not restated and kind != "verb2" and not rules.context.search(lower, s, match.start()):
+                if not cued:
                     continue
             elif kind == "purposes" and rules.generic_purposes.match(match.group(kind)):
                 continue
@@ -370,9 +372,27 @@ class PurposeReader:
                 # verify your identity before processing your request").
                 self._vetoed.append((clause_start, end))
                 continue
-            found.append(Clause(clause_start, end, verb, _KIND_NAME.get(kind, kind)))
+            found.append(Clause(clause_start, end, verb, "ing" if kind == "ing2" else kind))
+        if found and "(" in lower[found[0].end : e]:
+            found = self._enumerated(found, e)
         found = [clause for clause in found if not self._in_example(s, clause.start)]
         return [part for clause in found for part in self._split(clause)]
+
+    def _enumerated(self, found: list[Clause], e: int) -> list[Clause]:
+        """The items after an enumerated purpose clause: "to (1) comply with the law; (2) protect our rights"."""
+        lower = self.ctx.lower
+        for match in self.patterns.enum.finditer(lower, found[0].end, e):
+            start = match.start("verb")
+            if any(c.start <= start < c.end for c in found):
+                continue
+            end = self._clause_end(start, e)
+            if end > start and not self.rules_clauses.reject_clause.match(lower, start, end):
+                found.append(Clause(start, end, match.group("verb"), "verb"))
+        return sorted(found, key=lambda clause: clause.start)
+
+    def _commitment(self, s: int, e: int) -> bool:
+        """The sentence describes security measures ("we have put in place safeguards")."""
+        return self.rules_clauses.commitment.search(self.ctx.lower, s, e) is not None
 
     def _in_example(self, s: int, pos: int) -> bool:
         """Inside "(for example, ...)": an example of a purpose stated before it."""
@@ -517,11 +537,14 @@ class PurposeReader:
                 (gate.may_match(index, "purpose_clauses.user_choice") and rules.user_choice.search(ctx.lower, s, e))
                 or (gate.may_match(index, "purpose_clauses.definition") and rules.definition.search(ctx.lower, s, e))
                 or self.gate.info(index).definition
-                or rules.commitment.search(ctx.lower, s, e)
             ):
                 continue
             self._vetoed = []
             clauses = self._clauses(index, phrases)
+            # "To prevent loss, we have put in place safeguards": the goals of security
+            # measures are no purposes of processing. Asked only where something was found.
+            if (clauses or phrases) and self._commitment(s, e):
+                continue
             covered: list[tuple[int, int]] = []
             for clause in clauses:
                 category, rule_id = self._category(clause, phrases)
