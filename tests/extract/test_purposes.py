@@ -294,6 +294,11 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         "Residents may request information about our disclosure of personal data to others for direct marketing.",
         # A description of security measures: its goals are no purposes of processing.
         "To prevent loss and misuse, we have put in place technical and organisational safeguards.",
+        "We cannot guarantee the security of our servers or of the data you send us.",
+        "Only staff who need the data to do their job have access to it, to keep it safe.",
+        # The user's preferences and the time a request takes.
+        "If you do not want us to personalise the ads you see, please change your settings.",
+        "It may take up to ten days to process your request.",
     ],
 )
 def test_instructions_and_duties_state_no_purpose(text: str) -> None:
