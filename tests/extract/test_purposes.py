@@ -261,6 +261,11 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
             "We may disclose data when needed to (1) comply with a court order; (2) protect our property.",
             "protect our property",
         ),
+        # A list inline after "for the following purposes:".
+        (
+            "Partners may see your details for the following purposes: process your bookings, send you receipts.",
+            "process your bookings",
+        ),
         # The provider's reserved right is no choice of the user.
         (
             "We reserve the right to transfer your details if our business is acquired by another firm.",
@@ -299,6 +304,8 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         # The user's preferences and the time a request takes.
         "If you do not want us to personalise the ads you see, please change your settings.",
         "It may take up to ten days to process your request.",
+        # A pointer to another text.
+        "For more information about how we use cookies to improve the site, please see our cookie notice.",
     ],
 )
 def test_instructions_and_duties_state_no_purpose(text: str) -> None:

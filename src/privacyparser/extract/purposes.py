@@ -89,6 +89,11 @@ _CLAUSE_END = re.compile(
     r"subject to|in compliance with (?:this|our)|on the basis|based on (?:our|your|the legal)|pursuant to|"
     r"and other purposes|or other purposes)\b)"
 )
+# What opens a list after "for the following purposes".
+# "For other purposes: We may use ..." is a label before a sentence, not a list.
+_LIST_AFTER = re.compile(
+    r",?\s*(?::|such as|including|namely)\s*+(?!(?:we|you|they|it|our|your|the|this|these|such|if|when)\b)"
+)
 # What lies between a purpose label and its restatement: "To contact you: to contact you by".
 _RESTATED = re.compile(r"\s*[:\-–—]\s*")
 # An enumerator inside a sentence: "(1)", "(b)", "(iii)".
@@ -351,7 +356,11 @@ class PurposeReader:
                 if not cued:
                     continue
             elif kind == "purposes" and rules.generic_purposes.match(match.group(kind)):
-                continue
+                # "for the following purposes: provide the service, ...": the list after it.
+                listed = _LIST_AFTER.match(lower, match.end(kind), e)
+                if listed is None or listed.end() >= e:
+                    continue
+                kind, clause_start = "such", listed.end()
             # "You are responsible for maintaining ...", "please contact us so that we can
             # ...": the user's duty or an instruction to the user, not a purpose.
             elif rules.not_before.search(lower, max(s, clause_start - _BEFORE), clause_start):
@@ -489,7 +498,8 @@ class PurposeReader:
         while True:
             nxt = None
             for m in self.patterns.split.finditer(lower, current.start + 1, current.end):
-                if len(lower[current.start : m.start()].split()) >= 3:
+                # Items of a list after "such as" are short ("data analysis, identifying trends").
+                if len(lower[current.start : m.start()].split()) >= (2 if clause.kind == "such" else 3):
                     nxt = m
                     break
             if nxt is None:
