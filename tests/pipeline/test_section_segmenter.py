@@ -765,3 +765,47 @@ def test_a_label_ending_in_a_dash_is_a_run_in_label(title: str, run_in: bool) ->
     nodes = [*result.sections, *(child for node in result.sections for child in node.children)]
     label = next(node for node in nodes if node.title == title)
     assert (label.style[-1] == ":") is run_in
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        pytest.param(["Pat Example", "Privacy Officer", "Example Legal Department", "100 Harbor Road"], id="street"),
+        pytest.param(["Example Widgets Ltd", "Privacy Team", "Riverside House", "Leeds LS1 4AB"], id="uk-postcode"),
+        pytest.param(["Customer Care", "Mail Stop 42", "Springfield", "United States"], id="mail-stop"),
+        pytest.param(["Data Officer", "Example Holdings", "Compliance Desk", "Phone: 555-010-0199"], id="phone"),
+        pytest.param(["Privacy Office", "Example Group", "Member Services", "privacy@example.org"], id="email"),
+    ],
+)
+def test_an_address_block_printed_twice_is_no_table_of_contents(block: list[str]) -> None:
+    # The address comes back later (in "Contact us"), as the entries of a table of contents do.
+    text = lines(
+        "Requests",
+        "",
+        "To make a request, write to:",
+        "",
+        *block,
+        "",
+        "Contact Us",
+        "",
+        "If you have questions about this policy, write to:",
+        "",
+        *block,
+        "",
+    )
+    assert segment(text).furniture == []
+
+
+def test_name_lines_repeated_as_one_block_are_no_table_of_contents() -> None:
+    # No postal cue in the lines taken, but they come back together, each right after the other.
+    block = ["Pat Example", "Privacy Coordinator", "Example Legal Department"]
+    text = lines("Requests", "", "Write to:", "", *block, "", BODY, "", "Contact Us", "", "Write to:", "", *block, "")
+    assert segment(text).furniture == []
+
+
+def test_a_table_of_contents_next_to_the_contact_section_stays_furniture() -> None:
+    titles = ["Information We Collect", "How We Use It", "Contact Us"]
+    text = lines(*titles, "", *[f"{t}\n\n{BODY}\n" for t in titles], "Example Inc., 12 Main Street, Springfield")
+    result = segment(text)
+    assert [f.kind for f in result.furniture] == ["table_of_contents"]
+    assert [n.title for n in result.sections] == titles

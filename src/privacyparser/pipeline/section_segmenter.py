@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from privacyparser.normalize.document import FurnitureSpan, HeadingHint
 from privacyparser.pipeline.numbering import Numbering, parse_numbering
@@ -80,6 +81,35 @@ _TWO_SENTENCES = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
 _MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
 # Separator left between a worded number and its title ("Part I - General").
 _TITLE_LEAD = re.compile(r"[-:.\u2013\u2014] +")
+# A numbered paragraph's run-in label: "Retention period: As long as ...", "Sharing. We ...".
+_RUN_IN_LABEL = re.compile(r"([^\W\d_][^:.?!;]{0,59}?)([:.]) +(?=\S)")
+# A numbered paragraph that is a sentence: more words than a title ending in a full stop
+# has, or a long run in sentence case with no final stop.
+MIN_SENTENCE_WORDS = 7
+MIN_UNSTOPPED_SENTENCE_WORDS = 12
+# A run-in label is short; the sentence after it has at least a subject and a verb.
+MAX_RUN_IN_LABEL_WORDS = 8
+MIN_RUN_IN_BODY_WORDS = 4
+# Lines of a postal address or contact block (never of a table of contents): a street
+# number or street line, a postcode (US, UK, Canadian, continental), a post-office box,
+# suite, floor or mail stop, an "Attention:" line, a telephone number or an e-mail address.
+_ADDRESS_LINE = re.compile(
+    r"\b\d{1,6}[A-Za-z]?,? +(?:[A-Z][\w.'-]{0,20} +){0,4}"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Parkway|Pkwy|Place|Pl"
+    r"|Plaza|Court|Ct|Square|Sq|Highway|Hwy|Circle|Terrace)\b"
+    r"|^(?:[A-Z][\w.'-]{0,20} +){1,4}(?:Street|Avenue|Road|Drive|Boulevard|Lane|Parkway|Plaza|Square)\.?$"
+    r"|\b[A-Z]{2},? +\d{5}(?:-\d{4})?\b"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]? +\d[A-Z]{2}\b"
+    r"|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"
+    r"|^(?:[A-Z]{1,2}-)?\d{4,5} +[A-Z][a-z]"
+    r"|(?i:\bP\.? ?O\.? *Box\b|\bPost(?:al)? +Box\b|\bSuite +\w{0,4}\d|\b\d{1,3}(?:st|nd|rd|th) +Floor\b"
+    r"|\bMail +(?:Code|Stop|Drop)\b|^(?:Attn|Attention)\b.{0,3}:|\bc/o\b)"
+    r"|(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"
+    r"|[\w.+-]{1,64}@[\w-]{1,63}\.[A-Za-z]"
+)
+# How far an address block may run on beyond the lines taken for a table of contents.
+ADDRESS_CONTEXT_LINES = 3
+MAX_ADDRESS_LINE_CHARS = 100
 
 
 @dataclass
@@ -290,12 +320,40 @@ def _table_of_contents(lines: list[Line], next_content: list[int]) -> list[tuple
                     )
                 else:
                     again += last_text.get(_toc_key(lines[i]), -1) > last
-            if again >= TOC_SHARE * len(run):
+            if again >= TOC_SHARE * len(run) and not _is_contact_block(lines, run, last_text):
                 runs.append((lines[run[0]].start, lines[last].end))
                 index = next_content[last]
                 continue
         index = next_content[index]
     return runs
+
+
+def _is_contact_block(lines: list[Line], run: list[int], last_text: dict[str, int]) -> bool:
+    """True when a run of short lines is an address or contact block, not a table of contents.
+
+    Name, role, department and street lines look like a list of titles, and a policy often
+    prints its address twice ("write to:" in one section, "contact us at:" at the end), so
+    the lines come back later as a table of contents' entries do. Two things tell them
+    apart: the block (with the lines around it, up to a blank line) holds a street, a
+    postcode, a post-office box, a telephone number or an e-mail address; or the entries
+    come back as one block again, each right after the other, where the entries of a table
+    of contents come back one by one, each followed by its section's text.
+    """
+    first, last = run[0], run[-1]
+    low = first
+    while low > 0 and first - low < ADDRESS_CONTEXT_LINES and _is_content(lines[low - 1]):
+        low -= 1
+    high = last
+    while high + 1 < len(lines) and high - last < ADDRESS_CONTEXT_LINES and _is_content(lines[high + 1]):
+        high += 1
+    for i in range(low, high + 1):
+        text = lines[i].text.strip()
+        if len(text) <= MAX_ADDRESS_LINE_CHARS and _ADDRESS_LINE.search(text):
+            return True
+    if any(lines[i].numbering is not None for i in run):
+        return False
+    later = [last_text.get(_toc_key(lines[i]), -1) for i in run]
+    return all(b == a + 1 for a, b in pairwise(later))
 
 
 def _toc_words(line: Line) -> frozenset[str]:
