@@ -71,20 +71,28 @@ _COLLECTED_DEFINITION = re.compile(
 # "You may review and update your account information", "parents can request access
 # to the information": the person acts on their own data (a right or a choice); the
 # sentence does not say which data the provider collects.
-_USER_ACTION = re.compile(
-    r"\b(?:you|users?|customers?|members?|parents?)\s+(?:may|can|could|might|will be able to|are able to|"
-    r"have the right to|are entitled to)\s+(?:also\s+|always\s+|at any time\s+)?(?:\w+\s+)?(?:review|update|"
-    r"correct|edit|change|access|delete|remove|revise|add|manage|adjust|modify|amend|rectify|erase|view|export|"
-    r"download|request)\b|"
-    # "You may opt out of collection of ... cookies", "to unsubscribe, enter your email address".
-    r"\bopt(?:-|\s)?out\b|\bunsubscrib\w*|\b(?:do not|don't|no longer) (?:want|wish) to receive\b|"
-    r"\bstop receiving\b|\bcancel\b|(?<!reserve the )(?<!reserves the )\bright to\b|"
-    r"^\W*(?:request|ask)\s+(?:that|the|a|access|correction|deletion|erasure)\b|"
-    r"\byou (?:may|can|could) (?:\w+ )?(?:disable|turn off|deactivate)\b|"
-    r"\bability to (?:\w+ )?(?:request|access|review|update|correct|edit|delete|remove)\b|"
-    r"\brequests? to (?:inspect|access|review|obtain|correct|delete|see)\b|"
-    # "Keep your user ID and password confidential": advice on the person's secrets.
-    r"\b(?:keep|kept|maintain\w*|ensur\w*|responsible for)\b[^.]{0,80}\b(?:confidential\w*|secret|secrecy)\b"
+_USER_ACTIONS = tuple(
+    (f"user_action.{i}", re.compile(pattern))
+    for i, pattern in enumerate(
+        (
+            r"\b(?:you|users?|customers?|members?|parents?)\s+(?:may|can|could|might|will be able to|are able to|"
+            r"have the right to|are entitled to)\s+(?:also\s+|always\s+|at any time\s+)?(?:\w+\s+)?(?:review|update|"
+            r"correct|edit|change|access|delete|remove|revise|add|manage|adjust|modify|amend|rectify|erase|view|export|"
+            r"download|request)\b",
+            # "You may opt out of collection of ... cookies", "to unsubscribe, enter your email address".
+            r"\bopt(?:-|\s)?out\b|\bunsubscrib\w*|\b(?:do not|don't|no longer) (?:want|wish) to receive\b|"
+            r"\bstop receiving\b|\bcancel\b",
+            # A right of the person ("the right to withdraw consent"), not the provider's reserved one;
+            # a rights list item ("Request correction of the personal data we hold").
+            r"(?<!reserve the )(?<!reserves the )\bright to\b",
+            r"^\W*(?:request|ask)\s+(?:that|the|a|access|correction|deletion|erasure)\b",
+            r"\byou (?:may|can|could) (?:\w+ )?(?:disable|turn off|deactivate)\b",
+            r"\bability to (?:\w+ )?(?:request|access|review|update|correct|edit|delete|remove)\b|"
+            r"\brequests? to (?:inspect|access|review|obtain|correct|delete|see)\b",
+            # "Keep your user ID and password confidential": advice on the person's secrets.
+            r"\b(?:keep|kept|maintain\w*|ensur\w*|responsible for)\b[^.]{0,80}\b(?:confidential\w*|secret|secrecy)\b",
+        )
+    )
 )
 # "Please do not send us your card number by email": advice to the person, not a
 # practice of the provider, in either direction.
@@ -110,9 +118,6 @@ _OTHERS_PRACTICES = re.compile(
     r"\bgoverned by\b[^.]{0,60}\b(?:polic(?:y|ies)|notices?|terms)\b|\b(?:(?:is|are) not responsible|"
     r"no control over|(?:does not|do not) (?:make|give) any representations?|makes? no representations?)\b"
 )
-_OTHERS_WORDS = ("govern", "responsib", "control", "representation")
-_ENCRYPTION_WORDS = ("ssl", "tls", "secure", "encrypt")
-_REQUEST_WORDS = ("request", "complaint", "inquir", "enquir", "correspondence", "letter")
 _VETO_ANY = 1
 _VETO_AFFIRMED = 2
 # Do-Not-Track disclosures name browsers and browsing to say how a signal is handled.
@@ -230,7 +235,17 @@ _CUES = (
     "purpose_clauses.user_choice",
     "purpose_clauses.definition",
 )
-_CUE_BIT = {name: bit for bit, name in enumerate(_CUES)}
+# This module's own whole-sentence cues, whose bits follow those of `_CUES` in the same
+# one-pass literal scan: a sentence runs one only where its literals occur.
+_LOCAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    *_USER_ACTIONS,
+    ("advice", _ADVICE),
+    ("do_not_track", _DO_NOT_TRACK),
+    ("request_contents", _REQUEST_CONTENTS),
+    ("others_practices", _OTHERS_PRACTICES),
+    ("encryption", _ENCRYPTION),
+)
+_CUE_BIT = {name: bit for bit, name in enumerate((*_CUES, *(name for name, _ in _LOCAL_CUES)))}
 
 
 def _cue(rules: RuleSet, name: str) -> re.Pattern[str]:
@@ -255,7 +270,7 @@ class _DocumentGate:
         # One literal scan for the sense traps and the sentence cues: bits 0..n-1 are
         # the traps, the bits above them the cues.
         cues = tuple(_cue(rules, name) for name in _CUES)
-        self.masks = ctx.pattern_masks(self.traps + cues)
+        self.masks = ctx.pattern_masks(self.traps + cues + tuple(pattern for _, pattern in _LOCAL_CUES))
         self.trap_bits = (1 << len(self.traps)) - 1
         # The "definition" trap ("Usage Data refers to") gives way in a definition that
         # says its data is collected.
@@ -352,24 +367,19 @@ class PracticeGate:
     def _sentence_vetoes(self, index: int, info: SentenceInfo) -> int:
         """Whole-sentence contexts in which no term is a practice, computed once per
         sentence: advice to the person and Do-Not-Track disclosures (`_VETO_ANY`), and,
-        for statements that are not negated, the contents of a request and encryption
-        without a collection verb (`_VETO_AFFIRMED`). Each pattern runs only where its
-        literals occur."""
+        for statements that are not negated, the contents of a request, other parties'
+        practices and encryption without a collection verb (`_VETO_AFFIRMED`). Each
+        pattern runs only where its literals occur (`_LOCAL_CUES`)."""
         cached = self._vetoes.get(index)
         if cached is None:
             lower = info.lower
             cached = 0
-            if _ADVICE.search(lower) or (("track" in lower or "dnt" in lower) and _DO_NOT_TRACK.search(lower)):
+            mask = info.mask
+            if (mask >> _CUE_BIT["advice"] & 1 and _ADVICE.match(lower)) or info.has("do_not_track", _DO_NOT_TRACK):
                 cached |= _VETO_ANY
-            if any(w in lower for w in _REQUEST_WORDS) and _REQUEST_CONTENTS.search(lower):
+            if info.has("request_contents", _REQUEST_CONTENTS) or info.has("others_practices", _OTHERS_PRACTICES):
                 cached |= _VETO_AFFIRMED
-            elif any(w in lower for w in _OTHERS_WORDS) and _OTHERS_PRACTICES.search(lower):
-                cached |= _VETO_AFFIRMED
-            elif (
-                any(w in lower for w in _ENCRYPTION_WORDS)
-                and _ENCRYPTION.search(lower)
-                and not info.has("collection_verb", self.rules.collection_verb)
-            ):
+            elif info.has("encryption", _ENCRYPTION) and not info.has("collection_verb", self.rules.collection_verb):
                 cached |= _VETO_AFFIRMED
             self._vetoes[index] = cached
         return cached
@@ -379,8 +389,14 @@ class PracticeGate:
         it are what the person acts on."""
         cached = self._user_action.get(index)
         if cached is None:
-            found = _USER_ACTION.search(info.lower)
-            cached = self._user_action[index] = -1 if found is None else info.start + found.start()
+            lower = info.lower
+            first = -1
+            for name, pattern in _USER_ACTIONS:
+                if info.mask >> _CUE_BIT[name] & 1:
+                    found = pattern.search(lower)
+                    if found is not None and (first < 0 or found.start() < first):
+                        first = found.start()
+            cached = self._user_action[index] = -1 if first < 0 else info.start + first
         return cached
 
     def collected_definition(self, info: SentenceInfo) -> bool:
@@ -568,9 +584,23 @@ class PracticeGate:
     ) -> bool:
         """Whether the match is part of a data practice.
 
-        With `strict=False` the two vetoes that only a document-level fallback may lift
-        are skipped: a generic term next to concrete data, a mechanism that is only used.
+        With `strict=False` the vetoes that only a document-level fallback may lift are
+        skipped: a generic term next to concrete data or mentioned aside, a mechanism
+        that is only used. The whole-sentence vetoes (the person's own acts, advice,
+        requests, encryption, other parties) are asked last, for terms that pass the
+        rest, so that most sentences never run them.
         """
+        if not self._keep_data(category, index, start, end, negated, strict):
+            return False
+        info = self.info(index)
+        if not negated and 0 <= self._user_action_at(index, info) <= start:
+            return False
+        vetoes = self._sentence_vetoes(index, info)
+        return not (vetoes & _VETO_ANY or (not negated and vetoes & _VETO_AFFIRMED))
+
+    def _keep_data(
+        self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool, strict: bool
+    ) -> bool:
         ctx, rules = self.ctx, self.rules
         info = self.info(index)
         # "Cookies are small text files ...", "'Personal data' means ...": a definition
@@ -583,6 +613,10 @@ class PracticeGate:
             bits = self._masks[index] & self._trap_bits & ~self._definition_trap_bits
             traps = _trap_spans(self._traps, bits, info.lower)
         if any(s <= rel_start and rel_end <= e for s, e in traps):
+            return False
+        # A specific term needs a practice sentence whatever else holds: asked first
+        # (once per sentence), it spares the checks below in most sentences.
+        if category.gate == "specific" and not self.sentence_is_practice(index):
             return False
         if rules.modifier_head.search(ctx.lower[end : end + 40]) or _SERVICE_HEAD.match(ctx.lower, end, end + 40):
             return False
@@ -597,19 +631,18 @@ class PracticeGate:
             ctx.lower, max(info.start, start - 30), start
         ):
             return False
+        before = ctx.lower[max(info.start, start - _WINDOW) : start]
         # "We retain Usage Data for a shorter period": how long data is kept, not which is
         # held; "we keep your location history for as long as you choose" still names it.
-        if not negated and 0 <= self._user_action_at(index, info) <= start:
-            return False
-        vetoes = self._sentence_vetoes(index, info)
-        if vetoes & _VETO_ANY or (not negated and vetoes & _VETO_AFFIRMED):
-            return False
-        before = ctx.lower[max(info.start, start - _WINDOW) : start]
         if (
             not negated
             and (
                 info.has("retention_statement", rules.retention_statement)
-                or (_RETAINED_BEFORE.search(before) and not _RELATIVE_CLAUSE.match(ctx.lower, end, info.end))
+                or (
+                    ("retain" in before or "keep" in before or "kept" in before)
+                    and _RETAINED_BEFORE.search(before)
+                    and not _RELATIVE_CLAUSE.match(ctx.lower, end, info.end)
+                )
             )
             and not info.has("collection_verb", rules.collection_verb)
             and not rules.possessive.search(ctx.lower[max(info.start, start - 30) : start])
@@ -634,8 +667,6 @@ class PracticeGate:
             return self.sentence_is_practice(index)
         if category.gate != "specific":
             return self._governed(category.gate, info, start, end, negated)
-        if not self.sentence_is_practice(index):
-            return False
         # "Write to us with your name and question": the user's own channel to the provider.
         if info.contact_us and not self._governed("generic", info, start, end):
             return False
