@@ -602,6 +602,7 @@ class PracticeGate:
         self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool, strict: bool
     ) -> bool:
         ctx, rules = self.ctx, self.rules
+        lower = ctx.lower
         info = self.info(index)
         # "Cookies are small text files ...", "'Personal data' means ...": a definition
         # names data without saying that anything is done with it.
@@ -618,20 +619,18 @@ class PracticeGate:
         # (once per sentence), it spares the checks below in most sentences.
         if category.gate == "specific" and not self.sentence_is_practice(index):
             return False
-        if rules.modifier_head.search(ctx.lower[end : end + 40]) or _SERVICE_HEAD.match(ctx.lower, end, end + 40):
+        if rules.modifier_head.search(lower[end : end + 40]) or _SERVICE_HEAD.match(lower, end, end + 40):
             return False
         if category.group in rules.owner_groups and (
-            rules.owner.search(ctx.lower[max(info.start, start - 40) : start])
-            or _ORGANISATION_OWNER.match(ctx.lower, end, min(info.end, end + 40))
+            rules.owner.search(lower[max(info.start, start - 40) : start])
+            or _ORGANISATION_OWNER.match(lower, end, min(info.end, end + 40))
         ):
             return False
-        if category.group == "contact" and _POINTER_AFTER.match(ctx.lower, end, min(info.end, end + 40)):
+        if category.group == "contact" and _POINTER_AFTER.match(lower, end, min(info.end, end + 40)):
             return False
-        if ctx.lower.startswith("address", start) and _ADDRESS_OF_NETWORK.search(
-            ctx.lower, max(info.start, start - 30), start
-        ):
+        if lower.startswith("address", start) and _ADDRESS_OF_NETWORK.search(lower, max(info.start, start - 30), start):
             return False
-        before = ctx.lower[max(info.start, start - _WINDOW) : start]
+        before = lower[max(info.start, start - _WINDOW) : start]
         # "We retain Usage Data for a shorter period": how long data is kept, not which is
         # held; "we keep your location history for as long as you choose" still names it.
         if (
@@ -641,14 +640,14 @@ class PracticeGate:
                 or (
                     ("retain" in before or "keep" in before or "kept" in before)
                     and _RETAINED_BEFORE.search(before)
-                    and not _RELATIVE_CLAUSE.match(ctx.lower, end, info.end)
+                    and not _RELATIVE_CLAUSE.match(lower, end, info.end)
                 )
             )
             and not info.has("collection_verb", rules.collection_verb)
-            and not rules.possessive.search(ctx.lower[max(info.start, start - 30) : start])
+            and not rules.possessive.search(lower[max(info.start, start - 30) : start])
         ):
             return False
-        if ctx.lower.endswith(("settings", "setting"), start, end) and _SETTINGS_PLACE.search(before):
+        if lower.endswith(("settings", "setting"), start, end) and _SETTINGS_PLACE.search(before):
             return False
         if category.group == "survey" and _OCCASION_BEFORE.search(before):
             return False
@@ -670,7 +669,7 @@ class PracticeGate:
         # "Write to us with your name and question": the user's own channel to the provider.
         if info.contact_us and not self._governed("generic", info, start, end):
             return False
-        term = ctx.lower[start:end]
+        term = lower[start:end]
         if term in self._list_only and category.list_only_terms:
             return (
                 self._listed_with_data(info, start, end)
