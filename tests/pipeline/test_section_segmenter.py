@@ -809,3 +809,73 @@ def test_a_table_of_contents_next_to_the_contact_section_stays_furniture() -> No
     result = segment(text)
     assert [f.kind for f in result.furniture] == ["table_of_contents"]
     assert [n.title for n in result.sections] == titles
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "title", "body"),
+    [
+        pytest.param(
+            "1.2 If you close your account, we keep your order history for six years.",
+            None,
+            "If you close your account, we keep your order history for six years.",
+            id="sentence",
+        ),
+        pytest.param(
+            "1.2 We store your messages on servers in Ireland. We delete them after a year.",
+            None,
+            "We store your messages on servers in Ireland. We delete them after a year.",
+            id="two-sentences",
+        ),
+        pytest.param(
+            "1.2 Storage period: As long as your account is open we keep the photos you upload.",
+            "Storage period",
+            "As long as your account is open we keep the photos you upload.",
+            id="run-in-colon",
+        ),
+        pytest.param(
+            "1.2 Payment Details. We pass your card number to our payment processor only.",
+            "Payment Details",
+            "We pass your card number to our payment processor only.",
+            id="run-in-full-stop",
+        ),
+        pytest.param(
+            "1.2 Sending newsletters and offers to the members who asked for them when they opened an account",
+            None,
+            "Sending newsletters and offers to the members who asked for them when they opened an account",
+            id="long-clause",
+        ),
+    ],
+)
+def test_a_numbered_paragraph_is_a_section_whose_sentence_is_its_body(
+    paragraph: str, title: str | None, body: str
+) -> None:
+    text = lines("1. Storage", BODY, "1.1 Where we store data", BODY, paragraph, "1.3 Deletion", BODY)
+    (section,) = segment(text).sections
+    assert [(c.number, c.title) for c in section.children] == [
+        ("1.1", "Where we store data"),
+        ("1.2", title),
+        ("1.3", "Deletion"),
+    ]
+    node = section.children[1]
+    # The sentence lies after the heading, inside the section: extractors read it as text.
+    assert text[node.heading_end : node.end].strip().startswith(body)
+    assert node.has_body
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "How we use the data we hold.",
+        "Sharing of Data with Service Providers and Partners.",
+        "Your rights and your choices",
+        "When we share your data with other companies",
+        "The data we collect about you when you register an account:",
+        "Retention: how long we keep data",
+        "SECURITY OF THE DATA YOU GIVE US.",
+    ],
+)
+def test_a_numbered_title_stays_the_heading(heading: str) -> None:
+    text = lines("1. Storage", BODY, "1.1 Where we store data", BODY, f"1.2 {heading}", BODY)
+    node = segment(text).sections[0].children[1]
+    assert (node.number, node.title) == ("1.2", heading)
+    assert node.heading_end == text.index(heading) + len(heading)

@@ -86,7 +86,9 @@ _RUN_IN_LABEL = re.compile(r"([^\W\d_][^:.?!;]{0,59}?)([:.]) +(?=\S)")
 # A numbered paragraph that is a sentence: more words than a title ending in a full stop
 # has, or a long run in sentence case with no final stop.
 MIN_SENTENCE_WORDS = 7
-MIN_UNSTOPPED_SENTENCE_WORDS = 12
+MIN_LONG_SENTENCE_WORDS = 12
+MIN_UNSTOPPED_SENTENCE_WORDS = 16
+_QUESTION_WORD = re.compile(r"(?i)(?:how|what|why|who|when|where|which)\b")
 # A run-in label is short; the sentence after it has at least a subject and a verb.
 MAX_RUN_IN_LABEL_WORDS = 8
 MIN_RUN_IN_BODY_WORDS = 4
@@ -326,6 +328,86 @@ def _table_of_contents(lines: list[Line], next_content: list[int]) -> list[tuple
                 continue
         index = next_content[index]
     return runs
+
+
+def _numbered_title(line: Line, numbering: Numbering) -> tuple[str | None, int]:
+    """The title of a numbered heading line and the offset where its heading ends.
+
+    Policies written as numbered paragraphs ("9.4 If you close your account, we ...")
+    number sentences, not titles: the number opens a section whose text is the sentence,
+    so the section has no title and its heading is the number alone. A paragraph led by
+    a run-in label ("6.2 Storage period: We keep ...") has the label as its title. Either
+    way the sentence is the section's body, where extractors read it, not a heading.
+    """
+    rest = _after_lead(line.text[numbering.end :])
+    rest_start = line.end - len(rest)
+    label = _run_in_label(rest)
+    if label is not None:
+        return _clean_title(label.group(1)), rest_start + label.end(2)
+    if _reads_as_sentence(rest):
+        return None, line.start + len(line.text[: numbering.end].rstrip())
+    if len(rest) <= MAX_SUBCLAUSE_CHARS and (
+        _is_title_like(rest, MAX_SUBCLAUSE_CHARS) or _is_capitals_title(rest) or len(numbering.value) > 1
+    ):
+        return _clean_title(rest), line.end
+    return None, line.end
+
+
+# Words a title in title case may leave in lower case besides the short function words
+# ("Contact us", "Sharing Data within the Group").
+_TITLE_CASE_LOWER = _MINOR_WORDS | frozenset(
+    "about after and/or before between over through under upon us within without".split()
+)
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[0].isalpha() and w not in _TITLE_CASE_LOWER]
+    return bool(words) and sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words)
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """True when the text after a number is a sentence, not a title.
+
+    Two sentences on the line, a text of several words in sentence case that ends in a
+    full stop ("We keep your data for two years."), or a very long one in sentence case.
+    Titles in capitals or in title case, questions, a title closed by a full stop
+    ("Sharing of data.", "How we use the data we hold."), a lead-in closed by a colon and
+    a short statement without a stop ("When we share your data") stay titles: policies
+    write headings so.
+    """
+    text = text.strip()
+    if not text or _is_capitals_title(text):
+        return False
+    if _TWO_SENTENCES.search(text):
+        return True
+    words = len(text.split())
+    if words < MIN_SENTENCE_WORDS or _is_title_case(text):
+        return False
+    if text[-1] in ".;!":
+        return words >= MIN_LONG_SENTENCE_WORDS or _QUESTION_WORD.match(text) is None
+    return text[-1] != ":" and words >= MIN_UNSTOPPED_SENTENCE_WORDS
+
+
+def _run_in_label(text: str) -> re.Match[str] | None:
+    """The run-in label at the head of a numbered paragraph ("Retention: We keep ..."), if any.
+
+    The label is short, opens with a capital and is no statement itself ("We collect: ...");
+    the text after it is a sentence of its own. A label closed by a full stop must be in
+    title case ("Sharing Data. We ..."): "The app. It ..." are two sentences, not a label.
+    """
+    match = _RUN_IN_LABEL.match(text)
+    if match is None:
+        return None
+    label = match.group(1).strip()
+    if not label[:1].isupper() or len(label.split()) > MAX_RUN_IN_LABEL_WORDS or _STATEMENT.match(label):
+        return None
+    body = text[match.end() :].rstrip()
+    body_words = len(body.split())
+    if body_words < MIN_RUN_IN_BODY_WORDS or not (body[-1] in ".;:!?)" or body_words >= MIN_SENTENCE_WORDS):
+        return None
+    if match.group(2) == "." and not (_is_title_case(label) and body[:1].isupper() and len(label) > 3):
+        return None
+    return match
 
 
 def _is_contact_block(lines: list[Line], run: list[int], last_text: dict[str, int]) -> bool:
@@ -613,23 +695,14 @@ class SectionSegmenter:
                 accepted = self._accept_numbered(lines, index, numbering, open_numbers, next_content)
                 if accepted is not None:
                     numbering = accepted
-                    rest = _after_lead(line.text[numbering.end :])
-                    title = (
-                        rest
-                        if _is_title_like(rest, MAX_SUBCLAUSE_CHARS)
-                        or _is_capitals_title(rest)
-                        or len(numbering.value) > 1
-                        else None
-                    )
-                    if title is not None and len(title) > MAX_SUBCLAUSE_CHARS:
-                        title = None
+                    title, heading_end = _numbered_title(line, numbering)
                     out.append(
                         HeadingNode(
                             line.start,
-                            line.end,
+                            heading_end,
                             line.start + numbering.end,
                             numbering.label,
-                            _clean_title(title) if title else None,
+                            title,
                             (numbering.style,),
                             numbering,
                         )
@@ -861,8 +934,12 @@ def _mark_bodies(lines: list[Line], candidates: list[HeadingNode]) -> None:
         while index < len(lines) and lines[index].start <= node.start:
             index += 1
         probe = index
-        node.has_body = False
-        while probe < len(lines) and (limit is None or lines[probe].start < limit):
+        # A numbered paragraph's sentence, after its number or run-in label, is its body.
+        own = lines[index - 1] if index > 0 else None
+        node.has_body = (
+            own is not None and node.heading_end < own.end and bool(own.text[node.heading_end - own.start :].strip())
+        )
+        while not node.has_body and probe < len(lines) and (limit is None or lines[probe].start < limit):
             if _is_content(lines[probe]) and lines[probe].start >= node.heading_end:
                 node.has_body = True
                 break
