@@ -42,6 +42,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
@@ -139,6 +142,48 @@ def _verb_forms(verb: str) -> tuple[list[str], list[str]]:
     return [verb], [form + tail for form in sorted(ing)]
 
 
+def _first_letters(pattern: str) -> str | None:
+    """The letters every match of `pattern` can start with, or None when unknown.
+
+    A pattern that opens each alternative with a word ("\\bfor ...|\\bto ...") is
+    scanned faster behind a lookahead of those letters: the regex engine drops most
+    positions at once instead of trying every alternative there.
+    """
+
+    def first(items: Any) -> set[str] | None:
+        for op, av in items:
+            if op is sre.AT:
+                continue
+            if op is sre.LITERAL:
+                return {chr(av)}
+            if op is sre.IN:
+                out: set[str] = set()
+                for kind, value in av:
+                    if kind is not sre.LITERAL:
+                        return None
+                    out.add(chr(value))
+                return out
+            if op is sre.SUBPATTERN:
+                return first(av[-1])
+            if op is sre.BRANCH:
+                found: set[str] = set()
+                for branch in av[1]:
+                    letters = first(branch)
+                    if letters is None:
+                        return None
+                    found |= letters
+                return found
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+                return first(av[2])
+            return None
+        return None
+
+    letters = first(sre_parse.parse(pattern))
+    if not letters or not all(c.isalpha() and c.islower() for c in letters):
+        return None
+    return "".join(sorted(letters))
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -193,6 +238,9 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         r"|\bfor\s+(?P<exp>(?:a|an|the)\s+(?:better|improved|smoother|enhanced|optimal|personali[sz]ed|seamless)"
         r"\s+(?:user\s+)?experience)\b"
     )
+    letters = _first_letters(start.pattern)
+    if letters is not None:
+        start = re.compile(rf"\b(?=[{letters}])(?:{start.pattern})")
     # "... necessary to (1) comply with the law; (2) protect our rights": the next item. Kept
     # out of `start`, whose alternatives all open at a word boundary and so scan fast.
     enum = re.compile(rf"[;,]\s*(?:and\s+|or\s+)?{_ENUM}\s+(?:to\s+)?(?P<verb>{verbs}|{ings})\b(?![@/]|\.\w)")
