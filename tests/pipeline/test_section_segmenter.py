@@ -871,6 +871,7 @@ def test_a_numbered_paragraph_is_a_section_whose_sentence_is_its_body(
         "When we share your data with other companies",
         "The data we collect about you when you register an account:",
         "Retention: how long we keep data",
+        "Cookies: What They Are and How We Use Them.",
         "SECURITY OF THE DATA YOU GIVE US.",
     ],
 )

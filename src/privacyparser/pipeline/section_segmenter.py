@@ -392,8 +392,9 @@ def _run_in_label(text: str) -> re.Match[str] | None:
     """The run-in label at the head of a numbered paragraph ("Retention: We keep ..."), if any.
 
     The label is short, opens with a capital and is no statement itself ("We collect: ...");
-    the text after it is a sentence of its own. A label closed by a full stop must be in
-    title case ("Sharing Data. We ..."): "The app. It ..." are two sentences, not a label.
+    the text after it is a sentence of its own, not a subtitle in title case. A label closed
+    by a full stop must be in title case ("Sharing Data. We ..."): "The app. It ..." are two
+    sentences, not a label.
     """
     match = _RUN_IN_LABEL.match(text)
     if match is None:
@@ -404,6 +405,9 @@ def _run_in_label(text: str) -> re.Match[str] | None:
     body = text[match.end() :].rstrip()
     body_words = len(body.split())
     if body_words < MIN_RUN_IN_BODY_WORDS or not (body[-1] in ".;:!?)" or body_words >= MIN_SENTENCE_WORDS):
+        return None
+    if _is_title_case(body):
+        # "Cookies: What They Are and How We Use Them": a title with a subtitle.
         return None
     if match.group(2) == "." and not (_is_title_case(label) and body[:1].isupper() and len(label) > 3):
         return None
