@@ -263,30 +263,10 @@ def load_rules() -> RuleSet:
     purpose_clauses = _purpose_clauses(purposes_table.get("clauses") or {})
 
     rights_table = _read("rights.json")
-    rights = tuple(
-        PatternRule(
-            id=entry["id"],
-            kind=entry["kind"],
-            pattern=_compile(entry["pattern"], f"rights.json {entry['id']}"),
-            examples=_tuple(entry, "examples"),
-            counter_examples=_tuple(entry, "counter_examples"),
-        )
-        for entry in rights_table["rights"]
-    )
-    _unique([r.id for r in rights], "rights.json")
+    rights = _pattern_rules(rights_table, "rights", "rights.json")
 
     retention_table = _read("retention.json")
-    retention = tuple(
-        PatternRule(
-            id=entry["id"],
-            kind=entry["kind"],
-            pattern=_compile(entry["pattern"], f"retention.json {entry['id']}"),
-            examples=_tuple(entry, "examples"),
-            counter_examples=_tuple(entry, "counter_examples"),
-        )
-        for entry in retention_table["rules"]
-    )
-    _unique([r.id for r in retention], "retention.json")
+    retention = _pattern_rules(retention_table, "rules", "retention.json")
 
     contacts_table = _read("contacts.json")
     cues = _read("cues.json")
@@ -315,8 +295,6 @@ def load_rules() -> RuleSet:
         practice_cue=_compile(cues["practice"], "cues.json practice"),
         section_practice_cue=_compile(cues["section_practice"], "cues.json section_practice"),
         contact_us_cue=_compile(cues["contact_us"], "cues.json contact_us"),
-        negation=_compile(cues["negation"], "cues.json negation"),
-        negation_exceptions=_compile(cues["negation_exceptions"], "cues.json negation_exceptions"),
         term_gates={
             name: TermGate(
                 _compile(gate["before"], f"cues.json gates.{name}.before"),
@@ -334,25 +312,54 @@ def load_rules() -> RuleSet:
             SenseTrap(t["id"], _compile(t["pattern"], f"cues.json sense_traps {t['id']}"), _tuple(t, "examples"))
             for t in cues["sense_traps"]
         ),
-        possessive=_compile(cues["possessive"], "cues.json possessive"),
-        definition_sentence=_compile(cues["definition_sentence"], "cues.json definition_sentence"),
-        user_request=_compile(cues["user_request"], "cues.json user_request"),
-        owner=_compile(cues["owner"], "cues.json owner"),
         owner_groups=frozenset(cues["owner_groups"]),
-        modifier_head=_compile(cues["modifier_head"], "cues.json modifier_head"),
-        list_joiner=_compile(cues["list_joiner"], "cues.json list_joiner"),
-        list_intro=_compile(cues["list_intro"], "cues.json list_intro"),
-        conditional=_compile(cues["conditional"], "cues.json conditional"),
-        negation_restriction=_compile(cues["negation_restriction"], "cues.json negation_restriction"),
         purpose_clauses=purpose_clauses,
-        generic_veto=_compile(cues["generic_veto"], "cues.json generic_veto") if "generic_veto" in cues else _NEVER,
-        mechanism_collects=_compile(cues["mechanism_collects"], "cues.json mechanism_collects")
-        if "mechanism_collects" in cues
-        else _NEVER,
-        retention_statement=_compile(cues["retention_statement"], "cues.json retention_statement"),
-        collection_verb=_compile(cues["collection_verb"], "cues.json collection_verb"),
+        **_cue_patterns(cues),
         **_enumeration(cues.get("enumeration") or {}),
     )
+
+
+def _pattern_rules(table: dict[str, Any], key: str, name: str) -> tuple[PatternRule, ...]:
+    """The id/kind/pattern entries of a table (rights and retention share this shape)."""
+    rules = tuple(
+        PatternRule(
+            id=entry["id"],
+            kind=entry["kind"],
+            pattern=_compile(entry["pattern"], f"{name} {entry['id']}"),
+            examples=_tuple(entry, "examples"),
+            counter_examples=_tuple(entry, "counter_examples"),
+        )
+        for entry in table[key]
+    )
+    _unique([r.id for r in rules], name)
+    return rules
+
+
+# RuleSet fields read as one regex each from the cues.json key of the same name; those
+# marked optional fall back to a pattern that never matches.
+_CUE_PATTERNS = (
+    "negation",
+    "negation_exceptions",
+    "possessive",
+    "definition_sentence",
+    "user_request",
+    "owner",
+    "modifier_head",
+    "list_joiner",
+    "list_intro",
+    "conditional",
+    "negation_restriction",
+    "retention_statement",
+    "collection_verb",
+)
+_OPTIONAL_CUE_PATTERNS = ("generic_veto", "mechanism_collects")
+
+
+def _cue_patterns(cues: dict[str, Any]) -> dict[str, Any]:
+    patterns: dict[str, Any] = {name: _compile(cues[name], f"cues.json {name}") for name in _CUE_PATTERNS}
+    for name in _OPTIONAL_CUE_PATTERNS:
+        patterns[name] = _compile(cues[name], f"cues.json {name}") if name in cues else _NEVER
+    return patterns
 
 
 def _enumeration(table: dict[str, Any]) -> dict[str, Any]:
