@@ -122,8 +122,14 @@ def right_tables() -> RightTables:
     return RightTables(filters, section_cue, pronoun_antecedent)
 
 
-def response_time(ctx: DocumentContext, sentence: str) -> str | None:
-    """ISO duration of "we will respond within 15 days" in a lower-cased sentence, else None."""
+def response_time(ctx: DocumentContext, sentence: str, may_match: bool = True) -> str | None:
+    """ISO duration of "we will respond within 15 days" in a lower-cased sentence, else None.
+
+    `may_match` False says the literal scan found none of the cue's literals in the
+    sentence: the cue cannot match there.
+    """
+    if not may_match:
+        return None
     cue = ctx.rules.response_time.search(sentence)
     if cue is None:
         return None
@@ -161,8 +167,20 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     lead_in: tuple[str | None, int] | None = None  # (section, sentence index) of "You have the right to:"
     previous = ""  # the sentence before, for the antecedent of "delete it"
     previous_end = -1
-    # Which rules can match in each sentence: the others are not run there.
-    masks = ctx.pattern_masks(tuple(rule.pattern for rule in rules.rights))
+    # Which rules (and whole-sentence cues and vetoes) can match in each sentence: the
+    # others are not run there. One literal scan of the document serves them all.
+    rule_count = len(rules.rights)
+    vetoes: list[re.Pattern[str]] = []
+    veto_bits: dict[str, int] = {}
+    for rule in rules.rights:
+        veto = tables.filters[rule.id].exclude_sentence
+        if veto is not None:
+            veto_bits[rule.id] = rule_count + 2 + len(vetoes)
+            vetoes.append(veto)
+    masks = ctx.pattern_masks(
+        (*(rule.pattern for rule in rules.rights), rules.response_time, rules.right_user_cues, *vetoes)
+    )
+    response_bit, cue_bit = rule_count, rule_count + 1
     for index in range(ctx.sentence_count()):
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
@@ -170,13 +188,14 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         sentence = ctx.lower[start:end]
         previous_paragraph_open = previous_end >= 0 and ctx.same_paragraph(previous_end, start)
         section = ctx.section_id(start)
-        duration = response_time(ctx, sentence)
+        mask = masks[index]
+        duration = response_time(ctx, sentence, bool((mask >> response_bit) & 1))
         if duration is not None:
             response_by_section.setdefault(section, duration)
         if section not in section_is_about_rights:
             section_is_about_rights[section] = bool(tables.section_cue.search(ctx.section_titles(start)))
         heading = ctx.in_heading(start, end) and len(_WORD.findall(sentence)) <= _HEADING_MAX_WORDS
-        cue = rules.right_user_cues.search(sentence) is not None
+        cue = bool((mask >> cue_bit) & 1) and rules.right_user_cues.search(sentence) is not None
         in_list = lead_in is not None and lead_in[0] == section and index - lead_in[1] <= _LIST_REACH
         if cue and sentence.rstrip().endswith(":"):
             lead_in = (section, index)
@@ -184,7 +203,6 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         we_subject = _WE_SUBJECT.match(sentence) is not None and _NAMES_USER.search(sentence) is None
         kinds_here: set[str] = set()
         before = previous if previous_paragraph_open else ""
-        mask = masks[index]
         for bit, rule in enumerate(rules.rights):
             if not (mask >> bit) & 1 or rule.kind in kinds_here:
                 continue
@@ -193,7 +211,11 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                 continue
             if heading and not filters.in_headings:
                 continue
-            if filters.exclude_sentence is not None and filters.exclude_sentence.search(sentence):
+            if (
+                filters.exclude_sentence is not None
+                and (mask >> veto_bits[rule.id]) & 1
+                and filters.exclude_sentence.search(sentence)
+            ):
                 continue
             for match in rule.pattern.finditer(sentence):
                 head = ctx.text[max(start, start + match.start() - _OPERATOR_REACH) : start + match.start()]
