@@ -46,3 +46,38 @@ def test_masks_bucket_by_sentence() -> None:
     table = SentenceFilter([re.compile(r"\bunsubscrib\w*"), re.compile(r"\bopt[ -]out\b"), re.compile(r"^\w")])
     text = "you may unsubscribe. or opt-out here. we keep it."
     assert table.masks(text, [0, 21, 38]) == [0b101, 0b110, 0b100]
+
+
+def _reference_masks(table: SentenceFilter, patterns: list[re.Pattern[str]], text: str, starts: list[int]) -> list[int]:
+    """Every occurrence of every literal, found with `str.find`: what the scans must give."""
+    masks = [table.always] * len(starts)
+    for bit, pattern in enumerate(patterns):
+        for literal in required_literals(pattern) or ():
+            at = text.find(literal)
+            while at >= 0:
+                index = max(i for i, start in enumerate(starts) if start <= at)
+                masks[index] |= 1 << bit
+                at = text.find(literal, at + 1)
+    return masks
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # Overlapping literals ("e-mail" holds "mail"), a literal that is a prefix of
+        # another ("opt out" / "opt outs"), repeated first characters ("eemail").
+        ("send an e-mail to opt out. mailing eemail. opt outs.", [0, 27, 44]),
+        ("no literal here at all.", [0]),
+        ("mailmailmail. email", [0, 14]),
+    ],
+)
+def test_scans_find_every_literal_occurrence(text: str, starts: list[int]) -> None:
+    patterns = [
+        re.compile(r"\be-?mails?\b"),
+        re.compile(r"mail\w*"),
+        re.compile(r"\bopt out"),
+        re.compile(r"\bopt outs\b"),
+        re.compile(r"^\w"),
+    ]
+    table = SentenceFilter(patterns)
+    assert table.masks(text, starts) == _reference_masks(table, patterns, text, starts)

@@ -238,26 +238,32 @@ class SentenceFilter:
                 continue
             for literal in literals:
                 by_literal[literal] = by_literal.get(literal, 0) | (1 << bit)
-        # A match of the scan is the longest literal starting at its position; the
+        # A match of a scan is the longest literal starting at its position; the
         # literals that are its prefixes occur there too.
-        self._bits = {literal: _bits_of_prefixes(literal, by_literal) for literal in by_literal}
-        self._scan = re.compile("(?=(" + _trie_regex(sorted(by_literal)) + "))") if by_literal else None
+        bits = {literal: _bits_of_prefixes(literal, by_literal) for literal in by_literal}
+        # One scan per first character ("c(?=(rest))"): `re` then jumps from one
+        # occurrence of the character to the next instead of trying the whole trie at
+        # every position of the document, which made the scan as slow as tokenising.
+        by_first: dict[str, dict[str, int]] = {}
+        for literal, literal_bits in bits.items():
+            by_first.setdefault(literal[0], {})[literal[1:]] = literal_bits
+        self._scans = [
+            (re.compile(re.escape(first) + "(?=(" + _trie_regex(sorted(rests)) + "))"), rests)
+            for first, rests in sorted(by_first.items())
+        ]
 
     def masks(self, lower: str, sentence_starts: Sequence[int]) -> list[int]:
         """The mask of each sentence of `lower`; a sentence runs from its start to the next."""
         masks = [self.always] * len(sentence_starts)
-        if self._scan is None or not masks:
+        if not masks:
             return masks
-        bits = self._bits
-        for match in self._scan.finditer(lower):
-            literal = match.group(1)
-            if not literal:
-                continue
-            # A literal that runs on into the next sentence only makes this one run its
-            # pattern for nothing: the mask may say "maybe", never "no" wrongly.
-            index = bisect_right(sentence_starts, match.start()) - 1
-            if index >= 0:
-                masks[index] |= bits[literal]
+        for scan, bits in self._scans:
+            for match in scan.finditer(lower):
+                # A literal that runs on into the next sentence only makes this one run its
+                # pattern for nothing: the mask may say "maybe", never "no" wrongly.
+                index = bisect_right(sentence_starts, match.start()) - 1
+                if index >= 0:
+                    masks[index] |= bits[match.group(1)]
         return masks
 
 
