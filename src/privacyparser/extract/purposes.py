@@ -128,6 +128,8 @@ class ClausePatterns:
     item_signal: re.Pattern[str]
     statement: re.Pattern[str]
     verb_category: dict[str, str]
+    # `rules.commitment`, behind a lookahead of its opening letters.
+    commitment: re.Pattern[str]
 
 
 def _verb_forms(verb: str) -> tuple[list[str], list[str]]:
@@ -238,9 +240,7 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         r"|\bfor\s+(?P<exp>(?:a|an|the)\s+(?:better|improved|smoother|enhanced|optimal|personali[sz]ed|seamless)"
         r"\s+(?:user\s+)?experience)\b"
     )
-    letters = _first_letters(start.pattern)
-    if letters is not None:
-        start = re.compile(rf"\b(?=[{letters}])(?:{start.pattern})")
+    start = _fast(start)
     # "... necessary to (1) comply with the law; (2) protect our rights": the next item. Kept
     # out of `start`, whose alternatives all open at a word boundary and so scan fast.
     enum = re.compile(rf"[;,]\s*(?:and\s+|or\s+)?{_ENUM}\s+(?:to\s+)?(?P<verb>{verbs}|{ings})\b(?![@/]|\.\w)")
@@ -264,7 +264,17 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         rf"\b(?:we\s+(?:(?:may|might|will|can|could|shall|would)\s+)?|(?P<subject>[a-z][\w-]{{1,30}})\s+"
         rf"(?:may|might|will|can|could|shall|would)\s+){adverb}(?P<plain>{verbs})\b(?![@/]|\.\w)"
     )
-    return ClausePatterns(rules, start, enum, split, line_head, item_signal, statement, category)
+    return ClausePatterns(
+        rules, start, enum, split, line_head, item_signal, statement, category, _fast(rules.commitment)
+    )
+
+
+def _fast(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a lookahead of the letters its matches open with, when known."""
+    letters = _first_letters(pattern.pattern)
+    if letters is None:
+        return pattern
+    return re.compile(rf"\b(?=[{letters}])(?:{pattern.pattern})", pattern.flags)
 
 
 @dataclass
@@ -449,7 +459,7 @@ class PurposeReader:
 
     def _commitment(self, s: int, e: int) -> bool:
         """The sentence describes security measures ("we have put in place safeguards")."""
-        return self.rules_clauses.commitment.search(self.ctx.lower, s, e) is not None
+        return self.patterns.commitment.search(self.ctx.lower, s, e) is not None
 
     def _in_example(self, s: int, pos: int) -> bool:
         """Inside "(for example, ...)": an example of a purpose stated before it."""
