@@ -222,3 +222,19 @@ def test_a_paragraph_taken_for_a_heading_is_read_as_text() -> None:
         "or completed at any time.</p>"
     )
     assert "rectification" in {r.kind for r in PARSER.parse(html, format="html").rights}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The lead-in holds no rule's wording: it is still read as one (the rules are
+        # skipped there, not the lead-in).
+        (
+            "Account\nAt any time you may:\n- Correct the information we hold about you;\n- Delete your account.",
+            {"rectification", "erasure"},
+        ),
+        ("Account\nAt any time:\n- Correct the information we hold about you;\n- Delete your account.", set()),
+    ],
+)
+def test_a_lead_in_without_rule_wording_opens_a_list(text: str, expected: set[str]) -> None:
+    assert _kinds(text) == expected

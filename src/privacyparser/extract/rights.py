@@ -181,12 +181,12 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         (*(rule.pattern for rule in rules.rights), rules.response_time, rules.right_user_cues, *vetoes)
     )
     response_bit, cue_bit = rule_count, rule_count + 1
+    rule_bits = (1 << rule_count) - 1
     for index in range(ctx.sentence_count()):
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
             continue
         sentence = ctx.lower[start:end]
-        previous_paragraph_open = previous_end >= 0 and ctx.same_paragraph(previous_end, start)
         section = ctx.section_id(start)
         mask = masks[index]
         duration = response_time(ctx, sentence, bool((mask >> response_bit) & 1))
@@ -194,6 +194,13 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
             response_by_section.setdefault(section, duration)
         if section not in section_is_about_rights:
             section_is_about_rights[section] = bool(tables.section_cue.search(ctx.section_titles(start)))
+        if not mask & rule_bits:
+            # No rule can match here: the sentence matters only as a lead-in of a list.
+            if sentence.rstrip().endswith(":") and (mask >> cue_bit) & 1 and rules.right_user_cues.search(sentence):
+                lead_in = (section, index)
+            previous, previous_end = sentence, end
+            continue
+        previous_paragraph_open = previous_end >= 0 and ctx.same_paragraph(previous_end, start)
         heading = ctx.in_heading(start, end) and len(_WORD.findall(sentence)) <= _HEADING_MAX_WORDS
         cue = bool((mask >> cue_bit) & 1) and rules.right_user_cues.search(sentence) is not None
         in_list = lead_in is not None and lead_in[0] == section and index - lead_in[1] <= _LIST_REACH
