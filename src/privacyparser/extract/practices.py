@@ -345,7 +345,13 @@ class PracticeGate:
         has_cue = False
         if cues & 1:
             masked = [(s, e) for s, e in spans if not _OBJECT_FOLLOWS.match(lower, e)]
-            has_cue = any(not any(s <= m.start() < e for s, e in masked) for m in rules.practice_cue.finditer(lower))
+            if masked:
+                has_cue = any(
+                    not any(s <= m.start() < e for s, e in masked) for m in rules.practice_cue.finditer(lower)
+                )
+            else:
+                # Nothing masked: any match will do, and the first one says so.
+                has_cue = rules.practice_cue.search(lower) is not None
         line_start = start == 0 or ctx.text[start - 1] == "\n"
         line_end = end >= len(ctx.text) or ctx.text[end : end + 1] in ("\n", "") or lower.endswith("\n")
         info = SentenceInfo(
@@ -844,7 +850,7 @@ class _Search(LeadingSpaceSearch):
 
     def may_match(self, text: str) -> bool:
         """False when no match can lie in `text`."""
-        return self.literals is None or any(literal in text for literal in self.literals)
+        return self.literals is None or any(map(text.__contains__, self.literals))
 
 
 _SEARCHES: dict[int, tuple[RuleSet, _Search, _Search]] = {}

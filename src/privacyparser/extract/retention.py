@@ -36,6 +36,7 @@ from importlib import resources
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.durations import iso_duration
+from privacyparser.extract.prefilter import required_literals
 from privacyparser.models import Retention
 from privacyparser.rules import RuleTableError
 
@@ -73,13 +74,38 @@ def retention_vetoes() -> RetentionVetoes:
         raise RuleTableError(f"retention.json vetoes: {exc}") from exc
 
 
+# More literals than this cost more to test one by one than the regex does to run.
+_MAX_LITERALS = 64
+
+
+@lru_cache(maxsize=128)
+def _literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` holds (None: unknown, or too many)."""
+    literals = required_literals(pattern, min_literal=1)
+    if literals is None:
+        return None
+    # A literal holding another is found whenever that one is: test the shorter.
+    kept = tuple(sorted(a for a in literals if not any(b != a and b in a for b in literals)))
+    return kept if len(kept) <= _MAX_LITERALS else None
+
+
+def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, skipped when `text` holds none of the pattern's literals:
+    most cue sentences match few of the rules and vetoes, and a handful of substring
+    tests in C say so before the regex scans the sentence."""
+    literals = _literals(pattern)
+    if literals is not None and not any(map(text.__contains__, literals)):
+        return None
+    return pattern.search(text)
+
+
 def _deletes_childrens_data(ctx: DocumentContext, vetoes: RetentionVetoes, sentence: str, index: int) -> bool:
     """True for "if we learn that we collected data from a child, we delete it": a children's-privacy
     safeguard for data that should never have been collected, not how long data is kept."""
     # "We keep a child's records for as long as the account is open" keeps; only deleting is vetoed.
-    if vetoes.deleting.search(sentence) is None or vetoes.keeping.search(sentence) is not None:
+    if _search(vetoes.deleting, sentence) is None or _search(vetoes.keeping, sentence) is not None:
         return False
-    if vetoes.children.search(sentence) is not None:
+    if _search(vetoes.children, sentence) is not None:
         return True
     start = ctx.sentence(index)[0]
     # "If we learn that a child under 13 has sent us data, we act. We delete such data at once."
@@ -93,7 +119,7 @@ def _deletes_childrens_data(ctx: DocumentContext, vetoes: RetentionVetoes, sente
 
 def _trigger(ctx: DocumentContext, sentence: str, sentence_start: int, index: int) -> str | None:
     for rule in ctx.rules.retention_triggers:
-        if rule.pattern.search(sentence):
+        if _search(rule.pattern, sentence):
             return rule.trigger
     # "If you want to delete your information, contact us ... It will be deleted within
     # 90 days": the request that starts the clock is in the sentence before.
@@ -112,29 +138,29 @@ def _classify(
     """The record of sentence `index` by the first rule that matches it (of `kinds` when given)."""
     start, end = ctx.sentence(index)
     sentence = ctx.lower[start:end]
-    if vetoes.not_a_statement.search(sentence) or vetoes.not_data.search(sentence):
+    if _search(vetoes.not_a_statement, sentence) or _search(vetoes.not_data, sentence):
         return None
     not_a_period: bool | None = None
     for rule in ctx.rules.retention:
         if kinds is not None and rule.kind not in kinds:
             continue
-        found = rule.pattern.search(sentence)
+        found = _search(rule.pattern, sentence)
         if found is None:
             continue
         duration = None
         if rule.kind == "stated_period":
             if not_a_period is None:
-                not_a_period = vetoes.not_a_period.search(sentence) is not None
+                not_a_period = _search(vetoes.not_a_period, sentence) is not None
             if not_a_period:
                 continue
             duration = iso_duration(found.group("amount"), found.group("unit"))
             if duration is None:
                 continue
-        elif rule.kind in ("unspecified", "limited") and vetoes.not_keeping.search(sentence):
+        elif rule.kind in ("unspecified", "limited") and _search(vetoes.not_keeping, sentence):
             continue
         if rule.kind != "stated_period" and _deletes_childrens_data(ctx, vetoes, sentence, index):
             return None
-        if rule.kind == "unspecified" and vetoes.not_unspecified.search(sentence):
+        if rule.kind == "unspecified" and _search(vetoes.not_unspecified, sentence):
             continue
         return Retention(
             **ctx.evidence(start, end, rule.id),
