@@ -252,3 +252,22 @@ def test_numbered_paragraphs_read_as_text() -> None:
     )
     kinds = [r.kind for r in PARSER.parse(html, format="html").retention]
     assert kinds == ["limited", "limited"]
+
+
+def _literal_gate_cases() -> list[tuple[str, str]]:
+    from privacyparser.rules import load_rules
+
+    rules = load_rules()
+    sentences = [example.lower() for rule in rules.retention for example in (*rule.examples, *rule.counter_examples)]
+    sentences += ["we keep it for 30 days.", "how long do we keep your data?", "nothing about storage here."]
+    return [(rule.id, sentence) for rule in rules.retention for sentence in sentences]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence"), _literal_gate_cases())
+def test_literal_gate_gives_the_regex_result(rule_id: str, sentence: str) -> None:
+    from privacyparser.extract.retention import _search
+    from privacyparser.rules import load_rules
+
+    pattern = next(rule.pattern for rule in load_rules().retention if rule.id == rule_id)
+    found, expected = _search(pattern, sentence), pattern.search(sentence)
+    assert (found and found.span()) == (expected and expected.span())
