@@ -55,8 +55,9 @@ def _reference_masks(table: SentenceFilter, patterns: list[re.Pattern[str]], tex
         for literal in required_literals(pattern) or ():
             at = text.find(literal)
             while at >= 0:
-                index = max(i for i, start in enumerate(starts) if start <= at)
-                masks[index] |= 1 << bit
+                owners = [i for i, start in enumerate(starts) if start <= at]
+                if owners:  # text before the first sentence belongs to none
+                    masks[owners[-1]] |= 1 << bit
                 at = text.find(literal, at + 1)
     return masks
 
@@ -69,6 +70,7 @@ def _reference_masks(table: SentenceFilter, patterns: list[re.Pattern[str]], tex
         ("send an e-mail to opt out. mailing eemail. opt outs.", [0, 27, 44]),
         ("no literal here at all.", [0]),
         ("mailmailmail. email", [0, 14]),
+        ("opt out now. send an e-mail", [13]),
     ],
 )
 def test_scans_find_every_literal_occurrence(text: str, starts: list[int]) -> None:

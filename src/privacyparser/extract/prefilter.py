@@ -257,11 +257,19 @@ class SentenceFilter:
         masks = [self.always] * len(sentence_starts)
         if not masks:
             return masks
+        # The sentence of every character (-1 before the first one), built in C: one
+        # list index per match instead of a binary search.
+        owner = [-1] * sentence_starts[0]
+        ends = [*sentence_starts[1:], len(lower)]
+        for index, (start, end) in enumerate(zip(sentence_starts, ends, strict=True)):
+            owner += [index] * (end - start)
+        if len(owner) != len(lower):  # starts out of order or past the end: search them
+            owner = [bisect_right(sentence_starts, at) - 1 for at in range(len(lower))]
         for scan, bits in self._scans:
             for match in scan.finditer(lower):
                 # A literal that runs on into the next sentence only makes this one run its
                 # pattern for nothing: the mask may say "maybe", never "no" wrongly.
-                index = bisect_right(sentence_starts, match.start()) - 1
+                index = owner[match.start()]
                 if index >= 0:
                     masks[index] |= bits[match.group(1)]
         return masks
