@@ -165,8 +165,8 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     response_by_section: dict[str | None, str] = {}
     section_is_about_rights: dict[str | None, bool] = {}
     lead_in: tuple[str | None, int] | None = None  # (section, sentence index) of "You have the right to:"
-    previous = ""  # the sentence before, for the antecedent of "delete it"
-    previous_end = -1
+    # The sentence before, for the antecedent of "delete it".
+    previous_start = previous_end = -1
     # Which rules (and whole-sentence cues and vetoes) can match in each sentence: the
     # others are not run there. One literal scan of the document serves them all.
     rule_count = len(rules.rights)
@@ -182,13 +182,18 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     )
     response_bit, cue_bit = rule_count, rule_count + 1
     rule_bits = (1 << rule_count) - 1
+    live_bits = rule_bits | 1 << response_bit | 1 << cue_bit
     for index in range(ctx.sentence_count()):
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
             continue
+        mask = masks[index]
+        if not mask & live_bits:
+            # Neither a rule, the response-time cue nor a user cue can match here.
+            previous_start, previous_end = start, end
+            continue
         sentence = ctx.lower[start:end]
         section = ctx.section_id(start)
-        mask = masks[index]
         duration = response_time(ctx, sentence, bool((mask >> response_bit) & 1))
         if duration is not None:
             response_by_section.setdefault(section, duration)
@@ -198,7 +203,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
             # No rule can match here: the sentence matters only as a lead-in of a list.
             if sentence.rstrip().endswith(":") and (mask >> cue_bit) & 1 and rules.right_user_cues.search(sentence):
                 lead_in = (section, index)
-            previous, previous_end = sentence, end
+            previous_start, previous_end = start, end
             continue
         previous_paragraph_open = previous_end >= 0 and ctx.same_paragraph(previous_end, start)
         heading = ctx.in_heading(start, end) and len(_WORD.findall(sentence)) <= _HEADING_MAX_WORDS
@@ -209,7 +214,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         user_context = heading or cue or in_list or section_is_about_rights[section]
         we_subject = _WE_SUBJECT.match(sentence) is not None and _NAMES_USER.search(sentence) is None
         kinds_here: set[str] = set()
-        before = previous if previous_paragraph_open else ""
+        before = ctx.lower[previous_start:previous_end] if previous_paragraph_open else ""
         for bit, rule in enumerate(rules.rights):
             if not (mask >> bit) & 1 or rule.kind in kinds_here:
                 continue
@@ -232,7 +237,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                     kinds_here.add(rule.kind)
                     found.append((start + match.start(), start + match.end(), rule.kind, rule.id, section))
                     break
-        previous, previous_end = sentence, end
+        previous_start, previous_end = start, end
     records: list[Right] = []
     for start, end, kind, rule_id, section in found:
         records.append(
