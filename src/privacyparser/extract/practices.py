@@ -234,6 +234,7 @@ _CUES = (
     # Asked about by `extract/purposes.py`, through `PracticeGate.may_match`.
     "purpose_clauses.user_choice",
     "purpose_clauses.definition",
+    "purpose_clauses.commitment",
 )
 # This module's own whole-sentence cues, whose bits follow those of `_CUES` in the same
 # one-pass literal scan: a sentence runs one only where its literals occur.

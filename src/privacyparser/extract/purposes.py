@@ -457,8 +457,13 @@ class PurposeReader:
                 found.append(Clause(start, end, match.group("verb"), "verb"))
         return sorted(found, key=lambda clause: clause.start)
 
-    def _commitment(self, s: int, e: int) -> bool:
-        """The sentence describes security measures ("we have put in place safeguards")."""
+    def _commitment(self, index: int, s: int, e: int) -> bool:
+        """The sentence describes security measures ("we have put in place safeguards").
+
+        Tried only where the gate's literal scan says the pattern may match.
+        """
+        if not self.gate.may_match(index, "purpose_clauses.commitment"):
+            return False
         return self.patterns.commitment.search(self.ctx.lower, s, e) is not None
 
     def _in_example(self, s: int, pos: int) -> bool:
@@ -611,7 +616,7 @@ class PurposeReader:
             clauses = self._clauses(index, phrases)
             # "To prevent loss, we have put in place safeguards": the goals of security
             # measures are no purposes of processing. Asked only where something was found.
-            if (clauses or phrases) and self._commitment(s, e):
+            if (clauses or phrases) and self._commitment(index, s, e):
                 continue
             covered: list[tuple[int, int]] = []
             for clause in clauses:
