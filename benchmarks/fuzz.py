@@ -129,12 +129,34 @@ GENERATORS: dict[str, tuple[Any, str]] = {
 
 
 def _fixture_sources() -> list[tuple[str, bytes]]:
-    return [(str(path.relative_to(ROOT)), path.read_bytes()) for path in sorted(FIXTURES.rglob("*"))
-            if path.is_file() and path.suffix in (".txt", ".html", ".htm")]
+    return [
+        (str(path.relative_to(ROOT)), path.read_bytes())
+        for path in sorted(FIXTURES.rglob("*"))
+        if path.is_file() and path.suffix in (".txt", ".html", ".htm")
+    ]
 
 
-_SPLICES = (b"<", b"</", b">", b"&", b"&#", b"<!--", b"<script>", b"\x00", b"\r", b"\xff", b"\xe2\x80", b"\n\n",
-            b"1.1.1.1.1 ", b"(a) ", b"\xef\xbb\xbf", b"$" * 200, b" " * 300, b"." * 300, b"<div>" * 200)
+_SPLICES = (
+    b"<",
+    b"</",
+    b">",
+    b"&",
+    b"&#",
+    b"<!--",
+    b"<script>",
+    b"\x00",
+    b"\r",
+    b"\xff",
+    b"\xe2\x80",
+    b"\n\n",
+    b"1.1.1.1.1 ",
+    b"(a) ",
+    b"\xef\xbb\xbf",
+    b"$" * 200,
+    b" " * 300,
+    b"." * 300,
+    b"<div>" * 200,
+)
 
 
 def mutations(seed: int) -> Iterator[tuple[str, bytes, str]]:
@@ -168,8 +190,14 @@ def mutations(seed: int) -> Iterator[tuple[str, bytes, str]]:
 def fuzz_with_hypothesis(runner: Runner, name: str, strategy: Any, fmt: str, examples: int) -> None:
     """Draws `examples` inputs; a failure is shrunk by hypothesis to a minimal reproducer."""
 
-    @settings(max_examples=examples, deadline=None, database=None, derandomize=False,
-              phases=[Phase.generate, Phase.shrink], suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        phases=[Phase.generate, Phase.shrink],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(source=strategy)
     def check(source: str | bytes) -> None:
         kind, detail = runner.run(name, source, fmt)
@@ -215,9 +243,11 @@ def main_fuzz(examples: int, budget: float, seed: int) -> int:
     finally:
         runner.close()
     elapsed = time.perf_counter() - started
-    print(f"\nexamples: {runner.examples:,} in {elapsed:,.0f} s; results: {runner.outcomes['ok']:,}, "
-          f"PolicyParseError: {runner.outcomes['error']:,}, failures: {runner.outcomes['fail']:,}, "
-          f"over budget ({budget} s): {runner.outcomes['timeout']:,}")
+    print(
+        f"\nexamples: {runner.examples:,} in {elapsed:,.0f} s; results: {runner.outcomes['ok']:,}, "
+        f"PolicyParseError: {runner.outcomes['error']:,}, failures: {runner.outcomes['fail']:,}, "
+        f"over budget ({budget} s): {runner.outcomes['timeout']:,}"
+    )
     print("slowest:")
     for seconds, name, source in runner.slowest:
         print(f"  {seconds:7.3f} s  {name:24} {_show(source, 120)}")
@@ -251,8 +281,9 @@ def main_scaling(sizes: list[int]) -> int:
         started = time.perf_counter()
         policy = parser.parse(text)
         elapsed = time.perf_counter() - started
-        records = sum(len(x) for x in (policy.data_categories, policy.purposes, policy.retention,
-                                        policy.contacts, policy.rights))
+        records = sum(
+            len(x) for x in (policy.data_categories, policy.purposes, policy.retention, policy.contacts, policy.rights)
+        )
         print(f"{size:>10,} {words:>10,} {elapsed:>9.2f} {elapsed / words * 1e6:>8.1f} {records:>8,}", flush=True)
     return 0
 
@@ -272,4 +303,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

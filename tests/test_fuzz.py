@@ -99,19 +99,28 @@ def test_mutated_fixtures_keep_every_invariant(parser: PolicyParser, data: st.Da
         props.check_no_text_lost(policy, source, fmt)
 
 
-
 BIG_ROWS = [
-    nasty.Row("1mb-of-policy-text", lambda: nasty.POLICY * (MB // len(nasty.POLICY)), nasty.Ok(records=True),
-              budget=90),
+    nasty.Row(
+        "1mb-of-policy-text", lambda: nasty.POLICY * (MB // len(nasty.POLICY)), nasty.Ok(records=True), budget=90
+    ),
     nasty.Row("1mb-of-punctuation", lambda: (".,;:!?-" * MB)[:MB], nasty.Ok(records=False), budget=60),
     nasty.Row("1mb-of-dollar-signs", lambda: "$" * MB, nasty.Ok(records=False), budget=60),
-    nasty.Row("1mb-of-spaces-inside-a-line", lambda: "We collect data." + " " * MB + "x", nasty.Ok(), budget=60,
-              format="text"),
+    nasty.Row(
+        "1mb-of-spaces-inside-a-line", lambda: "We collect data." + " " * MB + "x", nasty.Ok(), budget=60, format="text"
+    ),
     nasty.Row("1mb-of-full-stops", lambda: "We collect data. " + "." * MB, nasty.Ok(), budget=60, format="text"),
-    nasty.Row("1mb-html-list", lambda: "<ul>" + "<li>We collect your email address.</li>" * (MB // 40) + "</ul>",
-              nasty.Ok(records=True), budget=120),
-    nasty.Row("100000-nested-divs", lambda: "<div>" * 100_000 + "We collect your email address." + "</div>" * 100_000,
-              nasty.Ok(records=True), budget=60),
+    nasty.Row(
+        "1mb-html-list",
+        lambda: "<ul>" + "<li>We collect your email address.</li>" * (MB // 40) + "</ul>",
+        nasty.Ok(records=True),
+        budget=120,
+    ),
+    nasty.Row(
+        "100000-nested-divs",
+        lambda: "<div>" * 100_000 + "We collect your email address." + "</div>" * 100_000,
+        nasty.Ok(records=True),
+        budget=60,
+    ),
 ]
 
 

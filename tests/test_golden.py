@@ -44,7 +44,7 @@ def project(policy: pp.PrivacyPolicy) -> dict[str, Any]:
     return {
         "title": policy.title,
         "warnings": policy.warnings,
-        "furniture": [f"{f.kind}: {_short(policy.text[f.start:f.end], 60)}" for f in policy.furniture],
+        "furniture": [f"{f.kind}: {_short(policy.text[f.start : f.end], 60)}" for f in policy.furniture],
         "sections": _outline(policy.sections),
         "data_categories": [
             f"{d.section} | {d.group}/{d.category}{' NEGATED' if d.negated else ''} | {_short(d.text)}"

@@ -50,8 +50,18 @@ BAD = ["", "   \n", b"\x00\x01\x02\x03" * 40]
     ("on_error", "expected"),
     [
         ("skip", ["person0@example.com", "person2@example.com", "person4@example.com", "person6@example.com"]),
-        ("return", ["person0@example.com", None, "person2@example.com", None, "person4@example.com", None,
-                    "person6@example.com"]),
+        (
+            "return",
+            [
+                "person0@example.com",
+                None,
+                "person2@example.com",
+                None,
+                "person4@example.com",
+                None,
+                "person6@example.com",
+            ],
+        ),
     ],
 )
 def test_bad_inputs_are_skipped_or_returned(

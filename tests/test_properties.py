@@ -160,7 +160,8 @@ SENTENCES = (
 )
 TITLES = ("Information We Collect", "How We Use Data", "Your Rights", "Retention", "Contact Us", "Cookies")
 NOISE_ALPHABET = (
-    list("aAzZ09 .,;:!?-()[]\"'/&#*%$@+=_|~") + list("\t\u00a0\u2009\u3000\u200b\u00ad\ufeff\u2060")
+    list("aAzZ09 .,;:!?-()[]\"'/&#*%$@+=_|~")
+    + list("\t\u00a0\u2009\u3000\u200b\u00ad\ufeff\u2060")
     + list("\u2018\u2019\u201c\u201d\u2013\u2014\u2026\ufb01\u2022\u00e9\u00fc\u4e2d\u0416\u05d0\U0001f600")
     + list("\x00\x01\x07\x0b\x0c\x1b\x7f\x85\u2028\u2029\u200e\u202e\ufffd\ud800\udfff")
 )
@@ -196,8 +197,25 @@ any_texts = st.one_of(policy_texts, st.text(max_size=300), noise)
 
 _BLOCK_TAGS = ("p", "div", "section", "article", "blockquote", "li", "ul", "ol", "td", "tr", "table", "pre")
 _INLINE_TAGS = ("b", "i", "em", "strong", "span", "small", "code", "sup")
-_ENTITIES = ("&amp;", "&nbsp;", "&#8217;", "&#x201C;", "&lt;", "&gt;", "&copy;", "&copy2024", "&shy;", "&zwnj;",
-             "&hellip;", "&mdash;", "&eacute;", "&#0;", "&#xD800;", "&unknown;", "& ")
+_ENTITIES = (
+    "&amp;",
+    "&nbsp;",
+    "&#8217;",
+    "&#x201C;",
+    "&lt;",
+    "&gt;",
+    "&copy;",
+    "&copy2024",
+    "&shy;",
+    "&zwnj;",
+    "&hellip;",
+    "&mdash;",
+    "&eacute;",
+    "&#0;",
+    "&#xD800;",
+    "&unknown;",
+    "& ",
+)
 _html_text = st.one_of(
     _sentence.map(html_lib.escape),
     st.sampled_from(_ENTITIES),
@@ -211,8 +229,18 @@ _inline = st.recursive(
     max_leaves=8,
 )
 _heading_html = st.tuples(st.integers(1, 6), _heading).map(lambda t: f"<h{t[0]}>{html_lib.escape(t[1])}</h{t[0]}>")
-_between = st.sampled_from(["", "\n", "<!-- note -->", "<script>var a = '<p>x</p>';</script>",
-                            "<style>p { color: red }</style>", "<br>", "<hr/>", "<img src=x alt='a'>"])
+_between = st.sampled_from(
+    [
+        "",
+        "\n",
+        "<!-- note -->",
+        "<script>var a = '<p>x</p>';</script>",
+        "<style>p { color: red }</style>",
+        "<br>",
+        "<hr/>",
+        "<img src=x alt='a'>",
+    ]
+)
 _blocks = st.recursive(
     st.one_of(_heading_html, st.lists(_inline, max_size=4).map(lambda parts: f"<p>{''.join(parts)}</p>")),
     lambda inner: st.tuples(st.sampled_from(_BLOCK_TAGS), st.lists(st.tuples(inner, _between), max_size=4)).map(
@@ -237,8 +265,11 @@ def _broken_html(draw: st.DrawFn) -> str:
         return page[:cut]
     if damage == "unclosed":
         return re.sub(r"</(?:p|div|li|b|span|td|tr|table)>", "", page)
-    return page[:cut] + draw(st.sampled_from(["<", "</", "<p", "<a href='", "<!--", "&", "&#", "<![CDATA[", "<?"]))  \
+    return (
+        page[:cut]
+        + draw(st.sampled_from(["<", "</", "<p", "<a href='", "<!--", "&", "&#", "<![CDATA[", "<?"]))
         + page[cut:]
+    )
 
 
 broken_html = _broken_html()

@@ -30,19 +30,37 @@ def _outline(policy: PrivacyPolicy, out: TextIO) -> None:
 def _table(policy: PrivacyPolicy, out: TextIO) -> None:
     rows: list[tuple[str, str, str, str]] = []
     for record in policy.data_categories:
-        rows.append(("data", f"{record.group}/{record.category}" + (" (negated)" if record.negated else ""),
-                     record.section or "", record.text))
+        rows.append(
+            (
+                "data",
+                f"{record.group}/{record.category}" + (" (negated)" if record.negated else ""),
+                record.section or "",
+                record.text,
+            )
+        )
     for purpose in policy.purposes:
-        rows.append(("purpose", purpose.category + (" (negated)" if purpose.negated else ""),
-                     purpose.section or "", purpose.text))
+        rows.append(
+            (
+                "purpose",
+                purpose.category + (" (negated)" if purpose.negated else ""),
+                purpose.section or "",
+                purpose.text,
+            )
+        )
     for retention in policy.retention:
         detail = " ".join(x for x in (retention.kind, retention.duration, retention.trigger) if x)
         rows.append(("retention", detail, retention.section or "", retention.text))
     for contact in policy.contacts:
         rows.append(("contact", f"{contact.kind}/{contact.role}: {contact.value}", contact.section or "", contact.text))
     for right in policy.rights:
-        rows.append(("right", right.kind + (f" ({right.response_time})" if right.response_time else ""),
-                     right.section or "", right.text))
+        rows.append(
+            (
+                "right",
+                right.kind + (f" ({right.response_time})" if right.response_time else ""),
+                right.section or "",
+                right.text,
+            )
+        )
     width = max((len(r[1]) for r in rows), default=10)
     for kind, detail, section, text in rows:
         snippet = " ".join(text.split())
@@ -105,10 +123,16 @@ def build_argument_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     parse_cmd = commands.add_parser("parse", help="parse policy files and print the result")
     parse_cmd.add_argument("files", nargs="+", metavar="FILE", help="policy file(s); '-' reads standard input")
-    parse_cmd.add_argument("--to", choices=("json", "jsonl", "outline", "table"), default="json",
-                           help="output format (default: json)")
-    parse_cmd.add_argument("--from", dest="source_format", choices=("auto", "text", "html"), default="auto",
-                           help="input format (default: detected)")
+    parse_cmd.add_argument(
+        "--to", choices=("json", "jsonl", "outline", "table"), default="json", help="output format (default: json)"
+    )
+    parse_cmd.add_argument(
+        "--from",
+        dest="source_format",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="input format (default: detected)",
+    )
     parse_cmd.set_defaults(handler=_cmd_parse)
     schema_cmd = commands.add_parser("schema", help="print the JSON Schema of the output")
     schema_cmd.set_defaults(handler=_cmd_schema)
