@@ -171,18 +171,6 @@ def _classify(
     return None
 
 
-# A "heading" longer than this, or one that ends as a sentence does, is a numbered paragraph
-# the segmenter took for a heading ("9.4 If you deactivate your account, we hold your data
-# until ..."): it is read as text.
-_LONGEST_HEADING = 120
-
-
-def _is_heading(ctx: DocumentContext, start: int, end: int) -> bool:
-    if end - start > _LONGEST_HEADING or ctx.text[start:end].rstrip().endswith("."):
-        return False
-    return ctx.in_heading(start, end)
-
-
 def _is_line(ctx: DocumentContext, start: int, end: int) -> bool:
     """True when [start, end) is a line of its own: a table row or a list item."""
     text = ctx.text
@@ -202,7 +190,7 @@ def extract_retention(ctx: DocumentContext) -> list[Retention]:
         if index in by_index:
             continue
         start, end = ctx.sentence(index)
-        if ctx.in_furniture(start) or _is_heading(ctx, start, end):
+        if ctx.in_furniture(start) or ctx.in_heading(start, end):
             by_index[index] = None
             continue
         by_index[index] = _classify(ctx, vetoes, index)
