@@ -125,9 +125,9 @@ _SIDE_CONTENT = re.compile(
     r"|articles|content|links)|recommended|recommendations|trending|promo|outbrain|taboola|addthis"
     r"|social[-_]?(?:share|links|media|icons|buttons)|share[-_]?(?:bar|buttons|tools|links|this))(?:$|[-_])"
     # A side column named as such, after a prefix or a few ("cms-sidebar", "bodySidebar",
-    # "region-custom-rail-middle"); not a flag on the page's wrapper ("has-sidebar", "show-left-rail").
+    # "region-custom-rail-middle", "rightrail"); not a flag on the page's wrapper ("has-sidebar", "show-left-rail").
     r"|^(?!(?:has|with|without|no|show|hide|is|one|two)(?:[-_]|sidebar))(?:[a-z0-9]+[-_]){0,3}"
-    r"(?:(?:right|left|side|third|custom)[-_]?rail|rail|side-bar"
+    r"(?:(?:right|left|side|third)?rail|side-bar"
     r"|(?:body|page|main|left|right|site|blog|article|post)?sidebar(?:nav|box|widgets?|inner|content|wrap(?:per)?)?)"
     r"(?:[-_](?:left|right|top|middle|bottom|special|primary|secondary|first|second|inner|content|wrapper"
     r"|container|widgets?|region|area|\d{1,2})){0,2}$"
