@@ -69,10 +69,10 @@ def test_link_names_are_not_negations(text: str) -> None:
 def test_cue_words_are_tested_before_the_negation_regex(prefix: str) -> None:
     # The regex is skipped when none of the checked strings is in the text: every text
     # it matches must hold one.
-    from privacyparser.extract.negation import _literal_checks
+    from privacyparser.extract.prefilter import literal_checks
 
     negation = PARSER.rules.negation
-    checks = _literal_checks(negation)
+    checks = literal_checks(negation)
     assert checks is not None
     for verb in ("collect", "sell", "share your", "use the"):
         text = f"{prefix}{verb} data"

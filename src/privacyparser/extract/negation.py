@@ -15,11 +15,8 @@ the rest of the clause after the term (`negation_restriction` in cues.json).
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from privacyparser.extract.context import DocumentContext
-from privacyparser.extract.prefilter import required_literals
+from privacyparser.extract.prefilter import literal_checks
 
 # Where a new clause starts: what precedes it does not govern the term.
 _CLAUSE_BOUNDARIES = (";", ":", " but ", " however", " except ", " whereas ", " although ", " while ")
@@ -27,21 +24,6 @@ _AFTER_LIMIT = 120
 
 
 NEGATION_WINDOW = 300
-
-
-@lru_cache(maxsize=8)
-def _literal_checks(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings one of which is in every text `pattern` matches, or None when unknown.
-
-    The negation regex runs for every term; most prefixes hold none of its cue words, and
-    a few substring tests in C say so before the regex scans the prefix.
-    """
-    literals = required_literals(pattern, min_literal=1)
-    if literals is None:
-        return None
-    # A literal holding another one is found whenever that one is: test the shorter.
-    kept = [lit for lit in literals if not any(other != lit and other in lit for other in literals)]
-    return tuple(sorted(kept))
 
 
 def is_negated(
@@ -65,7 +47,7 @@ def is_negated(
         if cut >= 0:
             prefix = prefix[cut + len(boundary) :]
     negation = ctx.rules.negation
-    checks = _literal_checks(negation)
+    checks = literal_checks(negation)
     # `map` over the bound `__contains__` keeps the loop in C.
     if checks is not None and not any(map(prefix.__contains__, checks)):
         return False

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
-from privacyparser.extract.prefilter import LeadingSpaceSearch, required_literals
+from privacyparser.extract.prefilter import LeadingSpaceSearch, literal_checks
 from privacyparser.models import DataCategory
 from privacyparser.pipeline.clauses import DATA, plural_forms
 from privacyparser.rules import DataCategoryRule, RuleSet
@@ -841,13 +841,7 @@ class _Search(LeadingSpaceSearch):
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         super().__init__(pattern)
-        literals = required_literals(pattern, min_literal=1)
-        # A literal holding another is implied by it: looking for the shorter suffices.
-        self.literals = (
-            None
-            if literals is None
-            else tuple(sorted(a for a in literals if not any(b != a and b in a for b in literals)))
-        )
+        self.literals = literal_checks(pattern)
 
     def may_match(self, text: str) -> bool:
         """False when no match can lie in `text`."""

@@ -52,6 +52,20 @@ def required_literals(pattern: re.Pattern[str], min_literal: int = _MIN_LITERAL)
     return found
 
 
+@lru_cache(maxsize=512)
+def literal_checks(pattern: re.Pattern[str], max_count: int | None = None) -> tuple[str, ...] | None:
+    """The fewest strings one of which every match of `pattern` holds, for substring tests
+    in C before a regex runs on a short text; None when unknown or more than `max_count`.
+
+    A literal holding another one is found whenever that one is, so only the shorter is kept.
+    """
+    literals = required_literals(pattern, min_literal=1)
+    if literals is None:
+        return None
+    kept = tuple(sorted(a for a in literals if not any(b != a and b in a for b in literals)))
+    return kept if max_count is None or len(kept) <= max_count else None
+
+
 def without_leading_space(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """`pattern` without its leading greedy `\\s*`, or None when it does not open with one.
 

@@ -36,7 +36,7 @@ from importlib import resources
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.durations import iso_duration
-from privacyparser.extract.prefilter import required_literals
+from privacyparser.extract.prefilter import literal_checks
 from privacyparser.models import Retention
 from privacyparser.rules import RuleTableError
 
@@ -78,22 +78,11 @@ def retention_vetoes() -> RetentionVetoes:
 _MAX_LITERALS = 64
 
 
-@lru_cache(maxsize=128)
-def _literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings one of which every match of `pattern` holds (None: unknown, or too many)."""
-    literals = required_literals(pattern, min_literal=1)
-    if literals is None:
-        return None
-    # A literal holding another is found whenever that one is: test the shorter.
-    kept = tuple(sorted(a for a in literals if not any(b != a and b in a for b in literals)))
-    return kept if len(kept) <= _MAX_LITERALS else None
-
-
 def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, skipped when `text` holds none of the pattern's literals:
     most cue sentences match few of the rules and vetoes, and a handful of substring
     tests in C say so before the regex scans the sentence."""
-    literals = _literals(pattern)
+    literals = literal_checks(pattern, _MAX_LITERALS)
     if literals is not None and not any(map(text.__contains__, literals)):
         return None
     return pattern.search(text)
