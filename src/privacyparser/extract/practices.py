@@ -699,6 +699,29 @@ def _trap_spans(traps: tuple[re.Pattern[str], ...], mask: int, lower: str) -> li
     return spans
 
 
+def addresses_young_audience(ctx: DocumentContext, index: int) -> bool:
+    """The sentence is about children or minors as an audience ("users under 13 may not
+    register", "with a parent's consent"). What such a sentence names is a rule for that
+    audience, not a practice of the service; only its denial ("we do not knowingly collect
+    personal information from children under 13") is kept, as a negated record."""
+    start, end = ctx.sentence(index)
+    return ctx.rules.specific_audience.search(ctx.lower, start, end) is not None
+
+
+# What a data-gathering sentence says: the data named beside a security measure is then
+# still collected ("we collect your card number over an encrypted connection").
+_GATHERS = re.compile(r"\b(?:collect\w*|gather\w*|obtain\w*|ask|asks|asked|request\w*)\b")
+
+
+def _secures_data(ctx: DocumentContext, start: int, end: int) -> bool:
+    """A sentence about how data is protected ("we encrypt credit card numbers with SSL")
+    names the data it protects, not data the service collects or shares."""
+    return (
+        ctx.rules.security_measure.search(ctx.lower, start, end) is not None
+        and _GATHERS.search(ctx.lower, start, end) is None
+    )
+
+
 def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
     """Data-category records of a document, in document order.
 
@@ -730,6 +753,8 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
         index = ctx.sentence_index(start)
         sentence_start, sentence_end = ctx.sentence(index)
         negated = is_negated(ctx, sentence_start, start, end, sentence_end)
+        if not negated and (addresses_young_audience(ctx, index) or _secures_data(ctx, sentence_start, sentence_end)):
+            continue
         strict = gate.keep_data(category, index, start, end, negated)
         if not strict and (
             category.gate == "specific" or not gate.keep_data(category, index, start, end, negated, False)

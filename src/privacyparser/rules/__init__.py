@@ -180,6 +180,8 @@ class RuleSet:
     negation_restriction: re.Pattern[str] = _NEVER
     purpose_clauses: PurposeClauseRules = field(default_factory=PurposeClauseRules)
     generic_veto: re.Pattern[str] = _NEVER
+    specific_audience: re.Pattern[str] = _NEVER
+    security_measure: re.Pattern[str] = _NEVER
     mechanism_collects: re.Pattern[str] = _NEVER
     retention_statement: re.Pattern[str] = _NEVER
     collection_verb: re.Pattern[str] = _NEVER
@@ -352,7 +354,7 @@ _CUE_PATTERNS = (
     "retention_statement",
     "collection_verb",
 )
-_OPTIONAL_CUE_PATTERNS = ("generic_veto", "mechanism_collects")
+_OPTIONAL_CUE_PATTERNS = ("generic_veto", "specific_audience", "security_measure", "mechanism_collects")
 
 
 def _cue_patterns(cues: dict[str, Any]) -> dict[str, Any]:
