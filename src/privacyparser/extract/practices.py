@@ -110,7 +110,6 @@ _REQUEST_CONTENTS = re.compile(
 # "We reveal only the last four digits of your card number; SSL encrypts ...": how data
 # is protected in transit; without a collection verb the sentence says nothing of which
 # data is collected.
-_ENCRYPTION = re.compile(r"\b(?:ssl|tls|secure sockets?|encrypt\w*|secure server)\b")
 # "Your interactions with these features are governed by the privacy policy of the
 # company providing it", "we are not responsible for the practices of such sites":
 # another party's practices, which this policy does not describe.
@@ -231,6 +230,8 @@ _CUES = (
     "retention_statement",
     "collection_verb",
     "generic_veto",
+    "security_measure",
+    "gathering_verb",
     # Asked about by `extract/purposes.py`, through `PracticeGate.may_match`.
     "purpose_clauses.user_choice",
     "purpose_clauses.definition",
@@ -244,7 +245,6 @@ _LOCAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("do_not_track", _DO_NOT_TRACK),
     ("request_contents", _REQUEST_CONTENTS),
     ("others_practices", _OTHERS_PRACTICES),
-    ("encryption", _ENCRYPTION),
 )
 _CUE_BIT = {name: bit for bit, name in enumerate((*_CUES, *(name for name, _ in _LOCAL_CUES)))}
 
@@ -375,7 +375,7 @@ class PracticeGate:
         """Whole-sentence contexts in which no term is a practice, computed once per
         sentence: advice to the person and Do-Not-Track disclosures (`_VETO_ANY`), and,
         for statements that are not negated, the contents of a request, other parties'
-        practices and encryption without a collection verb (`_VETO_AFFIRMED`). Each
+        practices and security measures without a gathering verb (`_VETO_AFFIRMED`). Each
         pattern runs only where its literals occur (`_LOCAL_CUES`)."""
         cached = self._vetoes.get(index)
         if cached is None:
@@ -386,7 +386,12 @@ class PracticeGate:
                 cached |= _VETO_ANY
             if info.has("request_contents", _REQUEST_CONTENTS) or info.has("others_practices", _OTHERS_PRACTICES):
                 cached |= _VETO_AFFIRMED
-            elif info.has("encryption", _ENCRYPTION) and not info.has("collection_verb", self.rules.collection_verb):
+            # "We encrypt card numbers with SSL", "such as financial information, we redirect you
+            # to a secure server": the data a security measure protects, unless the sentence
+            # also says it is gathered ("we collect card numbers over an encrypted connection").
+            elif info.has("security_measure", self.rules.security_measure) and not info.has(
+                "gathering_verb", self.rules.gathering_verb
+            ):
                 cached |= _VETO_AFFIRMED
             self._vetoes[index] = cached
         return cached
@@ -708,20 +713,6 @@ def addresses_young_audience(ctx: DocumentContext, index: int) -> bool:
     return ctx.rules.specific_audience.search(ctx.lower, start, end) is not None
 
 
-# What a data-gathering sentence says: the data named beside a security measure is then
-# still collected ("we collect your card number over an encrypted connection").
-_GATHERS = re.compile(r"\b(?:collect\w*|gather\w*|obtain\w*|ask|asks|asked|request\w*)\b")
-
-
-def _secures_data(ctx: DocumentContext, start: int, end: int) -> bool:
-    """A sentence about how data is protected ("we encrypt credit card numbers with SSL")
-    names the data it protects, not data the service collects or shares."""
-    return (
-        ctx.rules.security_measure.search(ctx.lower, start, end) is not None
-        and _GATHERS.search(ctx.lower, start, end) is None
-    )
-
-
 def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
     """Data-category records of a document, in document order.
 
@@ -753,7 +744,7 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
         index = ctx.sentence_index(start)
         sentence_start, sentence_end = ctx.sentence(index)
         negated = is_negated(ctx, sentence_start, start, end, sentence_end)
-        if not negated and (addresses_young_audience(ctx, index) or _secures_data(ctx, sentence_start, sentence_end)):
+        if not negated and addresses_young_audience(ctx, index):
             continue
         strict = gate.keep_data(category, index, start, end, negated)
         if not strict and (

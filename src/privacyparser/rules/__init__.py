@@ -182,6 +182,7 @@ class RuleSet:
     generic_veto: re.Pattern[str] = _NEVER
     specific_audience: re.Pattern[str] = _NEVER
     security_measure: re.Pattern[str] = _NEVER
+    gathering_verb: re.Pattern[str] = _NEVER
     mechanism_collects: re.Pattern[str] = _NEVER
     retention_statement: re.Pattern[str] = _NEVER
     collection_verb: re.Pattern[str] = _NEVER
@@ -354,7 +355,13 @@ _CUE_PATTERNS = (
     "retention_statement",
     "collection_verb",
 )
-_OPTIONAL_CUE_PATTERNS = ("generic_veto", "specific_audience", "security_measure", "mechanism_collects")
+_OPTIONAL_CUE_PATTERNS = (
+    "generic_veto",
+    "specific_audience",
+    "security_measure",
+    "gathering_verb",
+    "mechanism_collects",
+)
 
 
 def _cue_patterns(cues: dict[str, Any]) -> dict[str, Any]:
