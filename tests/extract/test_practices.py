@@ -311,3 +311,55 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
 def test_round_three_gate(text: str, category: str, kept: int) -> None:
     records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
     assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "negated", "kept"),
+    [
+        # A rule for children or minors names no data the service collects ...
+        ("Nobody under 13 may sign up or post photos in our forums.", "photos", False, 0),
+        ("Teenagers need a parent's permission before giving us their phone number.", "phone_number", False, 0),
+        ("Parents and guardians should watch over the online activities of their kids.", "browsing_history", False, 0),
+        # ... but its denial stays, as a negated record.
+        ("We do not knowingly collect personal information from children under 13.", "personal_information", True, 1),
+        # Data about children outside such a rule is still collected.
+        (
+            "Parents may give us information about your children, such as their first names, when booking.",
+            "full_name",
+            False,
+            1,
+        ),
+        # The data a security measure protects is not collected there; a gathering verb says it is.
+        ("Our checkout uses SSL encryption, including for your credit card number.", "payment_card", False, 0),
+        ("We collect your credit card number over an encrypted connection.", "payment_card", False, 1),
+        # A generic term in a sentence about transfers abroad, policy changes or other sites.
+        (
+            "Your personal information may be stored and processed in the United States.",
+            "personal_information",
+            False,
+            0,
+        ),
+        (
+            "If we change this privacy policy, we will tell you how we use your personal information.",
+            "personal_information",
+            False,
+            0,
+        ),
+        ("Other websites that you reach by a link may collect personal information.", "personal_information", False, 0),
+    ],
+)
+def test_specific_audiences_and_asides(text: str, category: str, negated: bool, kept: int) -> None:
+    records = PARSER.parse(text, format="text").data_categories
+    found = [d for d in records if d.category == category and d.negated == negated]
+    assert len(found) == kept, [(d.text, d.category, d.negated) for d in records]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Users under 16 may not register to create an account with us.",
+        "With a parent's consent, a child may use the chat to talk with friends.",
+    ],
+)
+def test_rules_for_children_state_no_purpose(text: str) -> None:
+    assert [p for p in PARSER.parse(text, format="text").purposes if not p.negated] == []

@@ -704,9 +704,10 @@ def _trap_spans(traps: tuple[re.Pattern[str], ...], mask: int, lower: str) -> li
     return spans
 
 
-def addresses_young_audience(ctx: DocumentContext, index: int) -> bool:
-    """The sentence is about children or minors as an audience ("users under 13 may not
-    register", "with a parent's consent"). What such a sentence names is a rule for that
+def addresses_specific_audience(ctx: DocumentContext, index: int) -> bool:
+    """The sentence is about a specific audience: children or minors ("users under 13 may
+    not register", "with a parent's consent"), or California residents asking about
+    disclosures for direct marketing. What such a sentence names is a rule for that
     audience, not a practice of the service; only its denial ("we do not knowingly collect
     personal information from children under 13") is kept, as a negated record."""
     start, end = ctx.sentence(index)
@@ -744,7 +745,7 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
         index = ctx.sentence_index(start)
         sentence_start, sentence_end = ctx.sentence(index)
         negated = is_negated(ctx, sentence_start, start, end, sentence_end)
-        if not negated and addresses_young_audience(ctx, index):
+        if not negated and addresses_specific_audience(ctx, index):
             continue
         strict = gate.keep_data(category, index, start, end, negated)
         if not strict and (

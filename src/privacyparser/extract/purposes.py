@@ -48,7 +48,7 @@ from typing import Any
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
-from privacyparser.extract.practices import PracticeGate, addresses_young_audience
+from privacyparser.extract.practices import PracticeGate, addresses_specific_audience
 from privacyparser.models import Purpose, PurposeCategory
 from privacyparser.pipeline.clauses import PURPOSE
 from privacyparser.rules import PurposeClauseRules, PurposeRule
@@ -620,7 +620,7 @@ class PurposeReader:
                 continue
             # "Users under 13 may not register": a rule for children or minors states no
             # purpose of the service's own.
-            if (clauses or phrases) and addresses_young_audience(ctx, index):
+            if (clauses or phrases) and addresses_specific_audience(ctx, index):
                 continue
             covered: list[tuple[int, int]] = []
             for clause in clauses:
