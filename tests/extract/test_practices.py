@@ -322,6 +322,13 @@ def test_round_three_gate(text: str, category: str, kept: int) -> None:
         ("Parents and guardians should watch over the online activities of their kids.", "browsing_history", False, 0),
         # ... but its denial stays, as a negated record.
         ("We do not knowingly collect personal information from children under 13.", "personal_information", True, 1),
+        # A children's service stating its own collection is a practice, audience and all.
+        (
+            "With a parent's consent, we collect the child's first name and email address to create the account.",
+            "email_address",
+            False,
+            1,
+        ),
         # Data about children outside such a rule is still collected.
         (
             "Parents may give us information about your children, such as their first names, when booking.",

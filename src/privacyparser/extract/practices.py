@@ -711,7 +711,11 @@ def addresses_specific_audience(ctx: DocumentContext, index: int) -> bool:
     audience, not a practice of the service; only its denial ("we do not knowingly collect
     personal information from children under 13") is kept, as a negated record."""
     start, end = ctx.sentence(index)
-    return ctx.rules.specific_audience.search(ctx.lower, start, end) is not None
+    if ctx.rules.specific_audience.search(ctx.lower, start, end) is None:
+        return False
+    # "With a parent's consent, we collect the child's first name": a children's service
+    # stating its own collection is a practice, whoever the audience.
+    return ctx.rules.gathering_verb.search(ctx.lower, start, end) is None
 
 
 def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
