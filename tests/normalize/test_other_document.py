@@ -247,3 +247,23 @@ def test_roman_parts_outside_the_tree_in_html() -> None:
     assert len(others) == 1
     assert others[0].startswith("I.Introduction")
     assert "Information We Collect" not in others[0]
+
+
+def _lines_page(sections: list[tuple[str, str]]) -> str:
+    # One paragraph a line, no blank lines: few of the headings are found by the section tree.
+    return "\n".join(f"{title}\n{body}" for title, body in sections) + "\n"
+
+
+def test_terms_heading_line_in_a_text_of_one_paragraph_a_line() -> None:
+    text = _lines_page(_POLICY_SECTIONS) + _lines_page([("Terms of Use", " ".join(b for _, b in _TERMS_SECTIONS))])
+    policy = pp.parse(text, format="text")
+    others = _other_documents(policy)
+    assert len(others) == 1
+    assert others[0].startswith("Terms of Use")
+
+
+def test_terms_heading_line_before_policy_sections_is_policy() -> None:
+    # "Terms of Use" on a line of its own, then sections that call the document "this policy".
+    text = _lines_page([*_POLICY_SECTIONS[:2], _SHORT_TERMS_SECTION, *_POLICY_SECTIONS[2:], *_AFTER])
+    policy = pp.parse(text, format="text")
+    assert _other_documents(policy) == []

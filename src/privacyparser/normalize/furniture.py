@@ -277,14 +277,22 @@ _PRIVACY_PART = re.compile(
 _TERMS_MARKERS = (
     re.compile(r"(?i)\bindemnif"),
     re.compile(r"(?i)\blimitations? (?:of|on) (?:our )?liability|\bliable (?:to you )?for any (?:indirect|direct)"),
-    re.compile(r"(?i)\bdisclaim\w* (?:all |any )?(?:express |implied )?warrant|\bwithout warranty\b"),
+    re.compile(
+        r"(?i)\bdisclaim\w* (?:all |any )?(?:express |implied )?warrant|\bwithout warranty\b"
+        r"|\bprovided (?:on an )?\W?as is\b"
+    ),
     re.compile(r"(?i)\bgoverned by (?:and construed in accordance with )?the laws?\b|\bgoverning law\b"),
     re.compile(r"(?i)\barbitrat"),
     re.compile(r"(?i)\b(?:intellectual property|trademarks?|copyright infringement)\b"),
-    re.compile(r"(?i)\b(?:grant (?:you|us)|licen[cs]e to (?:use|access))\b"),
+    re.compile(r"(?i)\b(?:grant (?:you|us)|licen[cs]e to (?:use|access)|grant of (?:any )?rights?)\b"),
+    # The document names itself: "these Terms of Use", "this Agreement".
+    re.compile(r"(?i)\b(?:these terms(?: of (?:use|service))?(?: and conditions)?|this (?:user )?agreement)\b"),
+    re.compile(r"(?i)\bsole (?:and absolute )?discretion\b"),
     re.compile(r"(?i)\byou (?:agree|may) not (?:to )?(?:use|post|upload|copy|modify|reproduce)\b"),
 )
 _MIN_TERMS_MARKERS = 3
+# A section that calls its document "this policy" is the policy's, not the other document's.
+_POLICY_SELF = re.compile(r"(?i)\bthis (?:online )?(?:privacy )?(?:policy|statement|notice)\b")
 # The other document and the policy before it are documents, not a paragraph or a section.
 _MIN_DOCUMENT_WORDS = 300
 _POLICY_WORDS = re.compile(r"(?i)\b(?:privacy|personal information|personal data|information we collect)\b")
@@ -341,14 +349,48 @@ def find_other_documents(text: str, headings: list[OutlineHeading]) -> tuple[lis
                 continue  # inside the document taken so far
             if later.parent != heading.parent or _PRIVACY_HEADING.search(later.title):
                 break
+            if _POLICY_SELF.search(text, later.start, later.end):
+                break
             end = later.end
         if _reads_as_terms(text[heading.start : end]) and _holds_policy(text[: heading.start] + text[end:]):
             spans.append(FurnitureSpan(heading.start, end, "other_document"))
             warnings.append(_other_document_warning(heading.title, heading.start, end))
             covered_until = end
     if not spans:
+        spans, warnings = _terms_in_lines(text, {h.start for h in headings})
+    if not spans:
         spans, warnings = _parts_before_policy(text, headings)
     return spans, warnings
+
+
+# A line short enough to be a heading, and not a sentence.
+_MAX_HEADING_WORDS = 10
+
+
+def _heading_line(line: str) -> bool:
+    return 0 < len(line.split()) <= _MAX_HEADING_WORDS and not _SENTENCE_END.search(line)
+
+
+def _terms_in_lines(text: str, tree_starts: set[int]) -> tuple[list[FurnitureSpan], list[str]]:
+    """Layout 1 where the section tree missed the other document's heading (a text with one
+    paragraph a line and few headings found): its heading line runs to the next heading line
+    about privacy, or to the first line that calls its document "this policy"."""
+    lines = [line for line in _lines_with_offsets(text, len(text) + 1) if line[2].strip()]
+    for index, (start, _, line) in enumerate(lines):
+        title = line.strip()
+        if start in tree_starts or not _heading_line(title) or _PRIVACY_HEADING.search(title):
+            continue
+        if not _OTHER_DOCUMENT_TITLE.fullmatch(title):
+            continue
+        end = len(text)
+        for later_start, _, later in lines[index + 1 :]:
+            later = later.strip()
+            if (_heading_line(later) and _PRIVACY_HEADING.search(later)) or _POLICY_SELF.search(later):
+                end = later_start
+                break
+        if _reads_as_terms(text[start:end]) and _holds_policy(text[:start] + text[end:]):
+            return [FurnitureSpan(start, end, "other_document")], [_other_document_warning(title, start, end)]
+    return [], []
 
 
 def _parts_before_policy(text: str, headings: list[OutlineHeading]) -> tuple[list[FurnitureSpan], list[str]]:
