@@ -267,3 +267,24 @@ def test_terms_heading_line_before_policy_sections_is_policy() -> None:
     text = _lines_page([*_POLICY_SECTIONS[:2], _SHORT_TERMS_SECTION, *_POLICY_SECTIONS[2:], *_AFTER])
     policy = pp.parse(text, format="text")
     assert _other_documents(policy) == []
+
+
+def test_site_header_with_a_logo_is_not_a_part_header() -> None:
+    html = (
+        "<html><body><div id='header'><a href='/'><img src='logo.png' alt=''></a>"
+        "<p>Fresh ideas every day.</p></div><div>"
+        + "".join(f"<p>{body}</p>" for _, body in _POLICY_SECTIONS)
+        + "</div></body></html>"
+    )
+    policy = pp.parse(html, format="html")
+    assert "Fresh ideas" not in policy.text
+
+
+def test_teaser_feed_under_the_policy_is_furniture() -> None:
+    html = (
+        "<html><body><div>"
+        + "".join(f"<p>{body}</p>" for _, body in _POLICY_SECTIONS)
+        + "</div><div class='landing-feed-container'><p>Ten recipes for a rainy weekend</p></div></body></html>"
+    )
+    policy = pp.parse(html, format="html")
+    assert "rainy weekend" not in policy.text

@@ -123,6 +123,8 @@ _POLICY_TITLE = re.compile(r"privacy|policy|notice|statement|cookie|data protect
 _SIDE_CONTENT = re.compile(
     r"^(?:(?:right|left|side)[-_]?rail|rail|most[-_]?(?:popular|read|viewed)|related[-_]?(?:posts|stories"
     r"|articles|content|links)|recommended|recommendations|trending|promo|outbrain|taboola|addthis"
+    # Teaser feeds under an article: "landing-feed-container", "more-from-section".
+    r"|(?:landing|story|news|article)[-_]?feed|more[-_]?from"
     r"|social[-_]?(?:share|links|media|icons|buttons)|share[-_]?(?:bar|buttons|tools|links|this))(?:$|[-_])"
     # A side column named as such, after a prefix or a few ("cms-sidebar", "bodySidebar",
     # "region-custom-rail-middle", "rightrail"); not a flag on the page's wrapper ("has-sidebar", "show-left-rail").
@@ -739,6 +741,9 @@ class _Furniture:
         if not 0 < size <= _MAX_SECTION_HEADER_SIZE or self.link_sizes.get(key, 0):
             return False
         if any("footer" in token for token in tokens):
+            return False
+        # A logo is a link or an image even when it adds no text.
+        if tag.find("img") is not None or tag.find("a", href=True) is not None:
             return False
         following = 0
         for sibling in tag.next_siblings:
