@@ -35,6 +35,7 @@ from privacyparser.extract import (
 )
 from privacyparser.models import Furniture, PrivacyPolicy
 from privacyparser.normalize import NormalizedDocument, normalize_document
+from privacyparser.normalize.furniture import OutlineHeading, find_other_documents
 from privacyparser.pipeline import build_pipeline, keys, make_doc
 from privacyparser.pipeline.sentences import DOC_TEXT, PARSER_ONLY
 from privacyparser.rules import load_rules
@@ -96,6 +97,19 @@ def _has_surrogates(text: str) -> bool:
     except UnicodeEncodeError:
         return _SURROGATES.search(text) is not None
     return False
+
+
+def _outline(roots: list[Any]) -> list[OutlineHeading]:
+    """The section tree's headings in document order, each with its parent's index."""
+    out: list[OutlineHeading] = []
+    stack: list[tuple[Any, int | None]] = [(node, None) for node in reversed(roots)]
+    while stack:
+        node, parent = stack.pop()
+        title = " ".join(part for part in (node.number, node.title) if part)
+        out.append(OutlineHeading(node.start, node.end, title, parent))
+        index = len(out) - 1
+        stack.extend((child, index) for child in reversed(node.children))
+    return out
 
 
 def _english_share(text: str) -> float:
@@ -197,6 +211,10 @@ class PolicyParser:
         segmentation = doc.user_data[keys.SEGMENTATION]
         furniture = [(f.start, f.end, f.kind) for f in document.furniture]
         furniture += [(f.start, f.end, f.kind) for f in segmentation.furniture]
+        warnings = list(document.warnings)
+        others, other_warnings = find_other_documents(document.text, _outline(segmentation.sections))
+        furniture += [(f.start, f.end, f.kind) for f in others]
+        warnings += other_warnings
         ctx = DocumentContext(
             text=document.text,
             chain=document.chain,
@@ -206,7 +224,6 @@ class PolicyParser:
             furniture=[(start, end) for start, end, _ in furniture],
             clauses=doc.user_data[keys.CLAUSES],
         )
-        warnings = list(document.warnings)
         share = _english_share(document.text)
         english = share >= _MIN_ENGLISH_SHARE
         if not english:

@@ -64,7 +64,7 @@ RightKind = Literal[
     "non_discrimination",
 ]
 
-FurnitureKind = Literal["breadcrumb", "repeated_title", "table_of_contents", "navigation"]
+FurnitureKind = Literal["breadcrumb", "repeated_title", "table_of_contents", "navigation", "other_document"]
 
 
 class _Frozen(BaseModel):

@@ -7,6 +7,7 @@ Furniture stays in the normalised text (no text is ever lost) but is reported as
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from privacyparser.normalize.document import FurnitureSpan
 
@@ -249,3 +250,199 @@ def _head_furniture(text: str) -> list[FurnitureSpan]:
             continue
         previous = stripped
     return spans
+
+
+# ------------------------------------------------------------------ a second legal document
+
+# The heading of another legal document printed on the same page as the policy: "Terms of
+# Use", "Everyday Example Terms of Service", "User Agreement", "Terms and Conditions of Sale".
+# A cookie policy is privacy content and never matches (nor does any title naming privacy).
+_OTHER_DOCUMENT_NAME = (
+    r"(?:terms (?:of (?:use|service|sale)|(?:and|&) conditions)(?: of (?:use|sale|service))?"
+    r"|conditions of (?:use|sale)|user agreement|end[- ]user licen[cs]e agreement|acceptable use policy)"
+    r"(?: agreement)?"
+)
+_OTHER_DOCUMENT_TITLE = re.compile(r"(?i)(?:[\w&'.,-]+ ){0,4}" + _OTHER_DOCUMENT_NAME + r"[\s.:]*")
+_OTHER_DOCUMENT_MENTION = re.compile(r"(?i)\b" + _OTHER_DOCUMENT_NAME + r"\b")
+# A heading about privacy ends the other document: the policy (or another part of it) goes on.
+_PRIVACY_HEADING = re.compile(
+    r"(?i)\b(?:privacy|personal (?:information|data)|data protection|cookies?|children'?s? (?:information|data))\b"
+)
+# The name of the privacy document itself as a part heading: "VI. Privacy Policy", "Privacy Statement".
+_PRIVACY_PART = re.compile(
+    r"(?i)(?:(?:[ivxlc]{1,6}|\d{1,2}|[a-z])[.):]\s*)?(?:[\w&'.-]+ ){0,3}privacy (?:policy|statement|notice)[\s.:]*"
+)
+# What only terms of use say, by kind; a document needs several kinds (a privacy policy may
+# mention the governing law, or disclaim its security "as is", but not all of these).
+_TERMS_MARKERS = (
+    re.compile(r"(?i)\bindemnif"),
+    re.compile(r"(?i)\blimitations? (?:of|on) (?:our )?liability|\bliable (?:to you )?for any (?:indirect|direct)"),
+    re.compile(
+        r"(?i)\bdisclaim\w* (?:all |any )?(?:express |implied )?warrant|\bwithout warranty\b"
+        r"|\bprovided (?:on an )?\W?as is\b"
+    ),
+    re.compile(r"(?i)\bgoverned by (?:and construed in accordance with )?the laws?\b|\bgoverning law\b"),
+    re.compile(r"(?i)\barbitrat"),
+    re.compile(r"(?i)\b(?:intellectual property|trademarks?|copyright infringement)\b"),
+    re.compile(r"(?i)\b(?:grant (?:you|us)|licen[cs]e to (?:use|access)|grant of (?:any )?rights?)\b"),
+    # The document names itself: "these Terms of Use", "this Agreement".
+    re.compile(r"(?i)\b(?:these terms(?: of (?:use|service))?(?: and conditions)?|this (?:user )?agreement)\b"),
+    re.compile(r"(?i)\bsole (?:and absolute )?discretion\b"),
+    re.compile(r"(?i)\byou (?:agree|may) not (?:to )?(?:use|post|upload|copy|modify|reproduce)\b"),
+)
+_MIN_TERMS_MARKERS = 3
+# A section that calls its document "this policy" is the policy's, not the other document's.
+_POLICY_SELF = re.compile(r"(?i)\bthis (?:online )?(?:privacy )?(?:policy|statement|notice)\b")
+# The other document and the policy before it are documents, not a paragraph or a section.
+_MIN_DOCUMENT_WORDS = 300
+_POLICY_WORDS = re.compile(r"(?i)\b(?:privacy|personal information|personal data|information we collect)\b")
+
+
+@dataclass(frozen=True)
+class OutlineHeading:
+    """One heading of a section tree: where it starts, where its section ends, its parent."""
+
+    start: int
+    end: int
+    title: str
+    parent: int | None  # index of the parent heading in the same list, None for a top-level one
+
+
+def _terms_kinds(text: str) -> int:
+    return sum(1 for marker in _TERMS_MARKERS if marker.search(text))
+
+
+def _holds_policy(text: str) -> bool:
+    return len(text.split()) >= _MIN_DOCUMENT_WORDS and len(_POLICY_WORDS.findall(text)) >= 3
+
+
+def _reads_as_terms(text: str) -> bool:
+    return len(text.split()) >= _MIN_DOCUMENT_WORDS and _terms_kinds(text) >= _MIN_TERMS_MARKERS
+
+
+def find_other_documents(text: str, headings: list[OutlineHeading]) -> tuple[list[FurnitureSpan], list[str]]:
+    """Another legal document printed next to the privacy policy (terms of use, a user agreement).
+
+    Its text stays in the text; it is reported as furniture of kind "other_document" and named in
+    a warning, so that no record is taken from it. Two layouts are recognised:
+
+    1. a heading naming the other document ("Terms of Use") after the policy: the document runs
+       to the next heading of its level about privacy, or to the end of its parent;
+    2. a page made of parts, one of them the privacy policy ("VI. Privacy Policy"), whose earlier
+       parts read as terms and which names the other document: those parts are that document.
+
+    Each needs the other document's text to read as terms (several kinds of terms-only wording,
+    a few hundred words) and a policy next to it, so a policy's own short "Terms of Use" section
+    is never taken.
+    """
+    spans: list[FurnitureSpan] = []
+    warnings: list[str] = []
+    covered_until = -1
+    for index, heading in enumerate(headings):
+        if heading.start < covered_until or _PRIVACY_HEADING.search(heading.title):
+            continue
+        if not _OTHER_DOCUMENT_TITLE.fullmatch(heading.title.strip()):
+            continue
+        end = heading.end
+        for later in headings[index + 1 :]:
+            if later.start < end:
+                continue  # inside the document taken so far
+            if later.parent != heading.parent or _PRIVACY_HEADING.search(later.title):
+                break
+            if _POLICY_SELF.search(text, later.start, later.end):
+                break
+            end = later.end
+        if _reads_as_terms(text[heading.start : end]) and _holds_policy(text[: heading.start] + text[end:]):
+            spans.append(FurnitureSpan(heading.start, end, "other_document"))
+            warnings.append(_other_document_warning(heading.title, heading.start, end))
+            covered_until = end
+    if not spans:
+        spans, warnings = _terms_in_lines(text, {h.start for h in headings})
+    if not spans:
+        spans, warnings = _parts_before_policy(text, headings)
+    return spans, warnings
+
+
+# A line short enough to be a heading, and not a sentence.
+_MAX_HEADING_WORDS = 10
+
+
+def _heading_line(line: str) -> bool:
+    return 0 < len(line.split()) <= _MAX_HEADING_WORDS and not _SENTENCE_END.search(line)
+
+
+def _terms_in_lines(text: str, tree_starts: set[int]) -> tuple[list[FurnitureSpan], list[str]]:
+    """Layout 1 where the section tree missed the other document's heading (a text with one
+    paragraph a line and few headings found): its heading line runs to the next heading line
+    about privacy, or to the first line that calls its document "this policy"."""
+    lines = [line for line in _lines_with_offsets(text, len(text) + 1) if line[2].strip()]
+    for index, (start, _, line) in enumerate(lines):
+        title = line.strip()
+        if start in tree_starts or not _heading_line(title) or _PRIVACY_HEADING.search(title):
+            continue
+        if not _OTHER_DOCUMENT_TITLE.fullmatch(title):
+            continue
+        end = len(text)
+        for later_start, _, later in lines[index + 1 :]:
+            later = later.strip()
+            if (_heading_line(later) and _PRIVACY_HEADING.search(later)) or _POLICY_SELF.search(later):
+                end = later_start
+                break
+        if _reads_as_terms(text[start:end]) and _holds_policy(text[:start] + text[end:]):
+            return [FurnitureSpan(start, end, "other_document")], [_other_document_warning(title, start, end)]
+    return [], []
+
+
+def _parts_before_policy(text: str, headings: list[OutlineHeading]) -> tuple[list[FurnitureSpan], list[str]]:
+    """Layout 2: the parts before the one that is the privacy policy."""
+    parts = _parts_in_tree(headings) or _parts_in_lines(text)
+    if parts is None:
+        return [], []
+    start, policy_start = parts
+    name = _OTHER_DOCUMENT_MENTION.search(text, 0, policy_start)
+    if name is None or not _reads_as_terms(text[start:policy_start]) or not _holds_policy(text[policy_start:]):
+        return [], []
+    return [FurnitureSpan(start, policy_start, "other_document")], [
+        _other_document_warning(name.group(0), start, policy_start)
+    ]
+
+
+def _parts_in_tree(headings: list[OutlineHeading]) -> tuple[int, int] | None:
+    """(start of the first part, start of the privacy part) among the top-level headings."""
+    roots = [h for h in headings if h.parent is None]
+    for position, root in enumerate(roots):
+        if position > 0 and _PRIVACY_PART.fullmatch(root.title.strip()):
+            return roots[0].start, root.start
+    return None
+
+
+# Parts numbered in Roman numerals on lines of their own ("I. Introduction", "VI.Privacy Policy"),
+# which a section tree built from the page's marked headings may not hold.
+_ROMAN_PART = re.compile(r"[IVXLC]{1,6}[.)] ?[A-Z][^\n]{0,100}")
+_FIRST_PART = re.compile(r"I[.)] ?[A-Z][^\n]{0,100}")
+_ROMAN_PRIVACY_PART = re.compile(
+    r"[IVXLC]{1,6}[.)] ?(?:[\w&'.-]+ ){0,3}(?i:privacy (?:policy|statement|notice))[\s.:]*"
+)
+
+
+def _parts_in_lines(text: str) -> tuple[int, int] | None:
+    """(start of part I, start of the privacy part): the last privacy part and the part I before it."""
+    lines = _lines_with_offsets(text, len(text) + 1)
+    texts = [line[2].strip() for line in lines]
+    policy = next((i for i in range(len(texts) - 1, -1, -1) if _ROMAN_PRIVACY_PART.fullmatch(texts[i])), None)
+    if policy is None:
+        return None
+    first = next((i for i in range(policy - 1, -1, -1) if _FIRST_PART.fullmatch(texts[i])), None)
+    if first is None:
+        return None
+    # Parts between them: a numbered sequence, not one stray "I." line.
+    between = sum(1 for i in range(first + 1, policy) if _ROMAN_PART.fullmatch(texts[i]))
+    return (lines[first][0], lines[policy][0]) if between >= 1 else None
+
+
+def _other_document_warning(name: str, start: int, end: int) -> str:
+    name = " ".join(name.split()).strip(" .:")
+    return (
+        f"the page also holds another document ({name!r}, characters {start:,}-{end:,}): "
+        "kept in the text, reported as furniture of kind 'other_document', no records taken from it"
+    )

@@ -123,6 +123,8 @@ _POLICY_TITLE = re.compile(r"privacy|policy|notice|statement|cookie|data protect
 _SIDE_CONTENT = re.compile(
     r"^(?:(?:right|left|side)[-_]?rail|rail|most[-_]?(?:popular|read|viewed)|related[-_]?(?:posts|stories"
     r"|articles|content|links)|recommended|recommendations|trending|promo|outbrain|taboola|addthis"
+    # Teaser feeds under an article: "landing-feed-container", "more-from-section".
+    r"|(?:landing|story|news|article)[-_]?feed|more[-_]?from"
     r"|social[-_]?(?:share|links|media|icons|buttons)|share[-_]?(?:bar|buttons|tools|links|this))(?:$|[-_])"
     # A side column named as such, after a prefix or a few ("cms-sidebar", "bodySidebar",
     # "region-custom-rail-middle", "rightrail"); not a flag on the page's wrapper ("has-sidebar", "show-left-rail").
@@ -388,6 +390,9 @@ def _decode_entity(token: str) -> tuple[str, int]:
 
 # --- tree decisions ---------------------------------------------------------------------
 
+# A part's own header: this short at most, before this much text in the same parent.
+_MAX_SECTION_HEADER_SIZE = 120
+_MIN_SECTION_BODY_SIZE = 1000
 _HAS_MAIN = 1
 _HAS_H1 = 2
 
@@ -671,6 +676,8 @@ class _Furniture:
         if name in ("header", "footer") and not in_content:
             if flags & _HAS_MAIN:
                 return None
+            if name == "header" and self._heads_section(tag, []):
+                return None
             if name == "header" and flags & _HAS_H1:
                 heading = tag.find("h1")
                 if heading is not None and _POLICY_TITLE.search(heading.get_text()):
@@ -686,7 +693,12 @@ class _Furniture:
                 return None
             if any(_SIDE_CONTENT.search(t) for t in tokens):
                 reason = "side content"
-            elif not in_content and not flags & _HAS_MAIN and any(_PAGE_FURNITURE_CLASS.search(t) for t in tokens):
+            elif (
+                not in_content
+                and not flags & _HAS_MAIN
+                and any(_PAGE_FURNITURE_CLASS.search(t) for t in tokens)
+                and not self._heads_section(tag, tokens)
+            ):
                 reason = "page header or footer"
             else:
                 return None
@@ -694,7 +706,11 @@ class _Furniture:
             return reason if title is None or not _POLICY_TITLE.search(title.get_text()) else None
         size = self.sizes.get(key, 0)
         if tokens:
-            if not in_content and any(_PAGE_FURNITURE_CLASS.search(token) for token in tokens):
+            if (
+                not in_content
+                and any(_PAGE_FURNITURE_CLASS.search(token) for token in tokens)
+                and not self._heads_section(tag, tokens)
+            ):
                 return "page header or footer"
             if size <= _MAX_BANNER_SIZE and any(_COOKIE_BANNER.search(token) for token in tokens):
                 return "cookie banner"
@@ -715,6 +731,27 @@ class _Furniture:
         if name in _LINK_LIST_TAGS and self._is_link_list(tag, size):
             return "link list"
         return None
+
+    def _heads_section(self, tag: Tag, tokens: list[str]) -> bool:
+        """A short header without links followed by a block of text: the heading of a part of the
+        document ("<header><h2>Privacy Policy</h2></header>" between parts), not the site's header,
+        which carries links (logo, menus)."""
+        key = id(tag)
+        size = self.sizes.get(key, 0)
+        if not 0 < size <= _MAX_SECTION_HEADER_SIZE or self.link_sizes.get(key, 0):
+            return False
+        if any("footer" in token for token in tokens):
+            return False
+        # A logo is a link or an image even when it adds no text.
+        if tag.find("img") is not None or tag.find("a", href=True) is not None:
+            return False
+        following = 0
+        for sibling in tag.next_siblings:
+            if isinstance(sibling, Tag):
+                following += self.sizes.get(id(sibling), 0)
+                if following >= _MIN_SECTION_BODY_SIZE:
+                    return True
+        return False
 
     def _widget(self, tag: Tag, tokens: list[str], size: int) -> str | None:
         """A small page widget named by its class: screen-reader text, a search box, an ad slot, a copyright line."""
