@@ -543,6 +543,54 @@ def blocks(*parts: str) -> str:
             id="a-main-topic-under-a-plain-parent-follows-the-look",
         ),
         pytest.param(
+            # A line with no text of its own before a heading naming a main topic is no
+            # parent of it when it names none and looks no more prominent: a stray label.
+            blocks(BODY, "Account and profile", "How we use your information", BODY, "Payment details", BODY),
+            [
+                (1, None, "Account and profile"),
+                (1, None, "How we use your information"),
+                (1, None, "Payment details"),
+            ],
+            id="a-main-topic-is-no-child-of-a-bodiless-plain-label",
+        ),
+        pytest.param(
+            # A heading worded like an outer open heading of its look ("Data you give ...")
+            # is that heading's sibling, not a sibling of its sub-sections.
+            blocks(
+                BODY,
+                "Data you give us",
+                "Contact details",
+                BODY,
+                "Payment details",
+                BODY,
+                "Data you give to partners",
+                BODY,
+                "Shipping details",
+                BODY,
+            ),
+            [
+                (1, None, "Data you give us"),
+                (2, None, "Contact details"),
+                (2, None, "Payment details"),
+                (1, None, "Data you give to partners"),
+                (1, None, "Shipping details"),
+            ],
+            id="a-heading-worded-like-an-outer-one-is-its-sibling",
+        ),
+        pytest.param(
+            # Sub-sections worded alike among themselves stay siblings of one another.
+            blocks(
+                BODY,
+                "Your rights",
+                "Right to access",
+                BODY,
+                "Right to object",
+                BODY,
+            ),
+            [(1, None, "Your rights"), (2, None, "Right to access"), (2, None, "Right to object")],
+            id="sub-sections-worded-alike-stay-siblings",
+        ),
+        pytest.param(
             # Two headings that each open a group of sub-sections of their own look are siblings.
             blocks(
                 BODY,
