@@ -207,41 +207,65 @@ def lines(*parts: str) -> str:
             id="unnumbered-caps-title-label",
         ),
         pytest.param(
-            # A policy written as a series of questions: the labels are their sub-sections.
+            # A policy written as a series of questions (one per main topic): the labels
+            # are their sub-sections.
             lines(
-                "Who are we?",
-                "",
-                BODY,
-                "",
-                "What do we collect?",
-                "",
-                BODY,
-                "",
-                "Information you give us",
-                "",
-                BODY,
-                "",
-                "How do we share it?",
-                "",
-                BODY,
-                "",
-                "Service providers",
-                "",
-                BODY,
-                "",
-                "How long do we keep it?",
-                "",
-                BODY,
+                *(
+                    part
+                    for heading in (
+                        "Who are we?",
+                        "What do we collect?",
+                        "Information you give us",
+                        "How do we use it?",
+                        "Why may we use it?",
+                        "Whom do we share it with?",
+                        "Service providers",
+                        "How long do we keep it?",
+                        "How do we protect it?",
+                        "What are your rights?",
+                    )
+                    for part in (heading, "", BODY, "")
+                )
             ),
             [
                 (1, None, "Who are we?"),
                 (1, None, "What do we collect?"),
                 (2, None, "Information you give us"),
-                (1, None, "How do we share it?"),
+                (1, None, "How do we use it?"),
+                (1, None, "Why may we use it?"),
+                (1, None, "Whom do we share it with?"),
                 (2, None, "Service providers"),
                 (1, None, "How long do we keep it?"),
+                (1, None, "How do we protect it?"),
+                (1, None, "What are your rights?"),
             ],
             id="unnumbered-questions",
+        ),
+        pytest.param(
+            # A few questions among labels head sections of the labels' own level.
+            lines(
+                *(
+                    part
+                    for heading in (
+                        "Who are we?",
+                        "What do we collect?",
+                        "Information you give us",
+                        "How do we share it?",
+                        "Service providers",
+                        "How long do we keep it?",
+                    )
+                    for part in (heading, "", BODY, "")
+                )
+            ),
+            [
+                (1, None, "Who are we?"),
+                (1, None, "What do we collect?"),
+                (1, None, "Information you give us"),
+                (1, None, "How do we share it?"),
+                (1, None, "Service providers"),
+                (1, None, "How long do we keep it?"),
+            ],
+            id="a-few-questions-among-labels",
         ),
         pytest.param(
             # A heading of the look of an open one closes the numbered headings opened under it.

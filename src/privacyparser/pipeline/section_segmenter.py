@@ -273,8 +273,11 @@ def _is_paragraph(text: str) -> bool:
     return len(text) >= MIN_PARAGRAPH_CHARS or (len(text.split()) > 6 and text[-1:] in '.!?:;)"')
 
 
-# Question headings rank above label headings when the policy asks at least this many.
-MIN_QUESTION_SERIES = 4
+# Question headings rank above label headings when the policy asks at least this many:
+# a policy built on questions asks one per main topic (what, how, with whom, how long,
+# which rights, how to reach us, ...); four to seven questions among labels are more
+# often headings of the labels' own level ("What are cookies?" beside "Analytics").
+MIN_QUESTION_SERIES = 8
 # How far back a list entry looks for the sentence that introduces its list.
 LIST_LOOKBACK = 60
 # How many lines per numbering label are remembered, and the share of a TOC entry's
