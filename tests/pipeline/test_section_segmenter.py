@@ -207,41 +207,65 @@ def lines(*parts: str) -> str:
             id="unnumbered-caps-title-label",
         ),
         pytest.param(
-            # A policy written as a series of questions: the labels are their sub-sections.
+            # A policy written as a series of questions (one per main topic): the labels
+            # are their sub-sections.
             lines(
-                "Who are we?",
-                "",
-                BODY,
-                "",
-                "What do we collect?",
-                "",
-                BODY,
-                "",
-                "Information you give us",
-                "",
-                BODY,
-                "",
-                "How do we share it?",
-                "",
-                BODY,
-                "",
-                "Service providers",
-                "",
-                BODY,
-                "",
-                "How long do we keep it?",
-                "",
-                BODY,
+                *(
+                    part
+                    for heading in (
+                        "Who are we?",
+                        "What do we collect?",
+                        "Information you give us",
+                        "How do we use it?",
+                        "Why may we use it?",
+                        "Whom do we share it with?",
+                        "Service providers",
+                        "How long do we keep it?",
+                        "How do we protect it?",
+                        "What are your rights?",
+                    )
+                    for part in (heading, "", BODY, "")
+                )
             ),
             [
                 (1, None, "Who are we?"),
                 (1, None, "What do we collect?"),
                 (2, None, "Information you give us"),
-                (1, None, "How do we share it?"),
+                (1, None, "How do we use it?"),
+                (1, None, "Why may we use it?"),
+                (1, None, "Whom do we share it with?"),
                 (2, None, "Service providers"),
                 (1, None, "How long do we keep it?"),
+                (1, None, "How do we protect it?"),
+                (1, None, "What are your rights?"),
             ],
             id="unnumbered-questions",
+        ),
+        pytest.param(
+            # A few questions among labels head sections of the labels' own level.
+            lines(
+                *(
+                    part
+                    for heading in (
+                        "Who are we?",
+                        "What do we collect?",
+                        "Information you give us",
+                        "How do we share it?",
+                        "Service providers",
+                        "How long do we keep it?",
+                    )
+                    for part in (heading, "", BODY, "")
+                )
+            ),
+            [
+                (1, None, "Who are we?"),
+                (1, None, "What do we collect?"),
+                (1, None, "Information you give us"),
+                (1, None, "How do we share it?"),
+                (1, None, "Service providers"),
+                (1, None, "How long do we keep it?"),
+            ],
+            id="a-few-questions-among-labels",
         ),
         pytest.param(
             # A heading of the look of an open one closes the numbered headings opened under it.
@@ -541,6 +565,54 @@ def blocks(*parts: str) -> str:
                 (2, None, "How we use your information"),
             ],
             id="a-main-topic-under-a-plain-parent-follows-the-look",
+        ),
+        pytest.param(
+            # A line with no text of its own before a heading naming a main topic is no
+            # parent of it when it names none and looks no more prominent: a stray label.
+            blocks(BODY, "Account and profile", "How we use your information", BODY, "Payment details", BODY),
+            [
+                (1, None, "Account and profile"),
+                (1, None, "How we use your information"),
+                (1, None, "Payment details"),
+            ],
+            id="a-main-topic-is-no-child-of-a-bodiless-plain-label",
+        ),
+        pytest.param(
+            # A heading worded like an outer open heading of its look ("Data you give ...")
+            # is that heading's sibling, not a sibling of its sub-sections.
+            blocks(
+                BODY,
+                "Data you give us",
+                "Contact details",
+                BODY,
+                "Payment details",
+                BODY,
+                "Data you give to partners",
+                BODY,
+                "Shipping details",
+                BODY,
+            ),
+            [
+                (1, None, "Data you give us"),
+                (2, None, "Contact details"),
+                (2, None, "Payment details"),
+                (1, None, "Data you give to partners"),
+                (1, None, "Shipping details"),
+            ],
+            id="a-heading-worded-like-an-outer-one-is-its-sibling",
+        ),
+        pytest.param(
+            # Sub-sections worded alike among themselves stay siblings of one another.
+            blocks(
+                BODY,
+                "Your rights",
+                "Right to access",
+                BODY,
+                "Right to object",
+                BODY,
+            ),
+            [(1, None, "Your rights"), (2, None, "Right to access"), (2, None, "Right to object")],
+            id="sub-sections-worded-alike-stay-siblings",
         ),
         pytest.param(
             # Two headings that each open a group of sub-sections of their own look are siblings.

@@ -273,8 +273,11 @@ def _is_paragraph(text: str) -> bool:
     return len(text) >= MIN_PARAGRAPH_CHARS or (len(text.split()) > 6 and text[-1:] in '.!?:;)"')
 
 
-# Question headings rank above label headings when the policy asks at least this many.
-MIN_QUESTION_SERIES = 4
+# Question headings rank above label headings when the policy asks at least this many:
+# a policy built on questions asks one per main topic (what, how, with whom, how long,
+# which rights, how to reach us, ...); four to seven questions among labels are more
+# often headings of the labels' own level ("What are cookies?" beside "Analytics").
+MIN_QUESTION_SERIES = 8
 # How far back a list entry looks for the sentence that introduces its list.
 LIST_LOOKBACK = 60
 # How many lines per numbering label are remembered, and the share of a TOC entry's
@@ -955,12 +958,19 @@ def _mark_bodies(lines: list[Line], candidates: list[HeadingNode]) -> None:
 
 
 def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNode | None) -> int:
-    """`_cut_by_look`, except that a heading naming a main topic of a policy is no sub-section of another.
+    """`_cut_by_look`, corrected by what the heading says.
 
-    When the look makes the heading a sibling of an open heading that names no main topic
-    ("Account data") while an outer open heading of the same look names one ("Information
-    we collect"), the heading ("How we use your information") is a sibling of the outer
-    one: policies that write two levels of headings alike put the main topics on top.
+    1. A heading naming a main topic of a policy is no sub-section of another. When the
+       look makes the heading a sibling of an open heading that names no main topic
+       ("Account data") while an outer open heading of the same look names one
+       ("Information we collect"), the heading ("How we use your information") is a
+       sibling of the outer one: policies that write two levels of headings alike put
+       the main topics on top. Nor is it a sub-section of an open heading that names
+       no main topic and looks no more prominent than it (a bodiless "Account and
+       profile" line, then "How we use your information"): that heading was a label.
+    2. A heading worded like an outer open heading of its look, not like the one the
+       look makes it a sibling of, is the outer one's sibling: "Information from third
+       parties" after "Information you provide" and its "Contact details" sub-section.
     """
     cut = _cut_by_look(stack, node, previous)
     if cut < len(stack) and stack[cut].style == node.style and _names_main_topic(node):
@@ -968,7 +978,27 @@ def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNod
             for i in range(cut - 1, -1, -1):
                 if stack[i].style == node.style:
                     return i if _names_main_topic(stack[i]) else cut
+    if _names_main_topic(node):
+        while (
+            cut > 0
+            and stack[cut - 1].style[0] == "plain"
+            and not _names_main_topic(stack[cut - 1])
+            and _rank(stack[cut - 1]) >= _rank(node)
+        ):
+            cut -= 1
+    if cut < len(stack) and stack[cut].style == node.style and not _worded_alike(stack[cut], node):
+        for i in range(cut - 1, -1, -1):
+            if stack[i].style[0] != "plain":
+                break
+            if stack[i].style == node.style and _worded_alike(stack[i], node):
+                return i
     return cut
+
+
+def _worded_alike(open_node: HeadingNode, node: HeadingNode) -> bool:
+    """Two headings that open with the same two words: parallel headings of one list."""
+    first = _WORD.findall((open_node.title or "").casefold())[:2]
+    return len(first) == 2 and first == _WORD.findall((node.title or "").casefold())[:2]
 
 
 def _names_main_topic(node: HeadingNode) -> bool:
