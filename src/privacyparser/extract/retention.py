@@ -36,6 +36,7 @@ from importlib import resources
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.durations import iso_duration
+from privacyparser.extract.leading import with_leading_literals
 from privacyparser.extract.prefilter import literal_checks
 from privacyparser.models import Retention
 from privacyparser.rules import RuleTableError
@@ -173,7 +174,9 @@ def _is_line(ctx: DocumentContext, start: int, end: int) -> bool:
 def extract_retention(ctx: DocumentContext) -> list[Retention]:
     vetoes = retention_vetoes()
     by_index: dict[int, Retention | None] = {}
-    for match in ctx.rules.retention_cue.finditer(ctx.lower):
+    # The same matches as the cue itself; a lookahead for the words a cue begins with
+    # rejects most positions of the document at once.
+    for match in with_leading_literals(ctx.rules.retention_cue).finditer(ctx.lower):
         # Several cues can fall in one sentence; it is read once.
         index = ctx.sentence_index(match.start())
         if index in by_index:
