@@ -18,6 +18,7 @@ from importlib import resources
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.durations import duration_after
+from privacyparser.extract.leading import with_leading_literals
 from privacyparser.models import Right
 from privacyparser.rules import RuleTableError
 
@@ -175,7 +176,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     response_bit, cue_bit = rule_count, rule_count + 1
     rule_bits = (1 << rule_count) - 1
     live_bits = rule_bits | 1 << response_bit | 1 << cue_bit
-    rule_filters = [(rule, tables.filters[rule.id]) for rule in rules.rights]
+    rule_filters = [(rule, tables.filters[rule.id], with_leading_literals(rule.pattern)) for rule in rules.rights]
     for index in range(ctx.sentence_count()):
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
@@ -213,14 +214,14 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
             # The rules whose bit is set, in table order.
             low = rule_mask & -rule_mask
             rule_mask ^= low
-            rule, filters = rule_filters[low.bit_length() - 1]
+            rule, filters, pattern = rule_filters[low.bit_length() - 1]
             if rule.kind in kinds_here:
                 continue
             if filters.needs_cue and (not user_context or we_subject):
                 continue
             if heading and not filters.in_headings:
                 continue
-            for match in rule.pattern.finditer(sentence):
+            for match in pattern.finditer(sentence):
                 head = ctx.text[max(start, start + match.start() - _OPERATOR_REACH) : start + match.start()]
                 if rule.kind in _OPERATOR_ACTIONS and _OPERATOR_DOES.search(head) and not _ON_REQUEST.search(sentence):
                     continue
