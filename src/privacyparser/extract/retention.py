@@ -34,8 +34,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from privacyparser.extract.context import DocumentContext
+from privacyparser.extract.context import DocumentContext, SectionInfo
 from privacyparser.extract.durations import iso_duration
+from privacyparser.extract.leading import with_leading_literals
 from privacyparser.extract.prefilter import literal_checks
 from privacyparser.models import Retention
 from privacyparser.rules import RuleTableError
@@ -127,8 +128,8 @@ def _classify(
     """The record of sentence `index` by the first rule that matches it (of `kinds` when given)."""
     start, end = ctx.sentence(index)
     sentence = ctx.lower[start:end]
-    if _search(vetoes.not_a_statement, sentence) or _search(vetoes.not_data, sentence):
-        return None
+    # The sentence vetoes are read once a rule matches: most cue sentences match none.
+    vetoed: bool | None = None
     not_a_period: bool | None = None
     for rule in ctx.rules.retention:
         if kinds is not None and rule.kind not in kinds:
@@ -136,6 +137,10 @@ def _classify(
         found = _search(rule.pattern, sentence)
         if found is None:
             continue
+        if vetoed is None:
+            vetoed = bool(_search(vetoes.not_a_statement, sentence) or _search(vetoes.not_data, sentence))
+        if vetoed:
+            return None
         duration = None
         if rule.kind == "stated_period":
             if not_a_period is None:
@@ -170,10 +175,22 @@ def _is_line(ctx: DocumentContext, start: int, end: int) -> bool:
     return (before < 0 or text[before] == "\n") and (end >= len(text) or "\n" in text[end - 1 : end + 1])
 
 
+def _titles(info: SectionInfo) -> str:
+    """`ctx.section_titles` of a position in section `info`."""
+    titles = []
+    section: SectionInfo | None = info
+    while section is not None:
+        titles.append(section.title_lower)
+        section = section.parent
+    return " | ".join(titles)
+
+
 def extract_retention(ctx: DocumentContext) -> list[Retention]:
     vetoes = retention_vetoes()
     by_index: dict[int, Retention | None] = {}
-    for match in ctx.rules.retention_cue.finditer(ctx.lower):
+    # The same matches as the cue itself; a lookahead for the words a cue begins with
+    # rejects most positions of the document at once.
+    for match in with_leading_literals(ctx.rules.retention_cue).finditer(ctx.lower):
         # Several cues can fall in one sentence; it is read once.
         index = ctx.sentence_index(match.start())
         if index in by_index:
@@ -183,7 +200,10 @@ def extract_retention(ctx: DocumentContext) -> list[Retention]:
             by_index[index] = None
             continue
         by_index[index] = _classify(ctx, vetoes, index)
-    # Lines under a retention heading: the heading supplies the verb.
+    # Lines under a retention heading: the heading supplies the verb. Most policies
+    # have no such heading, and then no sentence needs its section looked up.
+    if not any(vetoes.section_cue.search(_titles(info)) for info in ctx.sections):
+        return [record for _, record in sorted(by_index.items()) if record is not None]
     about_keeping: dict[str | None, bool] = {}
     for index in range(ctx.sentence_count()):
         if index in by_index:

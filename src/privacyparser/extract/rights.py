@@ -18,6 +18,7 @@ from importlib import resources
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.durations import duration_after
+from privacyparser.extract.leading import with_leading_literals
 from privacyparser.models import Right
 from privacyparser.rules import RuleTableError
 
@@ -167,22 +168,15 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     lead_in: tuple[str | None, int] | None = None  # (section, sentence index) of "You have the right to:"
     # The sentence before, for the antecedent of "delete it".
     previous_start = previous_end = -1
-    # Which rules (and whole-sentence cues and vetoes) can match in each sentence: the
-    # others are not run there. One literal scan of the document serves them all.
+    # Which rules (and the whole-sentence cues) can match in each sentence: the others
+    # are not run there. One literal scan of the document serves them all. A rule's
+    # sentence veto is read only once the rule has a match to keep (few sentences).
     rule_count = len(rules.rights)
-    vetoes: list[re.Pattern[str]] = []
-    veto_bits: dict[str, int] = {}
-    for rule in rules.rights:
-        veto = tables.filters[rule.id].exclude_sentence
-        if veto is not None:
-            veto_bits[rule.id] = rule_count + 2 + len(vetoes)
-            vetoes.append(veto)
-    masks = ctx.pattern_masks(
-        (*(rule.pattern for rule in rules.rights), rules.response_time, rules.right_user_cues, *vetoes)
-    )
+    masks = ctx.pattern_masks((*(rule.pattern for rule in rules.rights), rules.response_time, rules.right_user_cues))
     response_bit, cue_bit = rule_count, rule_count + 1
     rule_bits = (1 << rule_count) - 1
     live_bits = rule_bits | 1 << response_bit | 1 << cue_bit
+    rule_filters = [(rule, tables.filters[rule.id], with_leading_literals(rule.pattern)) for rule in rules.rights]
     for index in range(ctx.sentence_count()):
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
@@ -215,27 +209,27 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         we_subject = _WE_SUBJECT.match(sentence) is not None and _NAMES_USER.search(sentence) is None
         kinds_here: set[str] = set()
         before = ctx.lower[previous_start:previous_end] if previous_paragraph_open else ""
-        for bit, rule in enumerate(rules.rights):
-            if not (mask >> bit) & 1 or rule.kind in kinds_here:
+        rule_mask = mask & rule_bits
+        while rule_mask:
+            # The rules whose bit is set, in table order.
+            low = rule_mask & -rule_mask
+            rule_mask ^= low
+            rule, filters, pattern = rule_filters[low.bit_length() - 1]
+            if rule.kind in kinds_here:
                 continue
-            filters = tables.filters[rule.id]
             if filters.needs_cue and (not user_context or we_subject):
                 continue
             if heading and not filters.in_headings:
                 continue
-            if (
-                filters.exclude_sentence is not None
-                and (mask >> veto_bits[rule.id]) & 1
-                and filters.exclude_sentence.search(sentence)
-            ):
-                continue
-            for match in rule.pattern.finditer(sentence):
+            for match in pattern.finditer(sentence):
                 head = ctx.text[max(start, start + match.start() - _OPERATOR_REACH) : start + match.start()]
                 if rule.kind in _OPERATOR_ACTIONS and _OPERATOR_DOES.search(head) and not _ON_REQUEST.search(sentence):
                     continue
                 if not _vetoed(filters, sentence, match, tables.pronoun_antecedent, before):
-                    kinds_here.add(rule.kind)
-                    found.append((start + match.start(), start + match.end(), rule.kind, rule.id, section))
+                    # The sentence veto rules the whole rule out here, whichever match.
+                    if filters.exclude_sentence is None or filters.exclude_sentence.search(sentence) is None:
+                        kinds_here.add(rule.kind)
+                        found.append((start + match.start(), start + match.end(), rule.kind, rule.id, section))
                     break
         previous_start, previous_end = start, end
     records: list[Right] = []

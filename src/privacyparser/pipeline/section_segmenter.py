@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Container
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from privacyparser.normalize.document import FurnitureSpan, HeadingHint
+from privacyparser.pipeline.lower_words import LowerCaseWords
 from privacyparser.pipeline.numbering import Numbering, parse_numbering
 
 # A heading rarely runs longer than this; a longer numbered line is a list item.
@@ -297,22 +299,18 @@ def _table_of_contents(lines: list[Line], next_content: list[int]) -> list[tuple
     # of contents when most of its entries are seen again after it.
     # A numbered entry counts as seen again only with a similar title: list items "(3)"
     # to "(6)" come back in every section, the headings of a table of contents once.
+    # Both are built when the first run is found: most documents have none.
     later_labels: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = {}
     last_text: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        if not _is_content(line):
-            continue
-        if line.numbering is not None:
-            seen = later_labels.setdefault((line.numbering.style, line.numbering.label), [])
-            if len(seen) < TOC_LABEL_MEMORY:
-                seen.append((index, _toc_words(line)))
-        if len(line.text) <= MAX_TITLE_CHARS:
-            last_text[_toc_key(line)] = index
+    remembered = False
     runs: list[tuple[int, int]] = []
     index = next_content[0] if lines and not _is_content(lines[0]) else 0
     while 0 <= index < len(lines):
         run = _numbered_run(lines, next_content, index) or _unnumbered_run(lines, index)
         if len(run) >= MIN_TOC_LINES:
+            if not remembered:
+                _remember_lines(lines, later_labels, last_text)
+                remembered = True
             last = run[-1]
             again = 0
             for i in run:
@@ -331,6 +329,23 @@ def _table_of_contents(lines: list[Line], next_content: list[int]) -> list[tuple
                 continue
         index = next_content[index]
     return runs
+
+
+def _remember_lines(
+    lines: list[Line],
+    later_labels: dict[tuple[str, str], list[tuple[int, frozenset[str]]]],
+    last_text: dict[str, int],
+) -> None:
+    """Fill `later_labels` and `last_text` of `_table_of_contents` from every line."""
+    for index, line in enumerate(lines):
+        if not _is_content(line):
+            continue
+        if line.numbering is not None:
+            seen = later_labels.setdefault((line.numbering.style, line.numbering.label), [])
+            if len(seen) < TOC_LABEL_MEMORY:
+                seen.append((index, _toc_words(line)))
+        if len(line.text) <= MAX_TITLE_CHARS:
+            last_text[_toc_key(line)] = index
 
 
 def _numbered_title(line: Line, numbering: Numbering) -> tuple[str | None, int]:
@@ -492,7 +507,7 @@ def _unnumbered_run(lines: list[Line], index: int) -> list[int]:
     return run if len(run) >= MIN_TOC_LINES else []
 
 
-def _text_style(text: str, lower_words: frozenset[str] | set[str] | None = None) -> tuple[str, ...]:
+def _text_style(text: str, lower_words: Container[str] | None = None) -> tuple[str, ...]:
     """The look of an unnumbered heading: its case and its final punctuation.
 
     A capitalised word that the text never writes in lower case ("Zoho", "Google") is a
@@ -525,9 +540,10 @@ def _word_key(word: str) -> str:
     return match.group(0).casefold() if match else word.casefold()
 
 
-def _lower_case_words(text: str) -> set[str]:
-    """Words the text writes in lower case somewhere: common words, not names."""
-    return {word for word in _WORD.findall(text) if word.islower()}
+def _lower_case_words(text: str) -> LowerCaseWords:
+    """Words the text writes in lower case somewhere: common words, not names (looked
+    up one by one when asked: a heading check asks about few words)."""
+    return LowerCaseWords(text)
 
 
 def _mark_furniture(lines: list[Line], ranges: list[tuple[int, int]]) -> None:
@@ -722,8 +738,10 @@ class SectionSegmenter:
             if (
                 detect_unnumbered
                 and (numbered_seen or not numbered_policy)
-                and not (_in_colon_list(lines, index) and not _has_body(lines, index, next_content))
+                # The look of the line first: it rules out most lines, and the list
+                # look-back is dearer.
                 and self._is_unnumbered_heading(lines, index, next_content, previous_heading == index - 1)
+                and not (_in_colon_list(lines, index) and not _has_body(lines, index, next_content))
             ):
                 text = line.text.strip()
                 style = _text_style(text, lower_words)

@@ -1,0 +1,148 @@
+"""A regex with the same matches that rejects most positions faster.
+
+`re` cannot skip ahead in a pattern such as `\\b(?:retain|keep|store|...)`: at every
+word start it tries each alternative in turn. When every match of a pattern begins with
+one of a few literal strings, a lookahead for those strings, factored by common
+prefixes (`(?=re(?:tain|move)|k(?:eep|ept))`), fails after a character or two at most
+positions and lets the pattern run only where it can match. The lookahead is implied
+by every match, so the matches (spans and groups) are exactly the original's.
+
+>>> fast = with_leading_literals(re.compile(r"\\b(?:keep|kept|retain\\w*)\\b"))
+>>> fast.pattern
+'(?=(?:ke(?:ep|pt)|retain))(?:\\\\b(?:keep|kept|retain\\\\w*)\\\\b)'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+# Bounds on the prefix strings: past these the lookahead costs more than it saves.
+_MAX_PREFIXES = 400
+_MAX_CLASS = 8
+
+_Strings = frozenset[str]
+
+
+@lru_cache(maxsize=256)
+def with_leading_literals(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a lookahead for the strings every match begins with, or
+    `pattern` itself when those are unknown (or one is empty)."""
+    prefixes = leading_literals(pattern)
+    if prefixes is None or not isinstance(pattern.pattern, str) or pattern.pattern.startswith("(?"):
+        # A leading "(?" may hold global flags, which must stay first.
+        return pattern
+    try:
+        return re.compile("(?=" + _factored(sorted(prefixes)) + ")(?:" + pattern.pattern + ")", pattern.flags)
+    except re.error:
+        return pattern
+
+
+def leading_literals(pattern: re.Pattern[str]) -> _Strings | None:
+    """Strings one of which every match of `pattern` begins with; None when unknown.
+
+    >>> sorted(leading_literals(re.compile(r"\\bopt(?:s|ed) out\\w*")))
+    ['opted', 'opts']
+    """
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        tree = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an internal parser, used only as a hint: any failure means "unknown"
+        return None
+    found = _leading(tree)
+    if found is None or "" in found:
+        return None
+    return found
+
+
+def _leading(items: list[Any]) -> _Strings | None:
+    """Prefixes of every match of the sequence `items`: its exact opening items, then
+    the prefixes of the first item that is not exact."""
+    run: _Strings = frozenset(("",))
+    for item in items:
+        strings = _exact(item)
+        if strings is not None:
+            run = frozenset(a + b for a in run for b in strings)
+            if len(run) > _MAX_PREFIXES:
+                return None
+            continue
+        inner = _leading_item(item)
+        if inner is None:
+            return run
+        return _join(run, inner)
+    return run
+
+
+def _join(run: _Strings, inner: _Strings) -> _Strings | None:
+    out = frozenset(a + b for a in run for b in inner)
+    return out if len(out) <= _MAX_PREFIXES else None
+
+
+def _leading_item(item: tuple[Any, Any]) -> _Strings | None:
+    op, arg = item
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, body = arg
+        return None if add_flags & re.IGNORECASE else _leading(list(body))
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for alternative in arg[1]:
+            inner = _leading(list(alternative))
+            if inner is None:
+                return None
+            out |= inner
+        return frozenset(out) if len(out) <= _MAX_PREFIXES else None
+    return None
+
+
+def _exact(item: tuple[Any, Any]) -> _Strings | None:
+    """Every string `item` can match, when they are few; zero-width items match ""."""
+    op, arg = item
+    if op is sre.LITERAL:
+        return frozenset((chr(arg),))
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return frozenset(("",))
+    if op is sre.IN:
+        chars = set()
+        for kind, value in arg:
+            if kind is not sre.LITERAL:
+                return None
+            chars.add(chr(value))
+        return frozenset(chars) if len(chars) <= _MAX_CLASS else None
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, body = arg
+        if add_flags & re.IGNORECASE:
+            return None
+        out: _Strings = frozenset(("",))
+        for inner_item in body:
+            strings = _exact(inner_item)
+            if strings is None:
+                return None
+            out = frozenset(a + b for a in out for b in strings)
+            if len(out) > _MAX_PREFIXES:
+                return None
+        return out
+    return None
+
+
+def _factored(literals: list[str]) -> str:
+    """One regex for a set of literals, factored by common prefixes; a literal that
+    another extends makes the rest optional (any one of them is enough)."""
+    trie: dict[str, Any] = {}
+    for literal in literals:
+        node = trie
+        for ch in literal:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        if "" in node:
+            # This prefix is itself one of the literals: nothing more is needed.
+            return ""
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
