@@ -44,9 +44,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
-from privacyparser.extract.context import DocumentContext
+from privacyparser.extract.context import DocumentContext, SectionInfo
 from privacyparser.extract.negation import is_negated
 from privacyparser.extract.practices import PracticeGate
 from privacyparser.models import Purpose, PurposeCategory
@@ -373,8 +373,7 @@ def _fast(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(rf"{boundary}(?={_alternation(list(strings))})(?:{pattern.pattern})", pattern.flags)
 
 
-@dataclass(frozen=True)
-class _Opening:
+class _Opening(NamedTuple):
     """What `_clauses` reads first in a sentence (see `PurposeReader._opening`)."""
 
     # Where the text begins after a list marker ("(a) ", "1. ").
@@ -385,7 +384,7 @@ class _Opening:
     first: re.Match[str] | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Clause:
     start: int
     end: int
@@ -406,6 +405,7 @@ class PurposeReader:
         self._purpose_intro: dict[int, bool] = {}
         # Answers that depend only on the section (`_by_section`).
         self._section_tests: dict[tuple[str, int], bool] = {}
+        self._sections_at: dict[int, SectionInfo | None] = {}
         # Spans of the current sentence read as clauses and rejected.
         self._vetoed: list[tuple[int, int]] = []
         for kind, rule_id, start, end in ctx.clauses:
@@ -471,10 +471,11 @@ class PurposeReader:
             # Every match holds a word at least: the next scan begins at its end, as in finditer.
             match = start.search(lower, match.end(), e)
 
-    def _clauses(self, index: int, phrases: list[tuple[str, int, int]], opening: _Opening) -> list[Clause]:
+    def _clauses(
+        self, index: int, s: int, e: int, phrases: list[tuple[str, int, int]], opening: _Opening
+    ) -> list[Clause]:
         ctx, pats = self.ctx, self.patterns
         rules = pats.rules
-        s, e = ctx.sentence(index)
         lower = ctx.lower
         body = opening.body
         found: list[Clause] = []
@@ -640,11 +641,18 @@ class PurposeReader:
 
     def _by_section(self, test: Callable[[int], bool], pos: int) -> bool:
         """`test(pos)`, which depends only on the section at `pos`: once per section."""
-        key = (test.__name__, id(self.ctx.section_at(pos)))
+        key = (test.__name__, id(self._section_at(pos)))
         found = self._section_tests.get(key)
         if found is None:
             found = self._section_tests[key] = test(pos)
         return found
+
+    def _section_at(self, pos: int) -> SectionInfo | None:
+        """`ctx.section_at`, once per position (a sentence start is asked several times)."""
+        cache = self._sections_at
+        if pos not in cache:
+            cache[pos] = self.ctx.section_at(pos)
+        return cache[pos]
 
     def _imperative_allowed(self, pos: int) -> bool:
         return self._by_section(self._imperative_allowed_at, pos)
@@ -764,7 +772,7 @@ class PurposeReader:
             ):
                 continue
             self._vetoed = []
-            clauses = self._clauses(index, phrases, opening) if opening is not None else []
+            clauses = self._clauses(index, s, e, phrases, opening) if opening is not None else []
             # "To prevent loss, we have put in place safeguards": the goals of security
             # measures are no purposes of processing. Asked only where something was found.
             if (clauses or phrases) and self._commitment(index, s, e):
