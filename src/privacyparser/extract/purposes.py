@@ -40,13 +40,13 @@ list line); work is linear in the document.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
-from privacyparser.extract.context import DocumentContext
+from privacyparser.extract.context import DocumentContext, SectionInfo
 from privacyparser.extract.negation import is_negated
 from privacyparser.extract.practices import PracticeGate, addresses_specific_audience
 from privacyparser.models import Purpose, PurposeCategory
@@ -75,22 +75,24 @@ _KIND_CATEGORY = {
 }
 # What opens a list item or a numbered paragraph: "(e) ", "1. ", "5.1.4 ", "· ", "- ".
 _LEAD = re.compile(r"[^\w(]{0,4}(?:(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+)?[^\w(]{0,3}")
-# Where a purpose clause ends.
+# Where a purpose clause ends. Every way of ending opens with one of the characters of
+# the first class: read first, they let `re` skip the letters between them (`_clause_end`
+# asks only where a match begins).
 _CLAUSE_END = re.compile(
-    r"[.;:!?()\[\]\n]"
-    r"|,\s*(?=(?:and |or |and/or )?(?:to|in order|for|so|which|who|whom|where|when|if|unless|including|such as|"
-    r"as|but|while|whether|we|you|they|it|this|these|please|provided|except|because|since|e\.g|i\.e|etc|"
+    r"[.;:!?()\[\]\n,\s](?:(?<=[.;:!?()\[\]\n])"
+    r"|(?<=,)\s*(?=(?:and |or |and/or )?(?:to|in order|for|so|which|who|whom|where|when|if|unless|including|"
+    r"such as|as|but|while|whether|we|you|they|it|this|these|please|provided|except|because|since|e\.g|i\.e|etc|"
     r"among|by|with|via|through|in|on|at|from|without|subject|whereas|although|however|our|your)\b)"
-    r"|\s(?:and|or|and/or)\s(?=(?:to|in order to|for the purposes?|so that|we|you|they|it|as|where|when|if)\b)"
+    r"|(?<=\s)(?:and|or|and/or)\s(?=(?:to|in order to|for the purposes?|so that|we|you|they|it|as|where|when|if)\b)"
     # "... processing your request and the agent will need ...": a new subject ends it.
-    r"|\s(?:and|or|but)\s(?=(?:the|your|our|their|its|this|that|such|these|those|a|an|any)\s+[\w-]{1,30}"
+    r"|(?<=\s)(?:and|or|but)\s(?=(?:the|your|our|their|its|this|that|such|these|those|a|an|any)\s+[\w-]{1,30}"
     r"(?:\s+[\w-]{1,30})?\s+(?:will|would|may|might|can|could|must|shall|should|is|are|was|were|has|have|had|"
     r"requires?|needs?|does|do)\b)"
-    r"|\s(?=but\b|as (?:you|we|they|users?)\b)"
-    r"|\s(?=(?:if you|if we|unless|except|when you|whenever|where (?:required|necessary|permitted|applicable|"
+    r"|(?<=\s)(?=but\b|as (?:you|we|they|users?)\b)"
+    r"|(?<=\s)(?=(?:if you|if we|unless|except|when you|whenever|where (?:required|necessary|permitted|applicable|"
     r"appropriate|we|you)|in accordance|as described|as set out|as outlined|as permitted|as required|as necessary|"
     r"subject to|in compliance with (?:this|our)|on the basis|based on (?:our|your|the legal)|pursuant to|"
-    r"and other purposes|or other purposes)\b)"
+    r"and other purposes|or other purposes)\b))"
 )
 # What opens a list after "for the following purposes".
 # "For other purposes: We may use ..." is a label before a sentence, not a list.
@@ -108,7 +110,22 @@ _ADVERB = (
 )
 _EXAMPLE = re.compile(r"\s*(?:for example|for instance|e\.\s?g\.|such as|including)")
 _CUT_WORD = re.compile(r"\s+\S*$")
-_TRAILING = re.compile(r"[\s,\-–—/&]+$|\s+(?:and|or|and/or|the|a|an|of|to|for|with|our|your|its|their)$")
+# Words a clause does not end with ("to manage and", "for the").
+_TRAILING_WORDS = ("and", "or", "and/or", "the", "a", "an", "of", "to", "for", "with", "our", "your", "its", "their")
+_TRAILING = re.compile(r"[\s,\-–—/&]+$|\s+(?:" + "|".join(_TRAILING_WORDS) + ")$")
+
+
+def _trailing(text: str, start: int, end: int) -> int | None:
+    """Where `_TRAILING` matches in text[start:end], or None.
+
+    A text that ends with a letter or digit and with none of the trailing words has no
+    match (the pattern ends each match at the end of the text), and most clauses end so:
+    they need no search.
+    """
+    if end > start and text[end - 1].isalnum() and not text.endswith(_TRAILING_WORDS, start, end):
+        return None
+    found = _TRAILING.search(text, start, end)
+    return None if found is None else found.start()
 
 
 # A section about what is collected, not about uses.
@@ -128,8 +145,15 @@ class ClausePatterns:
     item_signal: re.Pattern[str]
     statement: re.Pattern[str]
     verb_category: dict[str, str]
-    # `rules.commitment`, behind a lookahead of its opening letters.
+    # The rules searched over stretches of text, each behind a lookahead of the strings
+    # its matches open with (`_fast`): the same matches, found sooner.
     commitment: re.Pattern[str]
+    context: re.Pattern[str]
+    not_before: re.Pattern[str]
+    no_purpose_before: re.Pattern[str]
+    user_choice: re.Pattern[str]
+    circumstance_before: re.Pattern[str]
+    single_word_before: re.Pattern[str]
 
 
 def _verb_forms(verb: str) -> tuple[list[str], list[str]]:
@@ -144,50 +168,102 @@ def _verb_forms(verb: str) -> tuple[list[str], list[str]]:
     return [verb], [form + tail for form in sorted(ing)]
 
 
-def _first_letters(pattern: str) -> str | None:
-    """The letters every match of `pattern` can start with, or None when unknown.
+# Most strings an opening guard lists ("in order to", "to", "for", ...).
+_MAX_OPENINGS = 64
 
-    A pattern that opens each alternative with a word ("\\bfor ...|\\bto ...") is
-    scanned faster behind a lookahead of those letters: the regex engine drops most
-    positions at once instead of trying every alternative there.
+
+def _openings(pattern: str, flags: int = 0) -> tuple[frozenset[str], bool] | None:
+    """The strings every match of `pattern` opens with, and whether every match opens at
+    a word boundary; None when unknown.
+
+    A pattern searched over a sentence is tried at every position; behind a lookahead
+    of its openings ("to", "for", "in order to", ...) `re` drops most positions after a
+    letter or two instead of trying each alternative there.
+
+    >>> sorted(_openings(r"\\b(?:to|in order to)\\s+\\w+|\\bfor\\b")[0])
+    ['for', 'in order to', 'to']
     """
-
-    def first(items: Any) -> set[str] | None:
-        for op, av in items:
-            if op is sre.AT:
-                continue
-            if op is sre.LITERAL:
-                return {chr(av)}
-            if op is sre.IN:
-                out: set[str] = set()
-                for kind, value in av:
-                    if kind is not sre.LITERAL:
-                        return None
-                    out.add(chr(value))
-                return out
-            if op is sre.SUBPATTERN:
-                return first(av[-1])
-            if op is sre.BRANCH:
-                found: set[str] = set()
-                for branch in av[1]:
-                    letters = first(branch)
-                    if letters is None:
-                        return None
-                    found |= letters
-                return found
-            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-                return first(av[2])
-            return None
+    try:
+        tree = sre_parse.parse(pattern, flags)
+    except Exception:  # an internal parser, used only as a hint: any failure means "unknown"
         return None
-
-    letters = first(sre_parse.parse(pattern))
-    if not letters or not all(c.isalpha() and c.islower() for c in letters):
+    strings, _, bounded = _lead(list(tree))
+    if not strings or "" in strings:
         return None
-    return "".join(sorted(letters))
+    return frozenset(strings), bounded
+
+
+def _lead(items: list[Any]) -> tuple[set[str], bool, bool]:
+    """(strings every match of the sequence `items` opens with, whether those strings are
+    the whole matches, whether a word boundary is asserted before the first character)."""
+    out, whole, bounded = {""}, True, False
+    for op, av in items:
+        if op is sre.AT or op in (sre.ASSERT, sre.ASSERT_NOT):
+            # Zero width: nothing read. A boundary before the first character opens the match.
+            bounded = bounded or (op is sre.AT and av is sre.AT_BOUNDARY and out == {""})
+            continue
+        if op is sre.LITERAL:
+            strings, item_whole, item_bounded = {chr(av)}, True, False
+        elif op is sre.IN and all(kind is sre.LITERAL for kind, _ in av):
+            strings, item_whole, item_bounded = {chr(value) for _, value in av}, True, False
+        elif op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            strings, item_whole, item_bounded = _lead(list(av[-1]))
+        elif op is sre.BRANCH:
+            leads = [_lead(list(branch)) for branch in av[1]]
+            strings = {s for lead in leads for s in lead[0]}
+            item_whole = all(lead[1] for lead in leads)
+            item_bounded = all(lead[2] for lead in leads)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            strings, _, item_bounded = _lead(list(av[2]))
+            item_whole = False
+        else:
+            return out, False, bounded
+        if out == {""}:
+            bounded = bounded or item_bounded
+        joined = {a + b for a in out for b in strings}
+        if len(joined) > _MAX_OPENINGS:
+            # Too many to list: their first letters (or first few) still open every match.
+            return _shortest_prefixes(joined), False, bounded
+        out, whole = joined, item_whole
+        if not whole:
+            break
+    return out, whole, bounded
+
+
+def _shortest_prefixes(strings: set[str]) -> set[str]:
+    """The longest prefixes of `strings`, cut to one length, of which there are at most
+    `_MAX_OPENINGS` (all of them when even their first letters are more)."""
+    for length in range(max(map(len, strings)) - 1, 0, -1):
+        cut = {s[:length] for s in strings}
+        if len(cut) <= _MAX_OPENINGS:
+            return cut
+    return {""}
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """The words as one regex alternation, factored by common prefixes (a trie).
+
+    It matches what the flat alternation of the words, longest first, matches, and tries
+    them in the same order: the words that match at one position are prefixes of one
+    another, and both forms try the longest of them first. `re` tries a flat alternation
+    one word after another; the trie reads each letter once.
+    """
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # A word that ends here is tried after the longer words that go on from here.
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)
 
 
 _BUILT: dict[int, ClausePatterns] = {}
@@ -245,8 +321,11 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
     # out of `start`, whose alternatives all open at a word boundary and so scan fast.
     enum = re.compile(rf"[;,]\s*(?:and\s+|or\s+)?{_ENUM}\s+(?:to\s+)?(?P<verb>{verbs}|{ings})\b(?![@/]|\.\w)")
     # "allow the owner to provide" is one clause; ", comply with" and "and prevent" start another.
+    # (The comma or space is read first, and the rest after it, so that `re` skips the
+    # letters in between.)
     split = re.compile(
-        rf"(?:,\s*(?:and\s+|or\s+|and/or\s+)?|\s+(?:and|or|and/or)\s+)(?:to\s+)?(?P<verb>{verbs}|{ings})\b"
+        rf"[,\s](?:(?<=,)\s*(?:and\s+|or\s+|and/or\s+)?|(?<=\s)\s*(?:and|or|and/or)\s+)(?:to\s+)?"
+        rf"(?P<verb>{verbs}|{ings})\b"
     )
     # "To manage your account", "Managing orders", and imperative list items
     # ("Comply with a legal obligation", "compile statistics;").
@@ -265,19 +344,47 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         rf"(?:may|might|will|can|could|shall|would)\s+){adverb}(?P<plain>{verbs})\b(?![@/]|\.\w)"
     )
     return ClausePatterns(
-        rules, start, enum, split, line_head, item_signal, statement, category, _fast(rules.commitment)
+        rules,
+        start,
+        enum,
+        split,
+        line_head,
+        item_signal,
+        statement,
+        category,
+        commitment=_fast(rules.commitment),
+        context=_fast(rules.context),
+        not_before=_fast(rules.not_before),
+        no_purpose_before=_fast(rules.no_purpose_before),
+        user_choice=_fast(rules.user_choice),
+        circumstance_before=_fast(rules.circumstance_before),
+        single_word_before=_fast(rules.single_word_before),
     )
 
 
 def _fast(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` behind a lookahead of the letters its matches open with, when known."""
-    letters = _first_letters(pattern.pattern)
-    if letters is None:
+    """`pattern` behind a lookahead of the strings its matches open with, when known
+    (and of a word boundary, when every match opens at one)."""
+    openings = _openings(pattern.pattern, pattern.flags)
+    if openings is None:
         return pattern
-    return re.compile(rf"\b(?=[{letters}])(?:{pattern.pattern})", pattern.flags)
+    strings, bounded = openings
+    boundary = r"\b" if bounded else ""
+    return re.compile(rf"{boundary}(?={_alternation(list(strings))})(?:{pattern.pattern})", pattern.flags)
 
 
-@dataclass
+class _Opening(NamedTuple):
+    """What `_clauses` reads first in a sentence (see `PurposeReader._opening`)."""
+
+    # Where the text begins after a list marker ("(a) ", "1. ").
+    body: int
+    # `line_head` matched at `body`.
+    head: re.Match[str] | None
+    # The first match of `start` in the sentence.
+    first: re.Match[str] | None
+
+
+@dataclass(slots=True)
 class Clause:
     start: int
     end: int
@@ -298,6 +405,7 @@ class PurposeReader:
         self._purpose_intro: dict[int, bool] = {}
         # Answers that depend only on the section (`_by_section`).
         self._section_tests: dict[tuple[str, int], bool] = {}
+        self._sections_at: dict[int, SectionInfo | None] = {}
         # Spans of the current sentence read as clauses and rejected.
         self._vetoed: list[tuple[int, int]] = []
         for kind, rule_id, start, end in ctx.clauses:
@@ -317,23 +425,63 @@ class PurposeReader:
                 cut = _CUT_WORD.search(lower, start, end)
                 end = cut.start() if cut and cut.start() > start else end
         while True:
-            trail = _TRAILING.search(lower, start, end)
-            if trail is None or trail.start() <= start:
+            trail = _trailing(lower, start, end)
+            if trail is None or trail <= start:
                 break
-            end = trail.start()
+            end = trail
         return end
 
-    def _clauses(self, index: int, phrases: list[tuple[str, int, int]]) -> list[Clause]:
+    def _opening(self, index: int, s: int, e: int) -> _Opening | None:
+        """Where sentence `index` begins after its list marker, the purpose verb that may
+        head it and its first purpose cue; None when `_clauses` can find no clause in it.
+
+        Most sentences hold no clause: one scan for a cue, a look at the head word, and
+        for short lines and sentences under a heading about uses one more test rule them
+        out before anything else is asked about them. Each test is a condition without
+        which its kind of clause (`_clauses`) is never found.
+        """
         ctx, pats = self.ctx, self.patterns
-        rules = pats.rules
-        s, e = ctx.sentence(index)
         lower = ctx.lower
         lead = _LEAD.match(lower, s, e)
         body = lead.end() if lead else s
+        opening = _Opening(body, pats.line_head.match(lower, body, e), pats.start.search(lower, s, e))
+        if opening.head is not None or opening.first is not None:
+            return opening
+        # A list item or a subheading that names a purpose ("Placing orders").
+        if len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS and (
+            ctx.in_heading(s, e) or self.gate.info(index).is_list_line
+        ):
+            return opening
+        # A plain-verb statement under a heading about uses.
+        if self._in_use_section(s) and pats.statement.search(lower, body, e) is not None:
+            return opening
+        return None
+
+    def _start_matches(self, first: re.Match[str] | None, pos: int, e: int) -> Iterator[re.Match[str]]:
+        """`patterns.start.finditer(lower, pos, e)`, reusing `first`, the sentence's first match.
+
+        A match at or after `pos` is also one when the scan begins at the sentence start
+        (the pattern looks at the text, not at where the scan began); so none after `pos`
+        when none was found, and `first` is the first after `pos` when it lies there.
+        """
+        start, lower = self.patterns.start, self.ctx.lower
+        match = first if first is None or first.start() >= pos else start.search(lower, pos, e)
+        while match is not None:
+            yield match
+            # Every match holds a word at least: the next scan begins at its end, as in finditer.
+            match = start.search(lower, match.end(), e)
+
+    def _clauses(
+        self, index: int, s: int, e: int, phrases: list[tuple[str, int, int]], opening: _Opening
+    ) -> list[Clause]:
+        ctx, pats = self.ctx, self.patterns
+        rules = pats.rules
+        lower = ctx.lower
+        body = opening.body
         found: list[Clause] = []
         pos = s
         # A sentence or list item that opens with its purpose: "To manage your account;".
-        head = pats.line_head.match(lower, body, e)
+        head = opening.head
         info = self.gate.info(index)
         is_list_line = info.is_list_line
         if head is not None and not head.group("verb"):
@@ -359,8 +507,8 @@ class PurposeReader:
             pos = end
         elif (
             len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS
-            and ctx.rules.list_intro.search(lower[s:e].rstrip()) is None
             and (self._in_purpose_list(index) or (ctx.in_heading(s, e) and self._purpose_subheading(s)))
+            and ctx.rules.list_intro.search(lower[s:e].rstrip()) is None
         ):
             # "User registration", "Placing orders" under "We use your data for:"; a
             # name ("Google Analytics", "Facebook"), a table label ("Retention period:")
@@ -388,7 +536,7 @@ class PurposeReader:
                     found.append(Clause(match.start("plain"), end, match.group("plain"), "plain"))
                     pos = end
                 break
-        for match in pats.start.finditer(lower, pos, e):
+        for match in self._start_matches(opening.first, pos, e):
             if found and match.start() < found[-1].end:
                 continue
             kind = match.lastgroup or "verb"
@@ -401,11 +549,11 @@ class PurposeReader:
             )
             if kind in ("verb", "verb2", "any"):
                 # "These tools help us understand ...": "help us" is the cue itself.
-                cued = restated or kind == "verb2" or rules.context.search(lower, s, match.start()) is not None
+                cued = restated or kind == "verb2" or pats.context.search(lower, s, match.start()) is not None
                 if not cued and not phrases:
                     continue
                 before = lower[max(s, match.start() - _BEFORE) : match.end(kind) - len(match.group(kind))]
-                if rules.no_purpose_before.search(before) or rules.not_before.search(before):
+                if pats.no_purpose_before.search(before) or pats.not_before.search(before):
                     # "We take measures to protect", "you have the right to opt out of
                     # marketing": nor is the vocabulary inside the clause a purpose.
                     if phrases:
@@ -421,7 +569,7 @@ class PurposeReader:
                 kind, clause_start = "such", listed.end()
             # "You are responsible for maintaining ...", "please contact us so that we can
             # ...": the user's duty or an instruction to the user, not a purpose.
-            elif rules.not_before.search(lower, max(s, clause_start - _BEFORE), clause_start):
+            elif pats.not_before.search(lower, max(s, clause_start - _BEFORE), clause_start):
                 continue
             if kind in ("of", "so", "such") and clause_start >= e:
                 continue
@@ -493,11 +641,18 @@ class PurposeReader:
 
     def _by_section(self, test: Callable[[int], bool], pos: int) -> bool:
         """`test(pos)`, which depends only on the section at `pos`: once per section."""
-        key = (test.__name__, id(self.ctx.section_at(pos)))
+        key = (test.__name__, id(self._section_at(pos)))
         found = self._section_tests.get(key)
         if found is None:
             found = self._section_tests[key] = test(pos)
         return found
+
+    def _section_at(self, pos: int) -> SectionInfo | None:
+        """`ctx.section_at`, once per position (a sentence start is asked several times)."""
+        cache = self._sections_at
+        if pos not in cache:
+            cache[pos] = self.ctx.section_at(pos)
+        return cache[pos]
 
     def _imperative_allowed(self, pos: int) -> bool:
         return self._by_section(self._imperative_allowed_at, pos)
@@ -573,10 +728,10 @@ class PurposeReader:
 
     def _trim(self, start: int, end: int) -> int:
         while True:
-            trail = _TRAILING.search(self.ctx.lower, start, end)
-            if trail is None or trail.start() <= start:
+            trail = _trailing(self.ctx.lower, start, end)
+            if trail is None or trail <= start:
                 return end
-            end = trail.start()
+            end = trail
 
     # -- categories ------------------------------------------------------------------
 
@@ -593,7 +748,7 @@ class PurposeReader:
     # -- the document ----------------------------------------------------------------
 
     def read(self) -> list[Purpose]:
-        ctx = self.ctx
+        ctx, pats = self.ctx, self.patterns
         rules = ctx.rules.purpose_clauses
         out: list[Purpose] = []
         for index in range(ctx.sentence_count()):
@@ -601,19 +756,23 @@ class PurposeReader:
             if e <= s or ctx.in_furniture(s) or (ctx.in_heading(s, e) and not self._purpose_subheading(s)):
                 continue
             phrases = self.phrases_by_sentence.get(index, [])
+            opening = self._opening(index, s, e)
+            if opening is None and not phrases:
+                # No clause and no phrase: nothing to record (the sentence is most of them).
+                continue
             # "You can opt out of marketing emails", "'Service Provider' means ... to
             # facilitate the Service": a choice or a definition states no purpose.
             # The gate's literal scan of the document tells the sentences where the
             # choice and definition cues may match: they run only there.
             gate = self.gate
             if (
-                (gate.may_match(index, "purpose_clauses.user_choice") and rules.user_choice.search(ctx.lower, s, e))
+                (gate.may_match(index, "purpose_clauses.user_choice") and pats.user_choice.search(ctx.lower, s, e))
                 or (gate.may_match(index, "purpose_clauses.definition") and rules.definition.search(ctx.lower, s, e))
                 or self.gate.info(index).definition
             ):
                 continue
             self._vetoed = []
-            clauses = self._clauses(index, phrases)
+            clauses = self._clauses(index, s, e, phrases, opening) if opening is not None else []
             # "To prevent loss, we have put in place safeguards": the goals of security
             # measures are no purposes of processing. Asked only where something was found.
             if (clauses or phrases) and self._commitment(index, s, e):
@@ -653,11 +812,11 @@ class PurposeReader:
                     circumstances.add(rule.category)
                     out.append(self._record(s, e, start, end, rule_id, rule.category))
                     continue
-                if " " not in ctx.lower[start:end].strip() and not rules.single_word_before.search(
+                if " " not in ctx.lower[start:end].strip() and not pats.single_word_before.search(
                     ctx.lower, max(s, start - 40), start
                 ):
                     continue
-                if rules.circumstance_before.search(ctx.lower, max(s, start - 60), start):
+                if pats.circumstance_before.search(ctx.lower, max(s, start - 60), start):
                     continue
                 out.append(self._record(s, e, start, end, rule_id, rule.category))
         out.sort(key=lambda p: (p.start, p.end))

@@ -7,9 +7,9 @@ forms of the data terms are added here, so the tables list singulars.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import cast
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -46,6 +46,9 @@ class PolicyClauses:
         rules = load_rules()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.kind_of: dict[int, tuple[str, str]] = {}
+        # The same, as `__call__` asks it for every match: a set and a plain map.
+        self._purpose_ids: set[int] = set()
+        self._rule_of: dict[int, str] = {}
         for category in rules.data_categories:
             self._add(nlp, DATA, category.rule_id, [form for t in category.terms for form in plural_forms(t)])
         for purpose in rules.purposes:
@@ -53,7 +56,11 @@ class PolicyClauses:
 
     def _add(self, nlp: Language, kind: str, rule_id: str, phrases: list[str]) -> None:
         key = f"{kind}|{rule_id}"
-        self.kind_of[nlp.vocab.strings.add(key)] = (kind, rule_id)
+        match_id = nlp.vocab.strings.add(key)
+        self.kind_of[match_id] = (kind, rule_id)
+        self._rule_of[match_id] = rule_id
+        if kind == PURPOSE:
+            self._purpose_ids.add(match_id)
         # Tokenise each phrase as written and lower-cased: the tokenizer splits some
         # words by case ("ID" stays whole, "id" becomes "i d" as in "I'd").
         unique = sorted({form for p in phrases if p.strip() for form in (p.strip(), p.strip().lower())})
@@ -62,30 +69,34 @@ class PolicyClauses:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.matcher(doc)
-        by_kind: dict[str, list[tuple[int, int, int]]] = {DATA: [], PURPOSE: []}
-        for match_id, start, end in matches:
-            by_kind[self.kind_of[match_id][0]].append((start, end, match_id))
+        # In text order; the matcher finds them so, and a stable sort keeps matches with
+        # the same start in the order found (which `_filter_matches` breaks ties by).
+        matches.sort(key=itemgetter(1))
+        purpose_ids = self._purpose_ids
+        by_kind = {
+            DATA: [match for match in matches if match[0] not in purpose_ids],
+            PURPOSE: [match for match in matches if match[0] in purpose_ids],
+        }
         clauses: list[tuple[str, str, int, int]] = []
         spans: list[Span] = []
-        # The parser reads only the clauses: its own Docs get no Spans (see PARSER_ONLY),
-        # and their character offsets are read off the token arrays.
+        # The parser reads only the clauses: its own Docs get no Spans (see PARSER_ONLY).
         make_spans = not parser_only(doc)
-        if matches and not make_spans:
-            token_starts = doc.to_array(IDX)
-            token_lengths = doc.to_array(LENGTH)
+        rule_of = self._rule_of
         for kind, kind_matches in by_kind.items():
             # The longest match wins: "email address" over "email", "IP address" over "address".
-            for start, end, match_id in _filter_matches(kind_matches):
-                rule_id = self.kind_of[match_id][1]
+            for match_id, start, end in _filter_matches(kind_matches):
+                rule_id = rule_of[match_id]
                 if make_spans:
                     span = Span(doc, start, end, label=kind, span_id=rule_id)
                     spans.append(span)
                     clauses.append((kind, rule_id, span.start_char, span.end_char))
-                else:
-                    last = end - 1
-                    end_char = int(token_starts[last]) + int(token_lengths[last])
-                    clauses.append((kind, rule_id, int(token_starts[start]), end_char))
-        clauses.sort(key=lambda c: c[2])
+                    continue
+                # Character offsets straight from the tokens: a Span per match costs more.
+                first = doc[start]
+                start_char = first.idx
+                last = first if end - start == 1 else doc[end - 1]
+                clauses.append((kind, rule_id, start_char, last.idx + len(last)))
+        clauses.sort(key=itemgetter(2))
         if make_spans:
             doc.spans["clauses"] = spans
         doc.user_data[keys.CLAUSES] = clauses
@@ -93,17 +104,46 @@ class PolicyClauses:
 
 
 def _filter_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """`spacy.util.filter_spans` on (start, end, match_id) triples, without making Spans:
-    longest first (then leftmost, then first found), no token claimed twice, in order."""
-    ordered = sorted(matches, key=lambda m: (m[1] - m[0], -m[0]), reverse=True)
+    """`spacy.util.filter_spans` on (match_id, start, end) triples sorted by start, without
+    making Spans: longest first (then leftmost, then first in `matches`), no token claimed
+    twice, in order.
+
+    Matches overlap only within a run of matches each of which begins before the run so
+    far ends; the choice inside one run does not depend on the others, and most runs
+    hold a single match, which is kept as it is.
+    """
+    kept: list[tuple[int, int, int]] = []
+    run: list[tuple[int, int, int]] = []
+    run_end = -1
+    for match in matches:
+        if match[1] >= run_end:
+            if len(run) == 1:
+                kept.append(run[0])
+            elif run:
+                kept += _longest_first(run)
+            run = [match]
+            run_end = match[2]
+        else:
+            run.append(match)
+            run_end = max(run_end, match[2])
+    if len(run) == 1:
+        kept.append(run[0])
+    elif run:
+        kept += _longest_first(run)
+    return kept
+
+
+def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The greedy choice among overlapping matches, in order of their starts."""
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
     kept = []
     seen: set[int] = set()
     for match in ordered:
-        start, end, _ = match
+        _, start, end = match
         if start not in seen and end - 1 not in seen:
             kept.append(match)
             seen.update(range(start, end))
-    return sorted(kept, key=lambda m: m[0])
+    return sorted(kept, key=itemgetter(1))
 
 
 @Language.factory("policy_clauses", assigns=["doc.spans"], default_config={})
