@@ -18,6 +18,7 @@ import csv
 import html as htmlmod
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -339,3 +340,155 @@ def opp115_files(folder: str | Path) -> tuple[list[Path], Path]:
     """The sanitized policy files of an OPP-115 folder and its annotations folder."""
     folder = Path(folder)
     return sorted(folder.joinpath("sanitized_policies").glob("*.html")), folder / "annotations"
+
+
+# --------------------------------------------------------------------------- GoPPC-150
+
+
+@dataclass
+class GoppcHeading:
+    title: str
+    parent: int | None  # index of the enclosing titled segment's heading
+    codes: frozenset[str] = frozenset()  # the title's own topic codes
+    start: int = -1  # range of the title in the rebuilt HTML
+    end: int = -1
+
+
+@dataclass
+class GoppcParagraph:
+    index: int
+    text: str  # whitespace collapsed, list items included
+    codes: frozenset[str]  # the paragraph's own topic codes ("4.2", "16.1", ...)
+    start: int = -1  # from the start of its first block to the end of its last in the HTML
+    end: int = -1
+
+
+@dataclass
+class GoppcPolicy:
+    name: str
+    html: str
+    text: str  # the plain-text rendering (titles and blocks separated by blank lines)
+    headings: list[GoppcHeading] = field(default_factory=list)
+    paragraphs: list[GoppcParagraph] = field(default_factory=list)
+    _locator: SpanLocator | None = field(default=None, repr=False)
+
+    def locate(self, start: int, end: int | None = None) -> int | None:
+        """Index of the paragraph whose HTML range holds offset `start` (or `end - 1`)."""
+        if self._locator is None:
+            self._locator = SpanLocator([(p.start, p.end) for p in self.paragraphs])
+        return self._locator.locate_range(start, start + 1 if end is None else end)
+
+
+def goppc_codes(category: str | None) -> frozenset[str]:
+    """The element's own topic codes: the part of `own;subtree` before the semicolon."""
+    own = (category or "").split(";", 1)[0]
+    return frozenset(code for part in own.split(",") if (code := part.strip()))
+
+
+def _goppc_inline_text(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _goppc_blocks(paragraph: ET.Element) -> list[tuple[str, str]]:
+    """A `<paragraph>` as blocks: ("p", text) for running text, ("li", text) per list item."""
+    blocks: list[tuple[str, str]] = []
+    running: list[str] = [paragraph.text or ""]
+
+    def flush() -> None:
+        text = " ".join("".join(running).split())
+        if text:
+            blocks.append(("p", text))
+        running.clear()
+
+    for child in paragraph:
+        if child.tag in ("list", "item"):
+            flush()
+            # A stray `<item>` outside a `<list>` is a list item of its own.
+            for item in child.iter("item") if child.tag == "list" else [child]:
+                text = _goppc_inline_text(item)
+                if text:
+                    blocks.append(("li", text))
+        else:
+            running.append("".join(child.itertext()))
+        running.append(child.tail or "")
+    flush()
+    return blocks
+
+
+def load_goppc_policy(path: Path) -> GoppcPolicy:
+    """One GoPPC-150 policy rebuilt as HTML and as plain text, with its gold structure.
+
+    HTML: titles as `<hN>` (N = segment nesting depth, capped at 6), running text as
+    `<p>`, list items as `<li>` in a `<ul>`. Plain text: blocks separated by a blank
+    line; the items of one list are one block, an item a line, as a browser's visible
+    text reads when copied. Each titled segment adds a heading (with its parent), each
+    `<paragraph>` with text a paragraph (with its HTML range and own topic codes).
+    """
+    root = ET.parse(path).getroot()
+    doc = HtmlBuilder()
+    doc.markup(HTML_HEAD)
+    text_blocks: list[str] = []
+    headings: list[GoppcHeading] = []
+    paragraphs: list[GoppcParagraph] = []
+    list_open = False
+
+    def close_list() -> None:
+        nonlocal list_open
+        if list_open:
+            doc.markup("</ul>\n")
+            list_open = False
+
+    # (element, depth, parent heading index); an explicit stack, so deep files cannot
+    # overflow the interpreter's recursion limit.
+    stack: list[tuple[ET.Element, int, int | None]] = [(root, 0, None)]
+    while stack:
+        element, depth, parent = stack.pop()
+        if element.tag == "paragraph":
+            spans: list[tuple[int, int]] = []
+            texts: list[str] = []
+            for kind, text in _goppc_blocks(element):
+                if kind == "li":
+                    if list_open:
+                        text_blocks[-1] += "\n" + text
+                    else:
+                        doc.markup("<ul>\n")
+                        list_open = True
+                        text_blocks.append(text)
+                else:
+                    close_list()
+                    text_blocks.append(text)
+                spans.append(doc.element(kind, text))
+                texts.append(text)
+            if spans:
+                paragraphs.append(
+                    GoppcParagraph(
+                        len(paragraphs),
+                        " ".join(texts),
+                        goppc_codes(element.get("category")),
+                        spans[0][0],
+                        spans[-1][1],
+                    )
+                )
+            continue
+        close_list()
+        own = parent
+        if element.tag == "segment":
+            title_element = element.find("title")
+            title = _goppc_inline_text(title_element) if title_element is not None else ""
+            if title and title_element is not None:
+                start, end = doc.element(f"h{min(depth, 6)}", title)
+                text_blocks.append(title)
+                codes = goppc_codes(title_element.get("category"))
+                headings.append(GoppcHeading(title, parent, codes, start, end))
+                own = len(headings) - 1
+        children = [c for c in element if c.tag in ("segment", "paragraph")]
+        for child in reversed(children):
+            stack.append((child, depth + 1 if child.tag == "segment" else depth, own))
+    close_list()
+    doc.markup(HTML_TAIL)
+    return GoppcPolicy(path.stem, doc.build(), "\n\n".join(text_blocks) + "\n", headings, paragraphs)
+
+
+def goppc150_files(folder: str | Path) -> list[Path]:
+    """The policy files (one XML each) of a GoPPC-150 folder, in numeric order."""
+    return sorted(Path(folder).glob("*.xml"), key=lambda p: (len(p.stem), p.stem))

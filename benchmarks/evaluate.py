@@ -1,7 +1,8 @@
-"""Score privacyparser's records against the annotated GDPR-200 and OPP-115 corpora.
+"""Score privacyparser's records against the annotated GDPR-200, OPP-115 and GoPPC-150 corpora.
 
     python benchmarks/evaluate.py --gdpr200 CORPORA/gdpr200-dev --opp115 CORPORA/opp115-dev
     python benchmarks/evaluate.py --gdpr200 CORPORA/gdpr200-dev --errors gdpr.rights.passage
+    python benchmarks/evaluate.py --goppc150 CORPORA/goppc150-dev --errors goppc.rights.paragraph
 
 Each policy is rebuilt as one HTML document from the corpus' own passages (see
 corpora.py), parsed once with `privacyparser.PolicyParser().parse(html, format="html")`,
@@ -10,6 +11,12 @@ and every record is traced back to the passage or segment it came from through i
 `--errors MEASURE` prints sampled false positives and false negatives with the rule ids
 involved; `--json OUT` writes every figure. A policy that fails to parse is reported and
 scored as if it had produced no records.
+
+GoPPC-150 (`--goppc150`) is a held-out second check: its policies are rebuilt as HTML by
+the same renderer structure.py uses (titles as `<hN>`, `<p>`, lists) and scored per
+`<paragraph>` element against the paragraph's own topic codes (corpora README): rights
+4.2-4.9 and 7 per paragraph and per policy, retention period 16.1, data categories 8,
+purposes 11, controller/DPO contact 1.2/3.2. The printed legend says what each gold is.
 
 Corpus files are read from the paths given and never copied into the repository.
 """
@@ -33,9 +40,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 from corpora import (
     GdprPassage,
     GdprPolicy,
+    GoppcPolicy,
     OppPolicy,
     gdpr200_files,
+    goppc150_files,
     load_gdpr200_policy,
+    load_goppc_policy,
     load_opp115_policy,
     opp115_files,
 )
@@ -107,6 +117,30 @@ OPP_ACCESS_RIGHTS = {"access", "rectification", "erasure", "portability"}
 # URLs are left out of contact segments: policies link to opt-out pages and partners
 # everywhere, and annotators did not label those as privacy contact information.
 OPP_CONTACT_KINDS = {"email", "phone", "postal_address"}
+
+# GoPPC-150 topic codes (corpora README) -> contract vocabulary. A code also covers its
+# sub-codes ("8.1" is a kind of "8").
+GOPPC_RIGHTS = {
+    "4.2": "access",
+    "4.3": "rectification",
+    "4.4": "erasure",
+    "4.5": "restriction",
+    "4.6": "objection",
+    "4.7": "portability",
+    "4.8": "automated_decision",
+    "4.9": "withdraw_consent",  # "withdraw consent / opt-out"
+    "7": "complaint",
+}
+# Right kinds the parser may report for a GoPPC right kind.
+GOPPC_RIGHT_RECORDS = {kind: kind for kind in GOPPC_RIGHTS.values()} | {"opt_out": "withdraw_consent"}
+GOPPC_CONTACT = ("1.2", "3.2")  # controller contact, DPO contact
+GOPPC_DATA_CATEGORIES = ("8",)
+GOPPC_PURPOSES = ("11",)
+GOPPC_RETENTION = ("16.1",)  # retention period
+# Contacts of these roles are not the controller's or DPO's (a supervisory authority,
+# a partner); like OPP-115, URLs are left out: links to settings pages are everywhere.
+GOPPC_CONTACT_KINDS = OPP_CONTACT_KINDS
+GOPPC_NOT_CONTACT_ROLES = {"authority", "third_party"}
 
 # Function words never count as content. The second tier (words every policy uses for
 # "personal data") is dropped too, unless that would leave nothing, so that
@@ -397,6 +431,7 @@ class Scoreboard:
         self.failures: list[tuple[str, str]] = []
         self.parse_seconds = 0.0
         self.gold_counts: Counter[str] = Counter()
+        self.name_width = 28  # of the measure column in the printed table
 
     def add(self, name: str, title: str, unit: str, note: str = "") -> Measure:
         self.measures[name] = Measure(name, title, unit, note)
@@ -871,6 +906,158 @@ def score_opp_policy(board: Scoreboard, policy: OppPolicy, records: list[Rec]) -
     )
 
 
+# --------------------------------------------------------------------------- GoPPC-150
+
+
+def goppc_scoreboard() -> Scoreboard:
+    board = Scoreboard("goppc150")
+    board.name_width = 33
+    board.add(
+        "goppc.rights.policy",
+        "rights, per policy",
+        "policy x kind",
+        "gold: a paragraph or title with topic code 4.2-4.9 or 7 (4.9 = withdraw consent / "
+        "opt-out, 7 = complaint); predicted: a Right record of that kind (opt_out counts as 4.9)",
+    )
+    board.add(
+        "goppc.rights.paragraph",
+        "rights, per paragraph",
+        "paragraph x kind",
+        "as goppc.rights.policy, per <paragraph> element and its own codes; titles are not "
+        "scored here (their records count as outside any paragraph)",
+    )
+    board.add(
+        "goppc.retention.paragraph",
+        "retention-period paragraphs",
+        "paragraph",
+        "gold: topic code 16.1 (retention period); predicted: Retention records",
+    )
+    board.add(
+        "goppc.retention_period.paragraph",
+        "retention paragraphs, kind given",
+        "paragraph",
+        "as goppc.retention.paragraph, counting only Retention records whose kind is not unspecified",
+    )
+    board.add(
+        "goppc.data_categories.paragraph",
+        "data-category paragraphs",
+        "paragraph",
+        "gold: topic code 8 (data categories); predicted: non-negated DataCategory records",
+    )
+    board.add(
+        "goppc.purposes.paragraph",
+        "purpose paragraphs",
+        "paragraph",
+        "gold: topic code 11 (purposes); predicted: non-negated Purpose records",
+    )
+    board.add(
+        "goppc.contact.paragraph",
+        "controller/DPO contact paragraphs",
+        "paragraph",
+        "gold: topic code 1.2 or 3.2 (controller / DPO contact); predicted: Contact records of kind "
+        + "/".join(sorted(GOPPC_CONTACT_KINDS))
+        + " whose role is not "
+        + "/".join(sorted(GOPPC_NOT_CONTACT_ROLES)),
+    )
+    return board
+
+
+def has_topic(codes: Iterable[str], topics: Iterable[str]) -> bool:
+    """True when a code is one of the topics or a sub-code of one ("8.1" under "8")."""
+    wanted = tuple(topics)
+    return any(code == t or code.startswith(t + ".") for code in codes for t in wanted)
+
+
+def goppc_right_kinds(codes: Iterable[str]) -> set[str]:
+    return {kind for topic, kind in GOPPC_RIGHTS.items() if has_topic(codes, (topic,))}
+
+
+def score_goppc_policy(board: Scoreboard, policy: GoppcPolicy, records: list[Rec]) -> None:
+    """Score one policy; units are its `<paragraph>` elements, gold their own topic codes."""
+    name = policy.name
+    paragraphs = policy.paragraphs
+    placed: dict[int, list[Rec]] = defaultdict(list)
+    for rec in records:
+        index = policy.locate(rec.source_start, rec.source_end)
+        if index is None:
+            board.unplaced += 1
+        else:
+            placed[index].append(rec)
+
+    def paragraph_context(unit: Unit) -> tuple[str, str, list[Rec]]:
+        if not isinstance(unit, int):
+            return "policy", "", []
+        return f"paragraph {unit}", paragraphs[unit].text, placed.get(unit, [])
+
+    def codes_note(codes: Iterable[str]) -> str:
+        return "topic codes " + ",".join(sorted(codes))
+
+    # Rights: the policy level also counts titles ("Right to erasure" coded 4.4).
+    gold_policy: dict[Key, list[str]] = defaultdict(list)
+    gold_paragraph: dict[Key, list[str]] = defaultdict(list)
+    for p in paragraphs:
+        for kind in goppc_right_kinds(p.codes):
+            gold_policy[(None, kind)].append(f"[paragraph {p.index}] {snippet(p.text, 120)}")
+            gold_paragraph[(p.index, kind)].append(codes_note(p.codes))
+    for heading in policy.headings:
+        for kind in goppc_right_kinds(heading.codes):
+            gold_policy[(None, kind)].append(f"[title] {heading.title}")
+    pred_policy: dict[Key, list[Rec]] = defaultdict(list)
+    pred_paragraph: dict[Key, list[Rec]] = defaultdict(list)
+    for rec in records:
+        if rec.type == "right" and rec.label in GOPPC_RIGHT_RECORDS:
+            pred_policy[(None, GOPPC_RIGHT_RECORDS[rec.label])].append(rec)
+    for index, recs in placed.items():
+        for rec in recs:
+            if rec.type == "right" and rec.label in GOPPC_RIGHT_RECORDS:
+                pred_paragraph[(index, GOPPC_RIGHT_RECORDS[rec.label])].append(rec)
+    board["goppc.rights.policy"].compare_sets(name, gold_policy, pred_policy, paragraph_context)
+    board["goppc.rights.paragraph"].compare_sets(name, gold_paragraph, pred_paragraph, paragraph_context)
+    board.gold_counts["rights (policy x kind)"] += len(gold_policy)
+    board.gold_counts["rights (paragraph x kind)"] += len(gold_paragraph)
+
+    def paragraph_measure(
+        measures: tuple[str, ...],
+        gold_name: str,
+        topics: tuple[str, ...],
+        accepts: tuple[Callable[[Rec], bool], ...],
+    ) -> None:
+        gold: dict[Key, list[str]] = {
+            (p.index, None): [codes_note(p.codes)] for p in paragraphs if has_topic(p.codes, topics)
+        }
+        for measure, accept in zip(measures, accepts, strict=True):
+            predicted: dict[Key, list[Rec]] = {
+                (i, None): found for i, recs in placed.items() if (found := [r for r in recs if accept(r)])
+            }
+            board[measure].compare_sets(name, gold, predicted, paragraph_context)
+        board.gold_counts[gold_name] += len(gold)
+
+    paragraph_measure(
+        ("goppc.retention.paragraph", "goppc.retention_period.paragraph"),
+        "retention paragraphs",
+        GOPPC_RETENTION,
+        (lambda r: r.type == "retention", lambda r: r.kind_given),
+    )
+    paragraph_measure(
+        ("goppc.data_categories.paragraph",),
+        "data-category paragraphs",
+        GOPPC_DATA_CATEGORIES,
+        (lambda r: r.type == "data_category" and not r.negated,),
+    )
+    paragraph_measure(
+        ("goppc.purposes.paragraph",),
+        "purpose paragraphs",
+        GOPPC_PURPOSES,
+        (lambda r: r.type == "purpose" and not r.negated,),
+    )
+    paragraph_measure(
+        ("goppc.contact.paragraph",),
+        "contact paragraphs",
+        GOPPC_CONTACT,
+        (lambda r: r.type == "contact" and r.label in GOPPC_CONTACT_KINDS and r.role not in GOPPC_NOT_CONTACT_ROLES,),
+    )
+
+
 # --------------------------------------------------------------------------- running
 
 
@@ -918,12 +1105,30 @@ def run_opp(parser: pp.PolicyParser, folder: Path, limit: int | None) -> Scorebo
     return board
 
 
+def run_goppc(parser: pp.PolicyParser, folder: Path, limit: int | None) -> Scoreboard:
+    board = goppc_scoreboard()
+    for path in goppc150_files(folder)[:limit]:
+        try:
+            policy = load_goppc_policy(path)
+        except (OSError, ValueError) as exc:  # ET.ParseError is a ValueError
+            board.failures.append((path.name, f"could not load: {exc}"))
+            continue
+        board.policies += 1
+        board.units += len(policy.paragraphs)
+        score_goppc_policy(board, policy, parse_records(parser, board, policy.name, policy.html))
+    return board
+
+
 def fmt(x: float | None) -> str:
     return "   -  " if x is None else f"{x:6.3f}"
 
 
-def print_board(board: Scoreboard, out: TextIO = sys.stdout) -> None:
-    unit_name = "passages" if board.corpus == "gdpr200" else "segments"
+UNIT_NAMES = {"gdpr200": "passages", "opp115": "segments", "goppc150": "paragraphs"}
+
+
+def print_board(board: Scoreboard, out: TextIO | None = None) -> None:
+    out = out or sys.stdout  # looked up at call time, so a replaced sys.stdout is honoured
+    unit_name = UNIT_NAMES.get(board.corpus, "segments")
     print(
         f"\n== {board.corpus}: {board.policies} policies, {board.units} {unit_name}, "
         f"{board.records} records, parse time {board.parse_seconds:.1f} s "
@@ -943,7 +1148,7 @@ def print_board(board: Scoreboard, out: TextIO = sys.stdout) -> None:
         file=out,
     )
     print(
-        f"\n{'measure':<28} {'label':<21} {'P':>6} {'R':>6} {'F1':>6} {'TP':>9} {'FP':>5} {'FN':>5}",
+        f"\n{'measure':<{board.name_width}} {'label':<21} {'P':>6} {'R':>6} {'F1':>6} {'TP':>9} {'FP':>5} {'FN':>5}",
         file=out,
     )
     for measure in board.measures.values():
@@ -952,7 +1157,7 @@ def print_board(board: Scoreboard, out: TextIO = sys.stdout) -> None:
         for i, (label, score) in enumerate(rows):
             tp = str(score.tp) if score.ok == score.tp else f"{score.ok}|{score.tp}"
             print(
-                f"{measure.name if i == 0 else '':<28} {label:<21} {fmt(score.precision)} "
+                f"{measure.name if i == 0 else '':<{board.name_width}} {label:<21} {fmt(score.precision)} "
                 f"{fmt(score.recall)} {fmt(score.f1)} {tp:>9} {score.fp:>5} {score.fn:>5}",
                 file=out,
             )
@@ -1006,6 +1211,11 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="OPP-115 folder (with sanitized_policies/, annotations/)",
     )
+    ap.add_argument(
+        "--goppc150",
+        type=Path,
+        help="folder of GoPPC-150 XML files (goppc150-dev): a held-out second check",
+    )
     ap.add_argument("--limit", type=int, help="score only the first N policies of each corpus")
     ap.add_argument("--json", type=Path, metavar="OUT", help="write all figures as JSON")
     ap.add_argument(
@@ -1021,9 +1231,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--seed", type=int, default=0, help="seed for sampling error examples")
     args = ap.parse_args(argv)
-    if not args.gdpr200 and not args.opp115:
-        ap.error("give --gdpr200 and/or --opp115")
-    for folder in (args.gdpr200, args.opp115):
+    if not args.gdpr200 and not args.opp115 and not args.goppc150:
+        ap.error("give --gdpr200, --opp115 and/or --goppc150")
+    for folder in (args.gdpr200, args.opp115, args.goppc150):
         if folder and not folder.is_dir():
             ap.error(f"not a folder: {folder}")
 
@@ -1041,6 +1251,8 @@ def main(argv: list[str] | None = None) -> int:
         boards.append(run_gdpr(parser, args.gdpr200, args.limit))
     if args.opp115:
         boards.append(run_opp(parser, args.opp115, args.limit))
+    if args.goppc150:
+        boards.append(run_goppc(parser, args.goppc150, args.limit))
     elapsed = time.perf_counter() - started
 
     version = getattr(pp, "__version__", "?")

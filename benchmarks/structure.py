@@ -21,7 +21,6 @@ import html as htmlmod
 import re
 import sys
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import privacyparser as pp
+from corpora import GoppcHeading, goppc150_files, load_goppc_policy
 
 TARGETS = {
     "headings_f1_html": 0.97,
@@ -58,110 +58,7 @@ def heading_key(text: str | None) -> str:
 
 
 # ------------------------------------------------------------------ GoPPC-150 rendering
-
-
-@dataclass
-class GoldHeading:
-    title: str
-    parent: int | None  # index of the enclosing titled segment's heading
-
-
-@dataclass
-class RenderedPolicy:
-    name: str
-    html: str
-    text: str
-    headings: list[GoldHeading] = field(default_factory=list)
-
-
-def _inline_text(element: ET.Element) -> str:
-    return " ".join("".join(element.itertext()).split())
-
-
-def _paragraph_blocks(paragraph: ET.Element) -> list[tuple[str, str]]:
-    """A `<paragraph>` as blocks: ("p", text) for running text, ("li", text) per list item."""
-    blocks: list[tuple[str, str]] = []
-    running: list[str] = [paragraph.text or ""]
-
-    def flush() -> None:
-        text = " ".join("".join(running).split())
-        if text:
-            blocks.append(("p", text))
-        running.clear()
-
-    for child in paragraph:
-        if child.tag == "list":
-            flush()
-            for item in child.iter("item"):
-                text = _inline_text(item)
-                if text:
-                    blocks.append(("li", text))
-        elif child.tag == "item":
-            flush()
-            text = _inline_text(child)
-            if text:
-                blocks.append(("li", text))
-        else:
-            running.append("".join(child.itertext()))
-        running.append(child.tail or "")
-    flush()
-    return blocks
-
-
-def render_goppc(path: Path) -> RenderedPolicy:
-    """One GoPPC-150 policy as HTML and as plain text, with its gold heading tree."""
-    root = ET.parse(path).getroot()
-    html_parts = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n']
-    # Plain text: blocks separated by a blank line; the items of one list are one block,
-    # an item a line, as a browser's visible text reads when copied.
-    text_blocks: list[str] = []
-    headings: list[GoldHeading] = []
-    list_open = False
-
-    def close_list() -> None:
-        nonlocal list_open
-        if list_open:
-            html_parts.append("</ul>\n")
-            list_open = False
-
-    # (element, depth, parent heading index); an explicit stack, so deep files cannot
-    # overflow the interpreter's recursion limit.
-    stack: list[tuple[ET.Element, int, int | None]] = [(root, 0, None)]
-    while stack:
-        element, depth, parent = stack.pop()
-        if element.tag == "paragraph":
-            blocks = _paragraph_blocks(element)
-            for kind, text in blocks:
-                if kind == "li":
-                    if list_open:
-                        text_blocks[-1] += "\n" + text
-                    else:
-                        html_parts.append("<ul>\n")
-                        list_open = True
-                        text_blocks.append(text)
-                    html_parts.append(f"<li>{htmlmod.escape(text, quote=False)}</li>\n")
-                else:
-                    close_list()
-                    html_parts.append(f"<p>{htmlmod.escape(text, quote=False)}</p>\n")
-                    text_blocks.append(text)
-            continue
-        close_list()
-        own = parent
-        if element.tag == "segment":
-            title_element = element.find("title")
-            title = _inline_text(title_element) if title_element is not None else ""
-            if title:
-                level = min(depth, 6)
-                html_parts.append(f"<h{level}>{htmlmod.escape(title, quote=False)}</h{level}>\n")
-                text_blocks.append(title)
-                headings.append(GoldHeading(title, parent))
-                own = len(headings) - 1
-        children = [c for c in element if c.tag in ("segment", "paragraph")]
-        for child in reversed(children):
-            stack.append((child, depth + 1 if child.tag == "segment" else depth, own))
-    close_list()
-    html_parts.append("</body></html>\n")
-    return RenderedPolicy(path.stem, "".join(html_parts), "\n\n".join(text_blocks) + "\n", headings)
+# The renderer is shared with evaluate.py: corpora.load_goppc_policy.
 
 
 # ------------------------------------------------------------------ heading scores
@@ -214,7 +111,7 @@ def predicted_headings(policy: pp.PrivacyPolicy) -> list[tuple[str, int | None]]
 
 
 def score_headings(
-    score: HeadingScore, name: str, gold: list[GoldHeading], predicted: list[tuple[str, int | None]]
+    score: HeadingScore, name: str, gold: list[GoppcHeading], predicted: list[tuple[str, int | None]]
 ) -> None:
     gold_keys = [heading_key(h.title) for h in gold]
     predicted_keys = [heading_key(label) for label, _ in predicted]
@@ -253,9 +150,8 @@ def score_headings(
 
 def run_goppc(parser: pp.PolicyParser, folder: Path, limit: int | None) -> dict[str, HeadingScore]:
     scores = {"html": HeadingScore(), "text": HeadingScore()}
-    files = sorted(folder.glob("*.xml"), key=lambda p: (len(p.stem), p.stem))[:limit]
-    for path in files:
-        rendered = render_goppc(path)
+    for path in goppc150_files(folder)[:limit]:
+        rendered = load_goppc_policy(path)
         for fmt, source in (("html", rendered.html), ("text", rendered.text)):
             score = scores[fmt]
             began = time.perf_counter()
