@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
-from privacyparser.extract.prefilter import LeadingSpaceSearch, literal_checks
 from privacyparser.models import DataCategory
 from privacyparser.pipeline.clauses import DATA, plural_forms
 from privacyparser.rules import DataCategoryRule, RuleSet
@@ -821,6 +820,13 @@ def _enumeration_items(ctx: DocumentContext, gate: PracticeGate, kept: list[Data
     for record in kept:
         if not record.negated and record.rule in categories:
             by_sentence.setdefault(ctx.sentence_index(record.start), []).append(record)
+    # An item only ever takes its category from a record of a specific category
+    # (`_category_source`): a sentence without one yields nothing and is not split.
+    by_sentence = {
+        index: records
+        for index, records in by_sentence.items()
+        if any(categories[r.rule].gate == "specific" for r in records)
+    }
     matches: dict[int, list[tuple[str, int, int]]] = {}
     for kind, rule_id, start, end in ctx.clauses:
         if kind == DATA:
@@ -835,31 +841,24 @@ def _enumeration_items(ctx: DocumentContext, gate: PracticeGate, kept: list[Data
     return out
 
 
-class _Search(LeadingSpaceSearch):
-    """A cue searched many times in a sentence: without its leading `\\s*` (same
-    matches, faster), and not at all in a sentence without its literals."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        super().__init__(pattern)
-        self.literals = literal_checks(pattern)
-
-    def may_match(self, text: str) -> bool:
-        """False when no match can lie in `text`."""
-        return self.literals is None or any(map(text.__contains__, self.literals))
+_CUTS: dict[int, tuple[RuleSet, re.Pattern[str]]] = {}
 
 
-_SEARCHES: dict[int, tuple[RuleSet, _Search, _Search]] = {}
+def _cut_pattern(rules: RuleSet) -> re.Pattern[str]:
+    """One pattern for the cuts of an enumeration: "(?P<intro>INTRO)|SEPARATOR".
 
-
-def _enumeration_searches(rules: RuleSet) -> tuple[_Search, _Search]:
-    built = _SEARCHES.get(id(rules))
+    At each position `re` tries the intro first, then the separator, so the leftmost
+    match is the leftmost cut of either kind, an intro winning a tie: what searching
+    each pattern from the last cut and taking the earlier gave, in one C-level scan.
+    """
+    built = _CUTS.get(id(rules))
     if built is None or built[0] is not rules:
-        built = _SEARCHES[id(rules)] = (
-            rules,
-            _Search(rules.enumeration_intro),
-            _Search(rules.enumeration_separator),
-        )
-    return built[1], built[2]
+        intro, separator = rules.enumeration_intro, rules.enumeration_separator
+        if intro.flags != separator.flags:
+            raise ValueError("enumeration intro and separator must share their flags")
+        pattern = re.compile(f"(?P<intro>{intro.pattern})|(?:{separator.pattern})", intro.flags)
+        built = _CUTS[id(rules)] = (rules, pattern)
+    return built[1]
 
 
 def _pieces(
@@ -869,28 +868,14 @@ def _pieces(
     records: list[DataCategory],
     matches: list[tuple[str, int, int]],
 ) -> list[_Piece]:
-    rules = ctx.rules
-    lower = ctx.lower
-    cuts: list[tuple[int, int, bool]] = []
-    pos = start
-    # A match found from an earlier position that still starts at or after `pos` is the
-    # one a new search from `pos` would find: each pattern is searched again only once
-    # the cuts have passed its match, so a long sentence is not scanned once per cut.
-    intro_search, sep_search = _enumeration_searches(rules)
-    intro = intro_search.search(lower, pos, end) if intro_search.may_match(lower[start:end]) else None
-    sep = sep_search.search(lower, pos, end)
-    while pos < end:
-        if intro is not None and intro.start() < pos:
-            intro = intro_search.search(lower, pos, end)
-        if sep is not None and sep.start() < pos:
-            sep = sep_search.search(lower, pos, end)
-        found = min(
-            (m for m in (intro, sep) if m is not None and m.end() > m.start()), key=lambda m: m.start(), default=None
-        )
-        if found is None:
-            break
-        cuts.append((found.start(), found.end(), found is intro))
-        pos = found.end()
+    # The cuts: successive leftmost matches of an intro or a separator, each searched
+    # from the end of the one before. Both always consume text (a cue is a word or a
+    # mark); an empty match would cut nothing and is passed over.
+    cuts = [
+        (found.start(), found.end(), found.start("intro") >= 0)
+        for found in _cut_pattern(ctx.rules).finditer(ctx.lower, start, end)
+        if found.end() > found.start()
+    ]
     pieces: list[_Piece] = []
     piece_start, intro_before = start, False
     for cut_start, cut_end, is_intro in [*cuts, (end, end, False)]:
