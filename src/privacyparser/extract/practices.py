@@ -409,6 +409,10 @@ class PracticeGate:
         """A definition that says its data is collected ("X refers to data collected ...")."""
         return info.has("collected_definition", _COLLECTED_DEFINITION)
 
+    def data_spans(self, index: int) -> list[tuple[int, int]]:
+        """Every vocabulary match of the sentence, kept or not, in document offsets."""
+        return self._spans_by_sentence.get(index, [])
+
     def may_match(self, index: int, cue: str) -> bool:
         """False when the sentence cannot hold a match of the cue (a name of `_CUES`)."""
         return bool(self._masks[index] >> (len(self._traps) + _CUE_BIT[cue]) & 1)
@@ -827,16 +831,12 @@ def _enumeration_items(ctx: DocumentContext, gate: PracticeGate, kept: list[Data
         for index, records in by_sentence.items()
         if any(categories[r.rule].gate == "specific" for r in records)
     }
-    matches: dict[int, list[tuple[str, int, int]]] = {}
-    for kind, rule_id, start, end in ctx.clauses:
-        if kind == DATA:
-            matches.setdefault(ctx.sentence_index(start), []).append((rule_id, start, end))
     out: list[DataCategory] = []
     for index, records in by_sentence.items():
         info = gate.info(index)
         if (info.definition and not gate.collected_definition(info)) or ctx.in_heading(info.start, info.end):
             continue
-        pieces = _pieces(ctx, info.start, info.end, records, matches.get(index, []))
+        pieces = _pieces(ctx, info.start, info.end, records, gate.data_spans(index))
         out.extend(_items_of_runs(ctx, pieces, categories))
     return out
 
@@ -866,7 +866,7 @@ def _pieces(
     start: int,
     end: int,
     records: list[DataCategory],
-    matches: list[tuple[str, int, int]],
+    matches: list[tuple[int, int]],
 ) -> list[_Piece]:
     # The cuts: successive leftmost matches of an intro or a separator, each searched
     # from the end of the one before. Both always consume text (a cue is a word or a
@@ -893,7 +893,7 @@ def _classify(
     start: int,
     end: int,
     records: list[DataCategory],
-    matches: list[tuple[str, int, int]],
+    matches: list[tuple[int, int]],
     intro_before: bool,
 ) -> _Piece:
     rules = ctx.rules
@@ -907,7 +907,7 @@ def _classify(
         # "your device's IP address" may hold one word more; "analyse log data" is a verb and its object.
         left_words = 1 if "'s " in ctx.lower[start:first] else 0
         return _Piece(start, end, "term", inside[0], intro_before, False, len(before) > left_words, len(after) > 1)
-    if any(start < e and s < end for _, s, e in matches):
+    if any(start < e and s < end for s, e in matches):
         # A term the gate rejected (a negated, trapped or provider's term) ends the list.
         return _Piece(start, end, "breaker", None, intro_before)
     text = ctx.lower[start:end].strip(" .\n\"“”'")
