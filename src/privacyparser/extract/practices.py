@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
+from privacyparser.extract.prefilter import factored_by_first_letter
 from privacyparser.models import DataCategory
 from privacyparser.pipeline.clauses import DATA, plural_forms
 from privacyparser.rules import DataCategoryRule, RuleSet
@@ -293,6 +294,16 @@ class _DocumentGate:
 
 
 _LIST_ONLY: dict[int, tuple[RuleSet, frozenset[str]]] = {}
+_PRACTICE_CUE: dict[int, tuple[RuleSet, re.Pattern[str]]] = {}
+
+
+def _practice_cue(rules: RuleSet) -> re.Pattern[str]:
+    """The practice cue, read in every sentence with data: its long alternation grouped
+    by first letter (the same matches, about twice as fast)."""
+    built = _PRACTICE_CUE.get(id(rules))
+    if built is None or built[0] is not rules:
+        built = _PRACTICE_CUE[id(rules)] = (rules, factored_by_first_letter(rules.practice_cue))
+    return built[1]
 
 
 def _list_only(rules: RuleSet) -> frozenset[str]:
@@ -347,11 +358,11 @@ class PracticeGate:
             masked = [(s, e) for s, e in spans if not _OBJECT_FOLLOWS.match(lower, e)]
             if masked:
                 has_cue = any(
-                    not any(s <= m.start() < e for s, e in masked) for m in rules.practice_cue.finditer(lower)
+                    not any(s <= m.start() < e for s, e in masked) for m in _practice_cue(rules).finditer(lower)
                 )
             else:
                 # Nothing masked: any match will do, and the first one says so.
-                has_cue = rules.practice_cue.search(lower) is not None
+                has_cue = _practice_cue(rules).search(lower) is not None
         line_start = start == 0 or ctx.text[start - 1] == "\n"
         line_end = end >= len(ctx.text) or ctx.text[end : end + 1] in ("\n", "") or lower.endswith("\n")
         info = SentenceInfo(
