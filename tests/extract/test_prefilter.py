@@ -89,6 +89,7 @@ _FACTOR_SENTENCES = [
     "we collect and use your email address, e.g. to send you updates and to show your profile.",
     "our servers log in with the logs we keep; sharing is used to check, read and verify data about you.",
     "you may ask us to delete it. we retained, stored and processed nothing else.",
+    "we do not sell it and will never, in any case, collect or use it; we don't use nothing.",
     "recollect reuse misused e.g.g the user's user's users' information about types of kinds of",
 ]
 
@@ -99,6 +100,8 @@ _FACTOR_SENTENCES = [
         r"\b(?:collect\w*|use|uses|used|e\.g|(?:show|see)\s+(?:your|their)|sell|share\w*|s[ae]nd)\b",
         r"\b(?:log|logs|log in with|logged|[lr]ead|read|\d+|users?'|user's)\b",
         r"\b(?:a|ab|abc|b?c|information about|data about)\b",
+        # What follows the group is kept as it is.
+        r"\b(?:not|never|no longer|don't)\b(?:\s+\S+){0,2}?\s+\b(?:collect\w*|use)\b|\bnothing\b",
     ],
 )
 def test_factored_by_first_letter_keeps_every_match(pattern: str) -> None:
@@ -111,7 +114,7 @@ def test_factored_by_first_letter_keeps_every_match(pattern: str) -> None:
 
 def test_factored_rule_cues_keep_every_match() -> None:
     rules = load_rules()
-    for original in (rules.practice_cue, rules.collection_verb):
+    for original in (rules.practice_cue, rules.collection_verb, rules.negation):
         factored = factored_by_first_letter(original)
         assert factored.pattern != original.pattern
         for sentence in _FACTOR_SENTENCES:
@@ -120,7 +123,14 @@ def test_factored_rule_cues_keep_every_match() -> None:
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"(?i)\b(?:collect|use)\b", r"\b(?:collect)\b", r"\b(?:a)|(?:b)\b", r"collect|use", r"\b(?:[|]x|y)\b"],
+    [
+        r"(?i)\b(?:collect|use)\b",
+        r"\b(?:collect)\b",
+        r"\b(?:collect|use)+\b",
+        r"\b(?:a)|(?:b)\b",
+        r"collect|use",
+        r"\b(?:[|]x|y)\b",
+    ],
 )
 def test_factored_by_first_letter_leaves_other_patterns(pattern: str) -> None:
     original = re.compile(pattern)

@@ -337,18 +337,46 @@ def _top_alternatives(body: str) -> list[str] | None:
     return parts
 
 
-_WORD_GROUP = re.compile(r"\\b\(\?:(.*)\)\\b", re.DOTALL)
+_WORD_GROUP_OPENING = "\\b(?:"
+
+
+def _leading_word_group(source: str) -> tuple[str, str] | None:
+    """For a source that opens with `\\b(?:...)`: the group's body and what follows it."""
+    if not source.startswith(_WORD_GROUP_OPENING):
+        return None
+    depth = 1
+    in_class = False
+    i = len(_WORD_GROUP_OPENING)
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 3 if source.startswith("[^]", i) else 2 if source.startswith("[]", i) else 1
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return source[len(_WORD_GROUP_OPENING) : i], source[i + 1 :]
+        i += 1
+    return None
 
 
 def factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern`, when it is `\\b(?:A|B|...)\\b`, with its alternatives grouped by first
-    letter: the same matches, found faster.
+    """`pattern`, when it opens with `\\b(?:A|B|...)`, with those alternatives grouped by
+    first letter: the same matches, found faster.
 
     `re` tries the alternatives of a group one after the other at every word start; a
     test of the first letter then rejects most of them at once. Two alternatives that
     open with different letters never match at the same position, so grouping them
     by letter keeps, at every position, the order in which the matching ones are
-    tried, and so the match. An alternative that does not open with a plain letter
+    tried, and so the match, whatever follows the group. An alternative that does not open with a plain letter
     ("(?:show|see)\\s+your") keeps its place: only the runs between such ones are
     grouped. Any other pattern is returned as it is.
 
@@ -358,8 +386,11 @@ def factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
     source = pattern.pattern
     if not isinstance(source, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return pattern
-    whole = _WORD_GROUP.fullmatch(source)
-    alternatives = _top_alternatives(whole.group(1)) if whole is not None else None
+    group = _leading_word_group(source)
+    # A quantifier on the group would repeat it: not the form this reads.
+    if group is None or group[1][:1] in ("?", "*", "+", "{"):
+        return pattern
+    alternatives = _top_alternatives(group[0])
     if alternatives is None or len(alternatives) < 2:
         return pattern
     out: list[str] = []
@@ -378,6 +409,6 @@ def factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
             out.append(alternative)
     close_run()
     try:
-        return re.compile(r"\b(?:" + "|".join(out) + r")\b", pattern.flags)
+        return re.compile(_WORD_GROUP_OPENING + "|".join(out) + ")" + group[1], pattern.flags)
     except re.error:
         return pattern
