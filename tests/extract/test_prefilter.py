@@ -139,3 +139,11 @@ def test_factored_by_first_letter_leaves_other_patterns(pattern: str) -> None:
         assert [m.span() for m in factored.finditer(sentence)] == [m.span() for m in original.finditer(sentence)]
     if pattern != r"\b(?:[|]x|y)\b":
         assert factored is original
+
+
+@pytest.mark.parametrize(("rule_id", "pattern", "example"), _table_cases())
+def test_factored_table_patterns_keep_every_match(rule_id: str, pattern: re.Pattern[str], example: str) -> None:
+    """The patterns run in their factored form give, on their own examples, the same matches."""
+    lower = example.lower()
+    factored = factored_by_first_letter(pattern)
+    assert [m.span() for m in factored.finditer(lower)] == [m.span() for m in pattern.finditer(lower)], rule_id

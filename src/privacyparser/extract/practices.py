@@ -216,7 +216,7 @@ class SentenceInfo:
             if bit is not None and not (self.mask >> bit) & 1:
                 found = False
             else:
-                found = pattern.search(self.lower) is not None
+                found = factored_by_first_letter(pattern).search(self.lower) is not None
             self.cues[name] = found
         return found
 
@@ -268,6 +268,8 @@ class _DocumentGate:
         self.spans_by_sentence: dict[int, list[tuple[int, int]]] = {}
         self.specific_by_sentence: dict[int, list[tuple[DataCategoryRule, int, int]]] = {}
         self.traps = tuple(trap.pattern for trap in rules.sense_traps)
+        # What runs on a sentence: the same matches, found faster (`factored_by_first_letter`).
+        self.run_traps = tuple(factored_by_first_letter(trap) for trap in self.traps)
         # One literal scan for the sense traps and the sentence cues: bits 0..n-1 are
         # the traps, the bits above them the cues.
         cues = tuple(_cue(rules, name) for name in _CUES)
@@ -332,7 +334,7 @@ class PracticeGate:
         self._user_action: dict[int, int] = {}
         self._vetoes: dict[int, int] = {}
         # Which sense traps can match in each sentence (most match in none).
-        self._traps = document.traps
+        self._traps = document.run_traps
         self._masks = document.masks
         self._trap_bits = document.trap_bits
         self._definition_trap_bits = document.definition_trap_bits
@@ -481,11 +483,11 @@ class PracticeGate:
         after = lower[end : min(info.end, end + _WINDOW)]
         before_cue = (gate.negated_before or gate.before) if negated else gate.before
         after_cue = (gate.negated_after or gate.after) if negated else gate.after
-        found = before_cue.search(before)
+        found = factored_by_first_letter(before_cue).search(before)
         if found is not None:
             # "You have the right to request your personal data": the user asks, not the provider.
             return self.rules.user_request.search(lower[max(info.start, start - _WINDOW - 40) : start]) is None
-        return not before_only and after_cue.search(after) is not None
+        return not before_only and factored_by_first_letter(after_cue).search(after) is not None
 
     def _listed_with_data(self, info: SentenceInfo, start: int, end: int) -> bool:
         """The term is an item of a list that also holds data which is not list-only:

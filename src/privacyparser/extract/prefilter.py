@@ -368,6 +368,7 @@ def _leading_word_group(source: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern`, when it opens with `\\b(?:A|B|...)`, with those alternatives grouped by
     first letter: the same matches, found faster.
