@@ -37,10 +37,12 @@ from privacyparser.pipeline.clauses import DATA, plural_forms
 from privacyparser.rules import DataCategoryRule, RuleSet
 
 # A verb that handles data already held, just before a term: "use", "share", "retain".
-_HANDLED_BEFORE = re.compile(
-    r"\b(?:use|uses|used|using|share|shares|shared|sharing|disclos\w*|transfer\w*|process|processes|processed|"
-    r"processing|sell|sells|sold|selling|combin\w*|retain\w*|stor(?:e|es|ed|ing)|keep|keeps|kept|protect\w*|"
-    r"delet\w*|eras\w*|access)\s+(?:[\w'-]+\s+){0,3}$"
+_HANDLED_BEFORE = factored_by_first_letter(
+    re.compile(
+        r"\b(?:use|uses|used|using|share|shares|shared|sharing|disclos\w*|transfer\w*|process|processes|processed|"
+        r"processing|sell|sells|sold|selling|combin\w*|retain\w*|stor(?:e|es|ed|ing)|keep|keeps|kept|protect\w*|"
+        r"delet\w*|eras\w*|access)\s+(?:[\w'-]+\s+){0,3}$"
+    )
 )
 # "We will retain Usage Data for internal analysis": the data is the object of keeping,
 # which is how long data is held, not which data is collected.
@@ -49,9 +51,11 @@ _RETAINED_BEFORE = re.compile(r"\b(?:retain|retains|retained|keep|keeps|kept)\s+
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:that\s+|which\s+)?(?:you|we|users?)\s+(?!(?:do|does|did)\s+not\b)")
 # "through your device settings", "adjust your privacy settings": the settings are where
 # a choice is made, not data about the person.
-_SETTINGS_PLACE = re.compile(
-    r"\b(?:through|in|via|using|from|under|into|change|adjust|modify|update|manage)\s+(?:your\s+|the\s+|their\s+)?"
-    r"(?:[\w-]+\s+)?$"
+_SETTINGS_PLACE = factored_by_first_letter(
+    re.compile(
+        r"\b(?:through|in|via|using|from|under|into|change|adjust|modify|update|manage)\s+(?:your\s+|the\s+|their\s+)?"
+        r"(?:[\w-]+\s+)?$"
+    )
 )
 # "The Personal Data you provide can give you access to ...": a generic subject whose
 # relative clause collects it, followed by what the data does or must be; a statement
@@ -126,10 +130,12 @@ _DO_NOT_TRACK = re.compile(r"\bdo[ -]not[ -]track\b|\bdnt\b")
 # "ads based on your interests": the person's tastes as the aim of personalisation, a
 # purpose; and "change your preferences", a choice. Storing them ("cookies store your
 # preferences") is still a practice.
-_PURPOSE_TARGET_BEFORE = re.compile(
-    r"\b(?:understand\w*|learn(?:\s+more)?\s+about|determin\w*|match\w*|suit|suits|tailor\w*|"
-    r"personali[sz]\w*|based on|according to|in accordance with|apply|respect|honou?r|re-enter|change|adjust|set)"
-    r"\s+(?:[\w.’'-]+\s+){0,4}$"
+_PURPOSE_TARGET_BEFORE = factored_by_first_letter(
+    re.compile(
+        r"\b(?:understand\w*|learn(?:\s+more)?\s+about|determin\w*|match\w*|suit|suits|tailor\w*|"
+        r"personali[sz]\w*|based on|according to|in accordance with|apply|respect|honou?r|re-enter|change|adjust|set)"
+        r"\s+(?:[\w.’'-]+\s+){0,4}$"
+    )
 )
 # "the names and addresses of all third parties": the contact details of organisations.
 _ORGANISATION_OWNER = re.compile(
@@ -167,9 +173,11 @@ _CHILDREN = re.compile(r"\bchild(?:ren)?\b|\bchildren.s\b|\bminors?\b|\bkids\b|\
 _SERVICE_HEAD = re.compile(r"\s*(?:processing|processors?|issuers?|companies|company|offerings?|industry)\b")
 # "When you provide feedback", "if you send us feedback": survey data named as the
 # occasion of a collection, not as what is collected.
-_OCCASION_BEFORE = re.compile(
-    r"\b(?:when|whenever|if|once)\s+(?:you|users?|visitors?|members?)\s+"
-    r"(?:(?:choose|decide|want|wish|elect)\s+to\s+)?(?:[\w-]+\s+){1,2}$|\bwhen\s+\w+ing\s+$"
+_OCCASION_BEFORE = factored_by_first_letter(
+    re.compile(
+        r"\b(?:when|whenever|if|once)\s+(?:you|users?|visitors?|members?)\s+"
+        r"(?:(?:choose|decide|want|wish|elect)\s+to\s+)?(?:[\w-]+\s+){1,2}$|\bwhen\s+\w+ing\s+$"
+    )
 )
 # "the collected personal data": a participle that describes the term just after it.
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:collected|provided|submitted|gathered|obtained|received)\s+$")
@@ -577,7 +585,8 @@ class PracticeGate:
             return False
         # "use collected personal data": the participle describes the data, it governs nothing.
         participle = _PARTICIPLE_BEFORE.search(before)
-        return self.rules.collection_verb.search(before, 0, participle.start() if participle else len(before)) is None
+        verb = factored_by_first_letter(self.rules.collection_verb)
+        return verb.search(before, 0, participle.start() if participle else len(before)) is None
 
     def _mechanism_collects(self, info: SentenceInfo, start: int, end: int) -> bool:
         """A tracking mechanism is a category when it gathers data or is listed among data:
@@ -928,7 +937,7 @@ def _classify(
     if (
         not words
         or len(words) > _ITEM_WORDS
-        or rules.enumeration_clause_word.search(text)
+        or factored_by_first_letter(rules.enumeration_clause_word).search(text)
         or all(w in rules.enumeration_filler or len(w) < 2 or w.isdigit() for w in words)
         or _ENUMERATOR.match(text) is not None
         or _PARTICIPLE.search(text) is not None
