@@ -370,3 +370,39 @@ def test_specific_audiences_and_asides(text: str, category: str, negated: bool, 
 )
 def test_rules_for_children_state_no_purpose(text: str) -> None:
     assert [p for p in PARSER.parse(text, format="text").purposes if not p.negated] == []
+
+
+def _cuts_by_two_searches(lower: str) -> list[tuple[int, int, bool]]:
+    """The enumeration cuts as two separate searches give them: the earlier match of
+    the intro or the separator from the last cut, the intro on a tie."""
+    rules = PARSER.rules
+    cuts: list[tuple[int, int, bool]] = []
+    pos = 0
+    while True:
+        intro = rules.enumeration_intro.search(lower, pos)
+        sep = rules.enumeration_separator.search(lower, pos)
+        found = min((m for m in (intro, sep) if m is not None), key=lambda m: m.start(), default=None)
+        if found is None:
+            return cuts
+        cuts.append((found.start(), found.end(), found is intro))
+        pos = found.end()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "we collect your name, title and email address, such as: your work email (if any).",
+        "data like age; gender & zip code, as well as photos etc. for example a profile picture",
+        "information, including, but not limited to, your browsing history and/or device id",
+        "we keep logs (i.e., records of access), namely the time, the page and the referrer",
+        "no separator at all here",
+        "  ,  such as  ( ) ; : or and ",
+    ],
+)
+def test_one_scan_gives_the_enumeration_cuts(sentence: str) -> None:
+    """`_cut_pattern` finds, in one scan, the cuts that searching each pattern found."""
+    from privacyparser.extract.practices import _cut_pattern
+
+    found = [(m.start(), m.end(), m.start("intro") >= 0) for m in _cut_pattern(PARSER.rules).finditer(sentence)]
+    assert found == _cuts_by_two_searches(sentence)
+    assert found or "," not in sentence

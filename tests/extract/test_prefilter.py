@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from privacyparser.extract.prefilter import SentenceFilter, required_literals
+from privacyparser.extract.prefilter import SentenceFilter, factored_by_first_letter, required_literals
 from privacyparser.rules import load_rules
 
 
@@ -83,3 +83,67 @@ def test_scans_find_every_literal_occurrence(text: str, starts: list[int]) -> No
     ]
     table = SentenceFilter(patterns)
     assert table.masks(text, starts) == _reference_masks(table, patterns, text, starts)
+
+
+_FACTOR_SENTENCES = [
+    "we collect and use your email address, e.g. to send you updates and to show your profile.",
+    "our servers log in with the logs we keep; sharing is used to check, read and verify data about you.",
+    "you may ask us to delete it. we retained, stored and processed nothing else.",
+    "we do not sell it and will never, in any case, collect or use it; we don't use nothing.",
+    "recollect reuse misused e.g.g the user's user's users' information about types of kinds of",
+]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\b(?:collect\w*|use|uses|used|e\.g|(?:show|see)\s+(?:your|their)|sell|share\w*|s[ae]nd)\b",
+        r"\b(?:log|logs|log in with|logged|[lr]ead|read|\d+|users?'|user's)\b",
+        r"\b(?:a|ab|abc|b?c|information about|data about)\b",
+        # What follows the group is kept as it is.
+        r"\b(?:not|never|no longer|don't)\b(?:\s+\S+){0,2}?\s+\b(?:collect\w*|use)\b|\bnothing\b",
+    ],
+)
+def test_factored_by_first_letter_keeps_every_match(pattern: str) -> None:
+    original = re.compile(pattern)
+    factored = factored_by_first_letter(original)
+    assert factored.pattern != original.pattern
+    for sentence in _FACTOR_SENTENCES:
+        assert [m.span() for m in factored.finditer(sentence)] == [m.span() for m in original.finditer(sentence)]
+
+
+def test_factored_rule_cues_keep_every_match() -> None:
+    rules = load_rules()
+    for original in (rules.practice_cue, rules.collection_verb, rules.negation):
+        factored = factored_by_first_letter(original)
+        assert factored.pattern != original.pattern
+        for sentence in _FACTOR_SENTENCES:
+            assert [m.span() for m in factored.finditer(sentence)] == [m.span() for m in original.finditer(sentence)]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?i)\b(?:collect|use)\b",
+        r"\b(?:collect)\b",
+        r"\b(?:collect|use)+\b",
+        r"\b(?:a)|(?:b)\b",
+        r"collect|use",
+        r"\b(?:[|]x|y)\b",
+    ],
+)
+def test_factored_by_first_letter_leaves_other_patterns(pattern: str) -> None:
+    original = re.compile(pattern)
+    factored = factored_by_first_letter(original)
+    for sentence in [*_FACTOR_SENTENCES, "a b | x y"]:
+        assert [m.span() for m in factored.finditer(sentence)] == [m.span() for m in original.finditer(sentence)]
+    if pattern != r"\b(?:[|]x|y)\b":
+        assert factored is original
+
+
+@pytest.mark.parametrize(("rule_id", "pattern", "example"), _table_cases())
+def test_factored_table_patterns_keep_every_match(rule_id: str, pattern: re.Pattern[str], example: str) -> None:
+    """The patterns run in their factored form give, on their own examples, the same matches."""
+    lower = example.lower()
+    factored = factored_by_first_letter(pattern)
+    assert [m.span() for m in factored.finditer(lower)] == [m.span() for m in pattern.finditer(lower)], rule_id

@@ -294,3 +294,122 @@ def _bits_of_prefixes(literal: str, by_literal: dict[str, int]) -> int:
     for end in range(1, len(literal) + 1):
         bits |= by_literal.get(literal[:end], 0)
     return bits
+
+
+def _top_alternatives(body: str) -> list[str] | None:
+    """`body` split at its `|` outside any group or class; None when it is not balanced."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    in_class = False
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            current.append(body[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            # "[]...]" and "[^]...]": a "]" just after the opening is a member.
+            opening = "[^]" if body.startswith("[^]", i) else "[]" if body.startswith("[]", i) else "["
+            current.append(opening)
+            i += len(opening)
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(ch)
+        i += 1
+    if depth or in_class:
+        return None
+    parts.append("".join(current))
+    return parts
+
+
+_WORD_GROUP_OPENING = "\\b(?:"
+
+
+def _leading_word_group(source: str) -> tuple[str, str] | None:
+    """For a source that opens with `\\b(?:...)`: the group's body and what follows it."""
+    if not source.startswith(_WORD_GROUP_OPENING):
+        return None
+    depth = 1
+    in_class = False
+    i = len(_WORD_GROUP_OPENING)
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 3 if source.startswith("[^]", i) else 2 if source.startswith("[]", i) else 1
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return source[len(_WORD_GROUP_OPENING) : i], source[i + 1 :]
+        i += 1
+    return None
+
+
+@lru_cache(maxsize=1024)
+def factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern`, when it opens with `\\b(?:A|B|...)`, with those alternatives grouped by
+    first letter: the same matches, found faster.
+
+    `re` tries the alternatives of a group one after the other at every word start; a
+    test of the first letter then rejects most of them at once. Two alternatives that
+    open with different letters never match at the same position, so grouping them
+    by letter keeps, at every position, the order in which the matching ones are
+    tried, and so the match, whatever follows the group. An alternative that does not open with a plain letter
+    ("(?:show|see)\\s+your") keeps its place: only the runs between such ones are
+    grouped. Any other pattern is returned as it is.
+
+    >>> factored_by_first_letter(re.compile(r"\\b(?:collect\\w*|use|capture|e\\.g|\\d+|uses)\\b")).pattern
+    '\\\\b(?:c(?:ollect\\\\w*|apture)|u(?:se)|e(?:\\\\.g)|\\\\d+|u(?:ses))\\\\b'
+    """
+    source = pattern.pattern
+    if not isinstance(source, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return pattern
+    group = _leading_word_group(source)
+    # A quantifier on the group would repeat it: not the form this reads.
+    if group is None or group[1][:1] in ("?", "*", "+", "{"):
+        return pattern
+    alternatives = _top_alternatives(group[0])
+    if alternatives is None or len(alternatives) < 2:
+        return pattern
+    out: list[str] = []
+    run: dict[str, list[str]] = {}
+
+    def close_run() -> None:
+        out.extend(first + "(?:" + "|".join(rests) + ")" for first, rests in run.items())
+        run.clear()
+
+    for alternative in alternatives:
+        first = alternative[:1]
+        if first.isascii() and first.isalnum() and alternative[1:2] not in ("?", "*", "+", "{"):
+            run.setdefault(first, []).append(alternative[1:])
+        else:
+            close_run()
+            out.append(alternative)
+    close_run()
+    try:
+        return re.compile(_WORD_GROUP_OPENING + "|".join(out) + ")" + group[1], pattern.flags)
+    except re.error:
+        return pattern
