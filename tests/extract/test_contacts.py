@@ -54,6 +54,9 @@ def test_not_a_phone(text: str) -> None:
         ("You may complain to the supervisory authority at complaints@authority.example.", "authority"),
         ("For help with orders, contact customer service at help@example.com.", "support"),
         ("Office of the Attorney General\nPhone number: +1 804 786 2042", "authority"),
+        ("You have the right to lodge a complaint with the regulator: casework@authority.example.", "authority"),
+        # A complaint made to the company itself: the address is the company's own.
+        ("If you wish to make a complaint about our handling of your data, email us at privacy@example.com.", "privacy"),
     ],
 )
 def test_contact_role(text: str, role: str) -> None:
