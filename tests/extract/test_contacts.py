@@ -29,6 +29,19 @@ def _contacts(text: str) -> set[tuple[str, str]]:
             "Send letters to 420 Fifth Avenue, New York, NY 10018.",
             ("postal_address", "420 Fifth Avenue, New York, NY 10018"),
         ),
+        # Continental form: number after the street, postcode before the city.
+        (
+            "Our representative: Beispiel GmbH, Lindenstraße 4, 10969 Berlin, Germany.",
+            ("postal_address", "Lindenstraße 4, 10969 Berlin"),
+        ),
+        (
+            "Write to Esempio S.p.A., Via Garibaldi 7/B, 20121 Milano.",
+            ("postal_address", "Via Garibaldi 7/B, 20121 Milano"),
+        ),
+        (
+            "Post: Voorbeeld B.V., Prinsengracht 263, 1016 GV Amsterdam",
+            ("postal_address", "Prinsengracht 263, 1016 GV Amsterdam"),
+        ),
     ],
 )
 def test_contact_is_found(text: str, expected: tuple[str, str]) -> None:
@@ -48,6 +61,18 @@ def test_not_a_phone(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "This notice was last changed on March 5, 2018 The changes are listed below.",
+        "We store backups in Frankfurt and serve 40 countries, 1200 Partners help us.",
+        "See section Data Sharing 4, 2020 Edition for details.",
+    ],
+)
+def test_not_a_european_address(text: str) -> None:
+    assert not [v for k, v in _contacts(text) if k == "postal_address"]
+
+
+@pytest.mark.parametrize(
     ("text", "role"),
     [
         ("Our Data Protection Officer can be reached at dpo@example.org.", "dpo"),
@@ -56,7 +81,10 @@ def test_not_a_phone(text: str) -> None:
         ("Office of the Attorney General\nPhone number: +1 804 786 2042", "authority"),
         ("You have the right to lodge a complaint with the regulator: casework@authority.example.", "authority"),
         # A complaint made to the company itself: the address is the company's own.
-        ("If you wish to make a complaint about our handling of your data, email us at privacy@example.com.", "privacy"),
+        (
+            "If you wish to make a complaint about our handling of your data, email us at privacy@example.com.",
+            "privacy",
+        ),
     ],
 )
 def test_contact_role(text: str, role: str) -> None:

@@ -42,6 +42,21 @@ _STREET = re.compile(
     r"[^\n]{0,150}?(?:\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4,6}\b|(?=\n)|$)"
 )
 _TRAILING_PUNCTUATION = ".,;:!?)]}'\""
+# Continental European addresses put the house number after the street's name and the
+# postcode before the city: "Musterstraße 12a, 10115 Berlin", "Via Roma 10, 00184 Roma".
+# Found from the postcode (a cheap literal scan), then the street is read backwards in
+# a short window: its name must end in a street word or open with one, so dates
+# ("March 5, 2018 The ...") never qualify.
+_EU_POSTCODE = re.compile(r", (?:[A-Z]{1,2}-)?\d{4,5} (?=[A-ZÄÖÜÉ])")
+_EU_STREET = re.compile(
+    r"(?:\b(?:Via|Viale|Piazza|Piazzale|Corso|Calle|Avenida|Rua|Rue|Paseo|Plaza|Largo|Carrer|Strada|Ulica)"
+    r"(?: [\w.'-]+){1,4}"
+    r"|\b[A-ZÄÖÜ][\w'-]{0,40}(?:strasse|straße|str\.|weg|gasse|platz|allee|damm|ufer|laan|straat|gracht|"
+    r"plein|kade|singel|vej|gade|gatan|vägen|veien|katu|utca)(?: [\w.'-]+){0,2}?)"
+    r" \d{1,4}[a-zA-Z]?(?:[-/](?:\d{1,4}[a-zA-Z]?|[A-Za-z]))?\Z"
+)
+_EU_CITY = re.compile(r"[^\n,.;:()]{1,40}")
+_EU_STREET_WINDOW = 80
 
 # The finders above open with look-behinds or classes of common characters, so `re`
 # tries them at every character of the document: together they cost more than all the
@@ -221,6 +236,17 @@ def _streets(text: str, ascii_digits: bool) -> Iterator[re.Match[str]]:
             pos = match.end()
 
 
+def _european_streets(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of "Street-name 12, 12345 City" addresses (see `_EU_STREET`)."""
+    for anchor in _EU_POSTCODE.finditer(text):
+        window_start = max(0, anchor.start() - _EU_STREET_WINDOW)
+        street = _EU_STREET.search(text[window_start : anchor.start()])
+        city = _EU_CITY.match(text, anchor.end())
+        if street is None or city is None:
+            continue
+        yield window_start + street.start(), city.end() - (len(city.group()) - len(city.group().rstrip()))
+
+
 def _role(ctx: DocumentContext, start: int, end: int, value: str, kind: str) -> str:
     index = ctx.sentence_index(start)
     sentence_start, sentence_end = ctx.sentence(index)
@@ -387,6 +413,11 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         if ctx.in_furniture(start) or start in taken:
             continue
         value = " ".join(match.group().split()).rstrip(",;")
+        taken.add(start, end)
         records.append(_contact(ctx, start, end, "postal_address", value))
+    for start, end in _european_streets(text):
+        if ctx.in_furniture(start) or start in taken:
+            continue
+        records.append(_contact(ctx, start, end, "postal_address", " ".join(text[start:end].split())))
     records.sort(key=lambda r: r.start)
     return records
