@@ -239,6 +239,9 @@ def _streets(text: str, ascii_digits: bool) -> Iterator[re.Match[str]]:
 def _european_streets(text: str) -> Iterator[tuple[int, int]]:
     """Spans of "Street-name 12, 12345 City" addresses (see `_EU_STREET`)."""
     for anchor in _EU_POSTCODE.finditer(text):
+        # The house number ends at most a letter or "/B" before the comma.
+        if not any(ch.isdigit() for ch in text[max(0, anchor.start() - 3) : anchor.start()]):
+            continue
         window_start = max(0, anchor.start() - _EU_STREET_WINDOW)
         street = _EU_STREET.search(text[window_start : anchor.start()])
         city = _EU_CITY.match(text, anchor.end())
