@@ -271,3 +271,41 @@ def test_literal_gate_gives_the_regex_result(rule_id: str, sentence: str) -> Non
     pattern = next(rule.pattern for rule in load_rules().retention if rule.id == rule_id)
     found, expected = _search(pattern, sentence), pattern.search(sentence)
     assert (found and found.span()) == (expected and expected.span())
+    assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
+def test_literal_gate_gives_the_regex_result_for_vetoes() -> None:
+    """The vetoes run through the same gate and lookahead: the same match everywhere."""
+    import dataclasses
+
+    from privacyparser.extract.retention import _search, retention_vetoes
+
+    sentences = sorted({sentence for _, sentence in _literal_gate_cases()})
+    vetoes = retention_vetoes()
+    for field in dataclasses.fields(vetoes):
+        pattern = getattr(vetoes, field.name)
+        for sentence in sentences:
+            found, expected = _search(pattern, sentence), pattern.search(sentence)
+            assert (found and found.span()) == (expected and expected.span()), (field.name, sentence)
+
+
+def test_scanned_retention_cue_keeps_every_match() -> None:
+    """The cue is scanned grouped by first letter: the same spans as the table's cue, on
+    every example and counter-example of the retention rules."""
+    import json
+    from importlib import resources
+
+    from privacyparser.extract.retention import _retention_cue
+    from privacyparser.rules import load_rules
+
+    rules = load_rules()
+    scanned = _retention_cue(rules)
+    assert scanned.pattern != rules.retention_cue.pattern
+    table = json.loads(resources.files("privacyparser.rules").joinpath("retention.json").read_text(encoding="utf-8"))
+    sentences = [s.lower() for rule in table["rules"] for s in (*rule["examples"], *rule["counter_examples"])]
+    text = " ".join(sentences)
+    assert len(sentences) > 20
+    for sentence in [*sentences, text]:
+        assert [m.span() for m in scanned.finditer(sentence)] == [
+            m.span() for m in rules.retention_cue.finditer(sentence)
+        ]

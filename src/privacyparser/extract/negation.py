@@ -28,16 +28,18 @@ _AFTER_LIMIT = 120
 
 NEGATION_WINDOW = 300
 
-_NEGATION: dict[int, tuple[RuleSet, re.Pattern[str]]] = {}
+_NEGATION: dict[int, tuple[RuleSet, re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
-def _negation(rules: RuleSet) -> re.Pattern[str]:
+def _negation(rules: RuleSet) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
     """The negation cue, asked for every term: its leading alternation grouped by first
-    letter (the same matches, faster; see `factored_by_first_letter`)."""
+    letter (the same matches, faster; see `factored_by_first_letter`), and the literals
+    one of which its matches hold. Both are kept here: asking `literal_checks` for every
+    term hashed the compiled cue (its whole code) each time."""
     built = _NEGATION.get(id(rules))
     if built is None or built[0] is not rules:
-        built = _NEGATION[id(rules)] = (rules, factored_by_first_letter(rules.negation))
-    return built[1]
+        built = _NEGATION[id(rules)] = (rules, factored_by_first_letter(rules.negation), literal_checks(rules.negation))
+    return built[1], built[2]
 
 
 def is_negated(
@@ -60,13 +62,12 @@ def is_negated(
         cut = prefix.rfind(boundary)
         if cut >= 0:
             prefix = prefix[cut + len(boundary) :]
-    negation = ctx.rules.negation
-    checks = literal_checks(negation)
+    negation, checks = _negation(ctx.rules)
     # `map` over the bound `__contains__` keeps the loop in C.
     if checks is not None and not any(map(prefix.__contains__, checks)):
         return False
     match = None
-    for found in _negation(ctx.rules).finditer(prefix):
+    for found in negation.finditer(prefix):
         match = found
     if match is None:
         return False

@@ -20,7 +20,7 @@ from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.durations import duration_after
 from privacyparser.extract.leading import with_leading_literals
 from privacyparser.models import Right
-from privacyparser.rules import RuleTableError
+from privacyparser.rules import PatternRule, RuleSet, RuleTableError
 
 # A right is something the user can do; "we may delete your account" is not one.
 _WE_SUBJECT = re.compile(r"^(?:\W{0,3})(?:we|our|the company|they)\b")
@@ -159,6 +159,20 @@ def _vetoed(
     return False
 
 
+_RULE_FILTERS: dict[int, tuple[RuleSet, RightTables, list[tuple[PatternRule, RightFilters, re.Pattern[str]]]]] = {}
+
+
+def _rule_filters(rules: RuleSet, tables: RightTables) -> list[tuple[PatternRule, RightFilters, re.Pattern[str]]]:
+    """Each rule with its filters and the pattern that runs (`with_leading_literals`: the
+    same matches), built once: asking the cache of `with_leading_literals` per document
+    hashed every compiled rule pattern (its whole code) each time."""
+    built = _RULE_FILTERS.get(id(rules))
+    if built is None or built[0] is not rules or built[1] is not tables:
+        run = [(rule, tables.filters[rule.id], with_leading_literals(rule.pattern)) for rule in rules.rights]
+        built = _RULE_FILTERS[id(rules)] = (rules, tables, run)
+    return built[2]
+
+
 def extract_rights(ctx: DocumentContext) -> list[Right]:
     rules = ctx.rules
     tables = right_tables()
@@ -176,7 +190,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     response_bit, cue_bit = rule_count, rule_count + 1
     rule_bits = (1 << rule_count) - 1
     live_bits = rule_bits | 1 << response_bit | 1 << cue_bit
-    rule_filters = [(rule, tables.filters[rule.id], with_leading_literals(rule.pattern)) for rule in rules.rights]
+    rule_filters = _rule_filters(rules, tables)
     for index in range(ctx.sentence_count()):
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
