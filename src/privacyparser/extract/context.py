@@ -14,6 +14,12 @@ from privacyparser.pipeline.section_segmenter import HeadingNode, Segmentation
 from privacyparser.pipeline.sentence_splitter import sentence_bounds
 from privacyparser.rules import RuleSet
 
+# The rule tables whose masks documents are asked for, oldest first (see
+# `DocumentContext.pattern_masks`); a few, so that rule sets loaded one after the other
+# (tests) do not make every scan longer.
+_TABLES: dict[tuple[re.Pattern[str], ...], None] = {}
+_MAX_TABLES = 4
+
 
 def lower_same_length(text: str) -> str:
     """`text.lower()`, keeping each character's position (a few letters lower to two)."""
@@ -137,7 +143,22 @@ class DocumentContext:
         """
         masks = self._masks.get(patterns)
         if masks is None:
-            masks = self._masks[patterns] = sentence_filter(patterns).masks(self.lower, self.sentence_starts)
+            # One scan of the document for every table asked for so far in this process
+            # (the data practices' and the rights'): scanned apart, each table cost a pass
+            # over the document. Table k's bits sit above those of the tables before it.
+            if patterns not in _TABLES:
+                _TABLES[patterns] = None
+                while len(_TABLES) > _MAX_TABLES:
+                    del _TABLES[next(iter(_TABLES))]
+            tables = [table for table in _TABLES if table not in self._masks]
+            joined = sentence_filter(tuple(pattern for table in tables for pattern in table))
+            union = joined.masks(self.lower, self.sentence_starts)
+            offset = 0
+            for table in tables:
+                width = (1 << len(table)) - 1
+                self._masks[table] = [mask >> offset & width for mask in union]
+                offset += len(table)
+            masks = self._masks[patterns]
         return masks
 
     def sentence_count(self) -> int:
