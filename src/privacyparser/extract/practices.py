@@ -244,6 +244,8 @@ _CUES = (
     "purpose_clauses.user_choice",
     "purpose_clauses.definition",
     "purpose_clauses.commitment",
+    # Asked about for every term (`addresses_specific_audience`).
+    "specific_audience",
 )
 # This module's own whole-sentence cues, whose bits follow those of `_CUES` in the same
 # one-pass literal scan: a sentence runs one only where its literals occur.
@@ -729,12 +731,34 @@ def _trap_spans(traps: tuple[re.Pattern[str], ...], mask: int, lower: str) -> li
     return spans
 
 
+_AUDIENCE_KEY = object()  # `ctx.shared` key of `addresses_specific_audience`'s answers
+
+
 def addresses_specific_audience(ctx: DocumentContext, index: int) -> bool:
     """The sentence is about a specific audience: children or minors ("users under 13 may
     not register", "with a parent's consent"), or California residents asking about
     disclosures for direct marketing. What such a sentence names is a rule for that
     audience, not a practice of the service; only its denial ("we do not knowingly collect
-    personal information from children under 13") is kept, as a negated record."""
+    personal information from children under 13") is kept, as a negated record.
+
+    Asked for every term, by the data practices and the purposes: answered once per
+    sentence, and only sentences holding one of the cue's literals run it.
+    """
+    memo = ctx.shared.get(_AUDIENCE_KEY)
+    if not isinstance(memo, dict):
+        memo = ctx.shared[_AUDIENCE_KEY] = {}
+    found = memo.get(index)
+    if found is None:
+        found = memo[index] = _addresses_specific_audience(ctx, index)
+    return bool(found)
+
+
+def _addresses_specific_audience(ctx: DocumentContext, index: int) -> bool:
+    document = _DocumentGate.of(ctx)
+    if 0 <= index < len(document.masks):
+        bit = len(document.traps) + _CUE_BIT["specific_audience"]
+        if not document.masks[index] >> bit & 1:
+            return False
     start, end = ctx.sentence(index)
     if ctx.rules.specific_audience.search(ctx.lower, start, end) is None:
         return False
