@@ -276,6 +276,12 @@ class SentenceFilter:
                 self.always |= 1 << bit
                 continue
             for literal in literals:
+                # " to object" is found by its part "to object": the space is the most
+                # common character of a text, and a scan for it tried the literals at
+                # every word; the sentences that hold the part hold the whole, and more.
+                stripped = literal.lstrip(" ")
+                if len(stripped) >= _MIN_LITERAL:
+                    literal = stripped
                 by_literal[literal] = by_literal.get(literal, 0) | (1 << bit)
         # A match of a scan is the longest literal starting at its position; the
         # literals that are its prefixes occur there too.
