@@ -8,11 +8,23 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from privacyparser.extract.prefilter import sentence_filter
+from privacyparser.extract.prefilter import SentenceFilter
 from privacyparser.normalize.offsets import OffsetChain, OffsetMap
 from privacyparser.pipeline.section_segmenter import HeadingNode, Segmentation
 from privacyparser.pipeline.sentence_splitter import sentence_bounds
 from privacyparser.rules import RuleSet
+
+# The rule tables whose masks documents are asked for, oldest first, by the ids of their
+# patterns (see `DocumentContext.pattern_masks`); a few, so that rule sets loaded one
+# after the other (tests) do not make every scan longer. A compiled pattern hashes its
+# whole program, about 20 us for a table: ids hash at once. Each entry holds its
+# patterns, so their ids are not reused while it is a key.
+_Key = tuple[int, ...]
+_TABLES: dict[_Key, tuple[re.Pattern[str], ...]] = {}
+_MAX_TABLES = 4
+# The filter of the union of some tables, by their keys, with the patterns it was built from.
+_UNIONS: dict[tuple[_Key, ...], tuple[tuple[re.Pattern[str], ...], SentenceFilter]] = {}
+_MAX_UNIONS = 16
 
 
 def lower_same_length(text: str) -> str:
@@ -46,7 +58,7 @@ class DocumentContext:
     _sections: list[SectionInfo] = field(default_factory=list)
     _section_starts: list[int] = field(default_factory=list)
     _headings: list[tuple[int, int]] = field(default_factory=list)
-    _masks: dict[tuple[re.Pattern[str], ...], list[int]] = field(default_factory=dict)
+    _masks: dict[_Key, list[int]] = field(default_factory=dict)
     _sentence_ends: list[int] | None = None
     # `chain` flattened to one map: every record asks for its source offsets.
     _source: OffsetMap | OffsetChain | None = None
@@ -135,9 +147,31 @@ class DocumentContext:
         A clear bit means the pattern cannot match in the sentence; a set bit, that it
         may (see `extract/prefilter.py`).
         """
-        masks = self._masks.get(patterns)
+        key = tuple(map(id, patterns))
+        masks = self._masks.get(key)
         if masks is None:
-            masks = self._masks[patterns] = sentence_filter(patterns).masks(self.lower, self.sentence_starts)
+            # One scan of the document for every table asked for so far in this process
+            # (the data practices' and the rights'): scanned apart, each table cost a pass
+            # over the document. Table k's bits sit above those of the tables before it.
+            if key not in _TABLES:
+                _TABLES[key] = patterns
+                while len(_TABLES) > _MAX_TABLES:
+                    del _TABLES[next(iter(_TABLES))]
+            keys = tuple(table for table in _TABLES if table not in self._masks)
+            union = _UNIONS.get(keys)
+            if union is None:
+                if len(_UNIONS) >= _MAX_UNIONS:
+                    _UNIONS.clear()
+                joined = tuple(pattern for table in keys for pattern in _TABLES[table])
+                union = _UNIONS[keys] = (joined, SentenceFilter(joined))
+            all_masks = union[1].masks(self.lower, self.sentence_starts)
+            offset = 0
+            for table in keys:
+                count = len(_TABLES[table])
+                width = (1 << count) - 1
+                self._masks[table] = [mask >> offset & width for mask in all_masks]
+                offset += count
+            masks = self._masks[key]
         return masks
 
     def sentence_count(self) -> int:

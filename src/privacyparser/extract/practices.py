@@ -203,7 +203,6 @@ class SentenceInfo:
     start: int
     end: int
     lower: str
-    has_cue: bool
     contact_us: bool
     is_list_line: bool
     definition: bool
@@ -214,6 +213,32 @@ class SentenceInfo:
 
     # Bit i set: `_CUES[i]` may occur in the sentence (its required literals do).
     mask: int = -1
+    # The practice cue, None when the literal scan says it cannot occur here. `has_cue`
+    # reads it on first use: half the sentences with data are never asked.
+    practice_cue: re.Pattern[str] | None = None
+    _has_cue: bool | None = field(default=None, init=False, repr=False)
+
+    @property
+    def has_cue(self) -> bool:
+        """The sentence states a practice: it holds a practice cue that is not part of a data term.
+
+        A cue that is part of a data term ("log" in "log data", "access" in "access
+        logs") says nothing about the sentence, unless an object follows the term:
+        "our web server logs your browser type" is a verb after all.
+        """
+        found = self._has_cue
+        if found is None:
+            found = False
+            cue, lower = self.practice_cue, self.lower
+            if cue is not None:
+                masked = [(s, e) for s, e in self.data_spans if not _OBJECT_FOLLOWS.match(lower, e)]
+                if masked:
+                    found = any(not any(s <= m.start() < e for s, e in masked) for m in cue.finditer(lower))
+                else:
+                    # Nothing masked: any match will do, and the first one says so.
+                    found = cue.search(lower) is not None
+            self._has_cue = found
+        return found
 
     def has(self, name: str, pattern: re.Pattern[str]) -> bool:
         """Whether `pattern` (a cue called `name`) occurs in the sentence."""
@@ -244,6 +269,8 @@ _CUES = (
     "purpose_clauses.user_choice",
     "purpose_clauses.definition",
     "purpose_clauses.commitment",
+    # Asked about for every term (`addresses_specific_audience`).
+    "specific_audience",
 )
 # This module's own whole-sentence cues, whose bits follow those of `_CUES` in the same
 # one-pass literal scan: a sentence runs one only where its literals occur.
@@ -358,28 +385,15 @@ class PracticeGate:
         start, end = ctx.sentence(index)
         lower = ctx.lower[start:end]
         spans = [(s - start, e - start) for s, e in self._spans_by_sentence.get(index, [])]
-        # A cue that is part of a data term ("log" in "log data", "access" in "access
-        # logs") says nothing about the sentence, unless an object follows the term:
-        # "our web server logs your browser type" is a verb after all.
         mask = self._masks[index]
         cues = mask >> len(self._traps)
-        has_cue = False
-        if cues & 1:
-            masked = [(s, e) for s, e in spans if not _OBJECT_FOLLOWS.match(lower, e)]
-            if masked:
-                has_cue = any(
-                    not any(s <= m.start() < e for s, e in masked) for m in _practice_cue(rules).finditer(lower)
-                )
-            else:
-                # Nothing masked: any match will do, and the first one says so.
-                has_cue = _practice_cue(rules).search(lower) is not None
         line_start = start == 0 or ctx.text[start - 1] == "\n"
         line_end = end >= len(ctx.text) or ctx.text[end : end + 1] in ("\n", "") or lower.endswith("\n")
         info = SentenceInfo(
             start=start,
             end=end,
             lower=lower,
-            has_cue=has_cue,
+            practice_cue=_practice_cue(rules) if cues & 1 else None,
             contact_us=bool(cues >> _CUE_BIT["contact_us_cue"] & 1) and rules.contact_us_cue.search(lower) is not None,
             definition=bool(cues >> _CUE_BIT["definition_sentence"] & 1)
             and rules.definition_sentence.search(lower) is not None,
@@ -729,12 +743,34 @@ def _trap_spans(traps: tuple[re.Pattern[str], ...], mask: int, lower: str) -> li
     return spans
 
 
+_AUDIENCE_KEY = object()  # `ctx.shared` key of `addresses_specific_audience`'s answers
+
+
 def addresses_specific_audience(ctx: DocumentContext, index: int) -> bool:
     """The sentence is about a specific audience: children or minors ("users under 13 may
     not register", "with a parent's consent"), or California residents asking about
     disclosures for direct marketing. What such a sentence names is a rule for that
     audience, not a practice of the service; only its denial ("we do not knowingly collect
-    personal information from children under 13") is kept, as a negated record."""
+    personal information from children under 13") is kept, as a negated record.
+
+    Asked for every term, by the data practices and the purposes: answered once per
+    sentence, and only sentences holding one of the cue's literals run it.
+    """
+    memo = ctx.shared.get(_AUDIENCE_KEY)
+    if not isinstance(memo, dict):
+        memo = ctx.shared[_AUDIENCE_KEY] = {}
+    found = memo.get(index)
+    if found is None:
+        found = memo[index] = _addresses_specific_audience(ctx, index)
+    return bool(found)
+
+
+def _addresses_specific_audience(ctx: DocumentContext, index: int) -> bool:
+    document = _DocumentGate.of(ctx)
+    if 0 <= index < len(document.masks):
+        bit = len(document.traps) + _CUE_BIT["specific_audience"]
+        if not document.masks[index] >> bit & 1:
+            return False
     start, end = ctx.sentence(index)
     if ctx.rules.specific_audience.search(ctx.lower, start, end) is None:
         return False

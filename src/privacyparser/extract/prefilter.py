@@ -52,13 +52,38 @@ def required_literals(pattern: re.Pattern[str], min_literal: int = _MIN_LITERAL)
     return found
 
 
-@lru_cache(maxsize=512)
+# Answers of the functions below, by the identity of the pattern asked about: they are
+# asked once per term or sentence, and `lru_cache` hashes a compiled pattern's whole
+# program at every call (a microsecond for the long cues). Each entry holds its pattern,
+# so an id is never reused while it is a key.
+_BY_IDENTITY: dict[tuple[int, str, int | None], tuple[re.Pattern[str], Any]] = {}
+_MAX_BY_IDENTITY = 2048
+
+
 def literal_checks(pattern: re.Pattern[str], max_count: int | None = None) -> tuple[str, ...] | None:
     """The fewest strings one of which every match of `pattern` holds, for substring tests
     in C before a regex runs on a short text; None when unknown or more than `max_count`.
 
     A literal holding another one is found whenever that one is, so only the shorter is kept.
     """
+    key = (id(pattern), "checks", max_count)
+    hit = _BY_IDENTITY.get(key)
+    if hit is not None and hit[0] is pattern:
+        checks: tuple[str, ...] | None = hit[1]
+        return checks
+    checks = _literal_checks(pattern, max_count)
+    _remember(key, pattern, checks)
+    return checks
+
+
+def _remember(key: tuple[int, str, int | None], pattern: re.Pattern[str], value: object) -> None:
+    if len(_BY_IDENTITY) >= _MAX_BY_IDENTITY:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[key] = (pattern, value)
+
+
+@lru_cache(maxsize=512)
+def _literal_checks(pattern: re.Pattern[str], max_count: int | None) -> tuple[str, ...] | None:
     literals = required_literals(pattern, min_literal=1)
     if literals is None:
         return None
@@ -251,6 +276,12 @@ class SentenceFilter:
                 self.always |= 1 << bit
                 continue
             for literal in literals:
+                # " to object" is found by its part "to object": the space is the most
+                # common character of a text, and a scan for it tried the literals at
+                # every word; the sentences that hold the part hold the whole, and more.
+                stripped = literal.lstrip(" ")
+                if len(stripped) >= _MIN_LITERAL:
+                    literal = stripped
                 by_literal[literal] = by_literal.get(literal, 0) | (1 << bit)
         # A match of a scan is the longest literal starting at its position; the
         # literals that are its prefixes occur there too.
@@ -368,7 +399,6 @@ def _leading_word_group(source: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=1024)
 def factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern`, when it opens with `\\b(?:A|B|...)`, with those alternatives grouped by
     first letter: the same matches, found faster.
@@ -384,6 +414,18 @@ def factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
     >>> factored_by_first_letter(re.compile(r"\\b(?:collect\\w*|use|capture|e\\.g|\\d+|uses)\\b")).pattern
     '\\\\b(?:c(?:ollect\\\\w*|apture)|u(?:se)|e(?:\\\\.g)|\\\\d+|u(?:ses))\\\\b'
     """
+    key = (id(pattern), "factored", None)
+    hit = _BY_IDENTITY.get(key)
+    if hit is not None and hit[0] is pattern:
+        factored: re.Pattern[str] = hit[1]
+        return factored
+    factored = _factored_by_first_letter(pattern)
+    _remember(key, pattern, factored)
+    return factored
+
+
+@lru_cache(maxsize=1024)
+def _factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
     source = pattern.pattern
     if not isinstance(source, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return pattern
