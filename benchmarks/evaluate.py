@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from corpora import (
     GdprPassage,
@@ -517,9 +517,13 @@ def gdpr_scoreboard() -> Scoreboard:
     return board
 
 
-def score_gdpr_policy(board: Scoreboard, policy: GdprPolicy, records: list[Rec]) -> None:
-    name = policy.name
-    passages = policy.passages
+class _Locates(Protocol):
+    def locate(self, start: int, end: int) -> int | None: ...
+
+
+def place_records(board: Scoreboard, policy: _Locates, records: list[Rec]) -> dict[int, list[Rec]]:
+    """The records of each unit (passage, segment, paragraph) by the unit's index; a record
+    no unit holds is counted in `board.unplaced`."""
     placed: dict[int, list[Rec]] = defaultdict(list)
     for rec in records:
         index = policy.locate(rec.source_start, rec.source_end)
@@ -527,6 +531,13 @@ def score_gdpr_policy(board: Scoreboard, policy: GdprPolicy, records: list[Rec])
             board.unplaced += 1
         else:
             placed[index].append(rec)
+    return placed
+
+
+def score_gdpr_policy(board: Scoreboard, policy: GdprPolicy, records: list[Rec]) -> None:
+    name = policy.name
+    passages = policy.passages
+    placed = place_records(board, policy, records)
 
     def passage_context(unit: Unit) -> tuple[str, str, list[Rec]]:
         if not isinstance(unit, int):
@@ -806,13 +817,7 @@ def opp_gold_labels(policy: OppPolicy) -> dict[tuple[int, tuple[str, str]], list
 def score_opp_policy(board: Scoreboard, policy: OppPolicy, records: list[Rec]) -> None:
     name = policy.name
     segments = policy.segments
-    placed: dict[int, list[Rec]] = defaultdict(list)
-    for rec in records:
-        index = policy.locate(rec.source_start, rec.source_end)
-        if index is None:
-            board.unplaced += 1
-        else:
-            placed[index].append(rec)
+    placed = place_records(board, policy, records)
     gold_labels = opp_gold_labels(policy)
 
     def segment_context(unit: Unit) -> tuple[str, str, list[Rec]]:
@@ -976,13 +981,7 @@ def score_goppc_policy(board: Scoreboard, policy: GoppcPolicy, records: list[Rec
     """Score one policy; units are its `<paragraph>` elements, gold their own topic codes."""
     name = policy.name
     paragraphs = policy.paragraphs
-    placed: dict[int, list[Rec]] = defaultdict(list)
-    for rec in records:
-        index = policy.locate(rec.source_start, rec.source_end)
-        if index is None:
-            board.unplaced += 1
-        else:
-            placed[index].append(rec)
+    placed = place_records(board, policy, records)
 
     def paragraph_context(unit: Unit) -> tuple[str, str, list[Rec]]:
         if not isinstance(unit, int):
