@@ -23,7 +23,7 @@ TEXTS = [
     ("pattern", "expected"),
     [
         (r"\b(?:keep|kept|retain\w*)\b", {"keep", "kept", "retain"}),
-        (r"(?<!the )store(?:s|d)?\b", {"store"}),
+        (r"(?<!the )store(?:s|d)?\b", {"store", "stores", "stored"}),  # an optional group is read through
         (r"\w+ed\b", None),  # a match may begin anywhere
         (r"(?i)keep", None),  # global flags stay first: left alone
     ],

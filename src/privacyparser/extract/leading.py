@@ -20,9 +20,10 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from privacyparser.extract.prefilter import exact_strings
+
 # Bounds on the prefix strings: past these the lookahead costs more than it saves.
 _MAX_PREFIXES = 400
-_MAX_CLASS = 8
 
 _Strings = frozenset[str]
 
@@ -45,7 +46,7 @@ def leading_literals(pattern: re.Pattern[str]) -> _Strings | None:
     """Strings one of which every match of `pattern` begins with; None when unknown.
 
     >>> sorted(leading_literals(re.compile(r"\\bopt(?:s|ed) out\\w*")))
-    ['opted', 'opts']
+    ['opted out', 'opts out']
     """
     if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return None
@@ -64,7 +65,7 @@ def _leading(items: list[Any]) -> _Strings | None:
     the prefixes of the first item that is not exact."""
     run: _Strings = frozenset(("",))
     for item in items:
-        strings = _exact(item)
+        strings = exact_strings(item)
         if strings is not None:
             run = frozenset(a + b for a in run for b in strings)
             if len(run) > _MAX_PREFIXES:
@@ -95,36 +96,6 @@ def _leading_item(item: tuple[Any, Any]) -> _Strings | None:
                 return None
             out |= inner
         return frozenset(out) if len(out) <= _MAX_PREFIXES else None
-    return None
-
-
-def _exact(item: tuple[Any, Any]) -> _Strings | None:
-    """Every string `item` can match, when they are few; zero-width items match ""."""
-    op, arg = item
-    if op is sre.LITERAL:
-        return frozenset((chr(arg),))
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-        return frozenset(("",))
-    if op is sre.IN:
-        chars = set()
-        for kind, value in arg:
-            if kind is not sre.LITERAL:
-                return None
-            chars.add(chr(value))
-        return frozenset(chars) if len(chars) <= _MAX_CLASS else None
-    if op is sre.SUBPATTERN:
-        _group, add_flags, _del_flags, body = arg
-        if add_flags & re.IGNORECASE:
-            return None
-        out: _Strings = frozenset(("",))
-        for inner_item in body:
-            strings = _exact(inner_item)
-            if strings is None:
-                return None
-            out = frozenset(a + b for a in out for b in strings)
-            if len(out) > _MAX_PREFIXES:
-                return None
-        return out
     return None
 
 

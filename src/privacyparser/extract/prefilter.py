@@ -145,8 +145,9 @@ class LeadingSpaceSearch:
         return match if match is not None else self.pattern.search(text, pos, endpos)
 
 
-def _exact(item: tuple[Any, Any]) -> _Exact:
-    """Every string `item` can match, when they are few; zero-width items match ""."""
+def exact_strings(item: tuple[Any, Any]) -> _Exact:
+    """Every string the parsed regex item `item` can match, when they are few (at most
+    _MAX_EXPANSION); zero-width items match "". Shared with `leading.py`."""
     op, arg = item
     if op is sre.LITERAL:
         return frozenset((chr(arg),))
@@ -179,7 +180,7 @@ def _exact(item: tuple[Any, Any]) -> _Exact:
 def _exact_sequence(items: list[tuple[object, object]]) -> _Exact:
     out: frozenset[str] = frozenset(("",))
     for item in items:
-        strings = _exact(item)
+        strings = exact_strings(item)
         if strings is None:
             return None
         out = frozenset(a + b for a in out for b in strings)
@@ -198,7 +199,7 @@ def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
             candidates.append(run)
 
     for item in items:
-        strings = _exact(item)
+        strings = exact_strings(item)
         if strings is not None and len(run) * len(strings) <= _MAX_EXPANSION:
             run = frozenset(a + b for a in run for b in strings)
             continue
