@@ -18,7 +18,7 @@ import corpora  # noqa: E402
 import evaluate  # noqa: E402
 
 POLICY_XML = """<?xml version="1.0" encoding="utf-8"?>
-<policy><url>https://example.test/privacy</url>
+<policy><url>https://example.test/privacy</url><!-- synthetic, written for this test -->
   <paragraph category="">This notice explains how the Example service handles personal data.</paragraph>
   <segment>
     <title depth="3" tagname="h1" category="4.4;4.4">Deleting your data</title>
@@ -41,7 +41,8 @@ POLICY_XML = """<?xml version="1.0" encoding="utf-8"?>
 
 @pytest.fixture()
 def policy(tmp_path: Path) -> corpora.GoppcPolicy:
-    path = tmp_path / "7.xml"
+    # Named unlike any corpus file: this document is written for the test.
+    path = tmp_path / "synthetic_policy.xml"
     path.write_text(POLICY_XML, encoding="utf-8")
     return corpora.load_goppc_policy(path)
 

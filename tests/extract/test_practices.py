@@ -175,7 +175,7 @@ def test_enumeration_items_inherit_a_category(text: str, item: str, category: st
         # A verb joined to the data is no item; nor is a clause after the term.
         ("We use analytics to collect, monitor and analyze log data.", "monitor"),
         (
-            "We may use your phone number to send you messages, such as feature changes and special offers.",
+            "We may use your phone number to text you, for example about new features and special offers.",
             "special offers",
         ),
         # A label before a colon is no item, and neither is a negated list.

@@ -204,11 +204,11 @@ def test_clause_ends_before_a_new_subject(text: str, evidence: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "We take reasonable measures to protect the security of your personal information.",
+        "We use reasonable safeguards to protect the security of your personal details.",
         "The app uses third-party services that may collect information used to identify you.",
         "We may ask for more information to verify your identity before processing your request.",
         "We implement security protocols to maintain the confidentiality and integrity of student data.",
-        "It is our policy to respond to any claim that content posted on the service infringes copyright.",
+        "It is our policy to answer every claim that material posted on the service infringes copyright.",
         # An example in parentheses restates the purpose before it.
         "(for example, if we are required to retain your data to comply with applicable laws)",
     ],
@@ -294,7 +294,7 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         "We will post any change on this page so that you will always know what we gather.",
         "You are asked for a few details in order to use a paid plan.",
         # The notice's own purpose.
-        "We may revise this privacy notice from time to time in order to reflect new features.",
+        "We might update this notice every so often in order to reflect new features.",
         # A California request for the disclosures made for direct marketing is a right.
         "Residents may request information about our disclosure of personal data to others for direct marketing.",
         # A description of security measures: its goals are no purposes of processing.

@@ -64,7 +64,7 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
         # a kept address or message is kept data
         ("We don't keep or use your friend's email address for any other purpose.", ("unspecified", None, None)),
         # "no longer needed" in other words; an account event written noun first; "keep ... until"
-        ("We securely erase your information once this is no longer needed.", ("limited", None, None)),
+        ("Your details are securely wiped once they are no longer needed.", ("limited", None, None)),
         ("Where we no longer need your data for these purposes, we delete it.", ("limited", None, None)),
         ("Data will be kept only as it is necessary for the purposes we use it for.", ("limited", None, None)),
         (
@@ -74,7 +74,7 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
         ("We hold your information until such time as you reactivate your profile.", ("limited", None, None)),
         ("We may retain certain information for legal compliance.", ("limited", None, None)),
         (
-            "We keep deleted videos on our servers for a short period in case you change your mind.",
+            "Deleted clips stay stored for a short period, should you change your mind.",
             ("limited", None, None),
         ),
         (
@@ -175,7 +175,7 @@ def test_not_a_retention_period(text: str) -> None:
         "We will delete your messages when you ask us to.",
         # describing the rights to erasure and restriction
         "You have the right to ask us to delete your data when it is no longer needed.",
-        "You have the right to have the processing of your personal data restricted if we no longer need it.",
+        "You may have the processing of your personal data restricted when we no longer need it.",
         # keeping data safe, and a vendor's use limited to what is necessary
         "We use safeguards to preserve the integrity of your data.",
         "Our vendors may use such information only as necessary to help us and must maintain its confidentiality.",

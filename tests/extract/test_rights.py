@@ -36,7 +36,7 @@ def _kinds(text: str) -> set[str]:
         ("We use automated decision-making, including profiling, to assess loan requests.", {"automated_decision"}),
         ("We will not discriminate against you for exercising any of these rights.", {"non_discrimination"}),
         (
-            "You may exercise your rights of access, rectification, cancellation and opposition.",
+            "Users hold rights of access, rectification, cancellation and opposition.",
             {"access", "rectification", "erasure", "objection"},
         ),
         # A pronoun object stands for the data named before it in the sentence.
@@ -156,7 +156,7 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("We have no duty to publish, remove or edit any of your comments.", "erasure"),
         ("You may request that we limit how we disclose your health information.", "access"),
         ("Your browser sends a request to access (i.e., visit) a web page.", "access"),
-        ("This privacy policy may be amended from time to time.", "rectification"),
+        ("We may amend this notice now and then.", "rectification"),
         # a statement of practice is no opt-out link
         ("We do not sell or share your personal information.", "opt_out"),
         ("We limit the use of sensitive data to staff who need it.", "restriction"),
@@ -218,8 +218,8 @@ def test_items_after_a_lead_in_are_rights() -> None:
 def test_a_paragraph_taken_for_a_heading_is_read_as_text() -> None:
     html = (
         "<h2>7. Your rights</h2><h3>7.2 Correction</h3><p>7.2.1 You can ask for access.</p>"
-        "<p>7.2.3 Should some of your personal data be incorrect, you can request that your data is corrected "
-        "or completed at any time.</p>"
+        "<p>7.2.3 Where any of your personal data is wrong, you may request at any time that it is corrected "
+        "or completed.</p>"
     )
     assert "rectification" in {r.kind for r in PARSER.parse(html, format="html").rights}
 

@@ -87,11 +87,11 @@ def test_find_furniture(text: str, expected: list[tuple[str, str]]) -> None:
         "Jump to: navigation, search",
         "From Minecraft Wiki",
         'Retrieved from "http://wiki.example.com/index.php?title=Privacy_policy&oldid=406285"',
-        "This page was last modified on 28 November 2012, at 02:08.",
-        "Content is available under CC BY-NC-SA 3.0 unless otherwise noted.",
+        "This page was last edited on 3 May 2019, at 14:15.",
+        "Text is available under Creative Commons terms unless noted otherwise.",
         # Badge alt text and language switches.
         "TRUSTe online privacy certification",
-        "Validate TRUSTe privacy certification Validate TRUSTe privacy certification",
+        "Validate TRUSTe seal certification Validate TRUSTe seal certification",
         "Safe Harbor Logo",
         "En Español",
         "English | Français | Deutsch",
@@ -115,8 +115,8 @@ def test_more_navigation_lines(line: str) -> None:
         # Headings that mention copyright but are not copyright notices.
         "Copyright Complaints:",
         "Copyright Agent:",
-        "Copyright Restrictions upon Materials in our Holdings",
-        "Copyright, Restrictions, and Permissions Notice",
+        "Copyright Limits on Items in our Archive",
+        "Copyright, Reuse and Permissions",
         # Headings that are short like menu entries.
         "Sharing Your Information",
         "Information We Collect",

@@ -42,8 +42,8 @@ _NAV_PHRASE = (
 )
 _NAVIGATION = re.compile(r"(?i)[\W_]{0,3}(?:" + _NAV_PHRASE + r"[\W_]{0,3}){1,4}")
 # Lines of a wiki or CMS page around the content: "From Minecraft Wiki",
-# 'Retrieved from "http://..."', "This page was last modified on 28 November 2012, at 02:08.",
-# "Content is available under CC BY-NC-SA 3.0 unless otherwise noted."
+# 'Retrieved from "http://..."', "This page was last edited on 3 May 2019, at 14:15.",
+# "Text is available under Creative Commons terms unless noted otherwise."
 _PAGE_META = re.compile(
     r"(?i)(?:from [\w .'-]{1,40} wiki|retrieved from \W?(?:https?://)?\S+"
     r"|this page was last (?:modified|edited|updated) on [^\n]{4,60}"
