@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, TypeVar
 
 # Literals shorter than this occur in almost every sentence: not worth looking for.
 _MIN_LITERAL = 3
@@ -31,6 +32,7 @@ _MAX_EXPANSION = 64
 _MAX_CLASS = 8
 
 _Exact = frozenset[str] | None
+_T = TypeVar("_T")
 
 
 def required_literals(pattern: re.Pattern[str], min_literal: int = _MIN_LITERAL) -> frozenset[str] | None:
@@ -60,29 +62,29 @@ _BY_IDENTITY: dict[tuple[int, str, int | None], tuple[re.Pattern[str], Any]] = {
 _MAX_BY_IDENTITY = 2048
 
 
+def _by_identity(kind: str, pattern: re.Pattern[str], option: int | None, compute: Callable[[], _T]) -> _T:
+    """`compute()`, remembered for this pattern object, `kind` and `option`."""
+    key = (id(pattern), kind, option)
+    hit = _BY_IDENTITY.get(key)
+    if hit is not None and hit[0] is pattern:
+        value: _T = hit[1]
+        return value
+    value = compute()
+    if len(_BY_IDENTITY) >= _MAX_BY_IDENTITY:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[key] = (pattern, value)
+    return value
+
+
 def literal_checks(pattern: re.Pattern[str], max_count: int | None = None) -> tuple[str, ...] | None:
     """The fewest strings one of which every match of `pattern` holds, for substring tests
     in C before a regex runs on a short text; None when unknown or more than `max_count`.
 
     A literal holding another one is found whenever that one is, so only the shorter is kept.
     """
-    key = (id(pattern), "checks", max_count)
-    hit = _BY_IDENTITY.get(key)
-    if hit is not None and hit[0] is pattern:
-        checks: tuple[str, ...] | None = hit[1]
-        return checks
-    checks = _literal_checks(pattern, max_count)
-    _remember(key, pattern, checks)
-    return checks
+    return _by_identity("checks", pattern, max_count, lambda: _literal_checks(pattern, max_count))
 
 
-def _remember(key: tuple[int, str, int | None], pattern: re.Pattern[str], value: object) -> None:
-    if len(_BY_IDENTITY) >= _MAX_BY_IDENTITY:
-        _BY_IDENTITY.clear()
-    _BY_IDENTITY[key] = (pattern, value)
-
-
-@lru_cache(maxsize=512)
 def _literal_checks(pattern: re.Pattern[str], max_count: int | None) -> tuple[str, ...] | None:
     literals = required_literals(pattern, min_literal=1)
     if literals is None:
@@ -328,17 +330,14 @@ def _bits_of_prefixes(literal: str, by_literal: dict[str, int]) -> int:
     return bits
 
 
-def _top_alternatives(body: str) -> list[str] | None:
-    """`body` split at its `|` outside any group or class; None when it is not balanced."""
-    parts: list[str] = []
-    current: list[str] = []
-    depth = 0
+def _syntax(source: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """Index and character of each piece of regex syntax in `source` from `start`:
+    escapes ("\\(") and character classes ("[()|]", "[]x]") are stepped over whole."""
+    i = start
     in_class = False
-    i = 0
-    while i < len(body):
-        ch = body[i]
+    while i < len(source):
+        ch = source[i]
         if ch == "\\":
-            current.append(body[i : i + 2])
             i += 2
             continue
         if in_class:
@@ -346,27 +345,30 @@ def _top_alternatives(body: str) -> list[str] | None:
         elif ch == "[":
             in_class = True
             # "[]...]" and "[^]...]": a "]" just after the opening is a member.
-            opening = "[^]" if body.startswith("[^]", i) else "[]" if body.startswith("[]", i) else "["
-            current.append(opening)
-            i += len(opening)
+            i += 3 if source.startswith("[^]", i) else 2 if source.startswith("[]", i) else 1
             continue
-        elif ch == "(":
+        else:
+            yield i, ch
+        i += 1
+
+
+def _top_alternatives(body: str) -> list[str] | None:
+    """`body` split at its `|` outside any group or class; None when it is not balanced."""
+    cuts: list[int] = []
+    depth = 0
+    for i, ch in _syntax(body):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth < 0:
                 return None
         elif ch == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-            i += 1
-            continue
-        current.append(ch)
-        i += 1
-    if depth or in_class:
+            cuts.append(i)
+    if depth:
         return None
-    parts.append("".join(current))
-    return parts
+    edges = [-1, *cuts, len(body)]
+    return [body[a + 1 : b] for a, b in pairwise(edges)]
 
 
 _WORD_GROUP_OPENING = "\\b(?:"
@@ -377,26 +379,13 @@ def _leading_word_group(source: str) -> tuple[str, str] | None:
     if not source.startswith(_WORD_GROUP_OPENING):
         return None
     depth = 1
-    in_class = False
-    i = len(_WORD_GROUP_OPENING)
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 3 if source.startswith("[^]", i) else 2 if source.startswith("[]", i) else 1
-            continue
-        elif ch == "(":
+    for i, ch in _syntax(source, len(_WORD_GROUP_OPENING)):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth == 0:
                 return source[len(_WORD_GROUP_OPENING) : i], source[i + 1 :]
-        i += 1
     return None
 
 
@@ -415,17 +404,9 @@ def factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
     >>> factored_by_first_letter(re.compile(r"\\b(?:collect\\w*|use|capture|e\\.g|\\d+|uses)\\b")).pattern
     '\\\\b(?:c(?:ollect\\\\w*|apture)|u(?:se)|e(?:\\\\.g)|\\\\d+|u(?:ses))\\\\b'
     """
-    key = (id(pattern), "factored", None)
-    hit = _BY_IDENTITY.get(key)
-    if hit is not None and hit[0] is pattern:
-        factored: re.Pattern[str] = hit[1]
-        return factored
-    factored = _factored_by_first_letter(pattern)
-    _remember(key, pattern, factored)
-    return factored
+    return _by_identity("factored", pattern, None, lambda: _factored_by_first_letter(pattern))
 
 
-@lru_cache(maxsize=1024)
 def _factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
     source = pattern.pattern
     if not isinstance(source, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
