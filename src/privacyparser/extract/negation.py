@@ -15,11 +15,8 @@ the rest of the clause after the term (`negation_restriction` in cues.json).
 
 from __future__ import annotations
 
-import re
-
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.prefilter import factored_by_first_letter, literal_checks
-from privacyparser.rules import RuleSet
 
 # Where a new clause starts: what precedes it does not govern the term.
 _CLAUSE_BOUNDARIES = (";", ":", " but ", " however", " except ", " whereas ", " although ", " while ")
@@ -27,19 +24,6 @@ _AFTER_LIMIT = 120
 
 
 NEGATION_WINDOW = 300
-
-_NEGATION: dict[int, tuple[RuleSet, re.Pattern[str], tuple[str, ...] | None]] = {}
-
-
-def _negation(rules: RuleSet) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
-    """The negation cue, asked for every term: its leading alternation grouped by first
-    letter (the same matches, faster; see `factored_by_first_letter`), and the literals
-    one of which its matches hold. Both are kept here: asking `literal_checks` for every
-    term hashed the compiled cue (its whole code) each time."""
-    built = _NEGATION.get(id(rules))
-    if built is None or built[0] is not rules:
-        built = _NEGATION[id(rules)] = (rules, factored_by_first_letter(rules.negation), literal_checks(rules.negation))
-    return built[1], built[2]
 
 
 def is_negated(
@@ -58,7 +42,8 @@ def is_negated(
     # A negation governs the words just after it; a bounded look-back keeps a sentence
     # with thousands of terms linear.
     prefix = ctx.lower[max(sentence_start, term_start - NEGATION_WINDOW) : term_start]
-    negation, checks = _negation(ctx.rules)
+    # Both answers are looked up by the cue's identity (see `prefilter.remembered`).
+    negation, checks = factored_by_first_letter(ctx.rules.negation), literal_checks(ctx.rules.negation)
     # The clause read is the end of this window: most windows (five in six) hold none of
     # the cue's literals, and are done with before the clause is cut out.
     # `map` over the bound `__contains__` keeps the loop in C.

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
-from privacyparser.extract.prefilter import factored_by_first_letter
+from privacyparser.extract.prefilter import factored_by_first_letter, remembered
 from privacyparser.models import DataCategory
 from privacyparser.pipeline.clauses import DATA, plural_forms
 from privacyparser.rules import DataCategoryRule, RuleSet
@@ -330,27 +330,20 @@ class _DocumentGate:
         return shared
 
 
-_LIST_ONLY: dict[int, tuple[RuleSet, frozenset[str]]] = {}
-_PRACTICE_CUE: dict[int, tuple[RuleSet, re.Pattern[str]]] = {}
-
-
 def _practice_cue(rules: RuleSet) -> re.Pattern[str]:
     """The practice cue, read in every sentence with data: its long alternation grouped
     by first letter (the same matches, about twice as fast)."""
-    built = _PRACTICE_CUE.get(id(rules))
-    if built is None or built[0] is not rules:
-        built = _PRACTICE_CUE[id(rules)] = (rules, factored_by_first_letter(rules.practice_cue))
-    return built[1]
+    return factored_by_first_letter(rules.practice_cue)
 
 
 def _list_only(rules: RuleSet) -> frozenset[str]:
-    built = _LIST_ONLY.get(id(rules))
-    if built is None or built[0] is not rules:
-        forms = frozenset(
+    return remembered(
+        rules,
+        "practices.list_only",
+        lambda: frozenset(
             form for c in rules.data_categories for term in c.list_only_terms for form in plural_forms(term)
-        )
-        built = _LIST_ONLY[id(rules)] = (rules, forms)
-    return built[1]
+        ),
+    )
 
 
 class PracticeGate:
@@ -920,9 +913,6 @@ def _enumeration_items(ctx: DocumentContext, gate: PracticeGate, kept: list[Data
     return out
 
 
-_CUTS: dict[int, tuple[RuleSet, re.Pattern[str]]] = {}
-
-
 def _cut_pattern(rules: RuleSet) -> re.Pattern[str]:
     """One pattern for the cuts of an enumeration: "(?P<intro>INTRO)|SEPARATOR".
 
@@ -930,14 +920,14 @@ def _cut_pattern(rules: RuleSet) -> re.Pattern[str]:
     match is the leftmost cut of either kind, an intro winning a tie: what searching
     each pattern from the last cut and taking the earlier gave, in one C-level scan.
     """
-    built = _CUTS.get(id(rules))
-    if built is None or built[0] is not rules:
+
+    def build() -> re.Pattern[str]:
         intro, separator = rules.enumeration_intro, rules.enumeration_separator
         if intro.flags != separator.flags:
             raise ValueError("enumeration intro and separator must share their flags")
-        pattern = re.compile(f"(?P<intro>{intro.pattern})|(?:{separator.pattern})", intro.flags)
-        built = _CUTS[id(rules)] = (rules, pattern)
-    return built[1]
+        return re.compile(f"(?P<intro>{intro.pattern})|(?:{separator.pattern})", intro.flags)
+
+    return remembered(rules, "practices.enumeration_cuts", build)
 
 
 def _pieces(

@@ -54,25 +54,26 @@ def required_literals(pattern: re.Pattern[str], min_literal: int = _MIN_LITERAL)
     return found
 
 
-# Answers of the functions below, by the identity of the pattern asked about: they are
+# Values derived from a pattern or a rule table, by the identity of that object: they are
 # asked once per term or sentence, and `lru_cache` hashes a compiled pattern's whole
-# program at every call (a microsecond for the long cues). Each entry holds its pattern,
+# program at every call (a microsecond for the long cues). Each entry holds its owner,
 # so an id is never reused while it is a key.
-_BY_IDENTITY: dict[tuple[int, str, int | None], tuple[re.Pattern[str], Any]] = {}
+_BY_IDENTITY: dict[tuple[int, str, int | None], tuple[object, Any]] = {}
 _MAX_BY_IDENTITY = 2048
 
 
-def _by_identity(kind: str, pattern: re.Pattern[str], option: int | None, compute: Callable[[], _T]) -> _T:
-    """`compute()`, remembered for this pattern object, `kind` and `option`."""
-    key = (id(pattern), kind, option)
+def remembered(owner: object, kind: str, build: Callable[[], _T], option: int | None = None) -> _T:
+    """`build()`, computed once for this `owner` object (a compiled pattern, a rule set),
+    `kind` and `option`, and looked up by identity afterwards."""
+    key = (id(owner), kind, option)
     hit = _BY_IDENTITY.get(key)
-    if hit is not None and hit[0] is pattern:
+    if hit is not None and hit[0] is owner:
         value: _T = hit[1]
         return value
-    value = compute()
+    value = build()
     if len(_BY_IDENTITY) >= _MAX_BY_IDENTITY:
         _BY_IDENTITY.clear()
-    _BY_IDENTITY[key] = (pattern, value)
+    _BY_IDENTITY[key] = (owner, value)
     return value
 
 
@@ -82,7 +83,7 @@ def literal_checks(pattern: re.Pattern[str], max_count: int | None = None) -> tu
 
     A literal holding another one is found whenever that one is, so only the shorter is kept.
     """
-    return _by_identity("checks", pattern, max_count, lambda: _literal_checks(pattern, max_count))
+    return remembered(pattern, "checks", lambda: _literal_checks(pattern, max_count), max_count)
 
 
 def _literal_checks(pattern: re.Pattern[str], max_count: int | None) -> tuple[str, ...] | None:
@@ -404,7 +405,7 @@ def factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
     >>> factored_by_first_letter(re.compile(r"\\b(?:collect\\w*|use|capture|e\\.g|\\d+|uses)\\b")).pattern
     '\\\\b(?:c(?:ollect\\\\w*|apture)|u(?:se)|e(?:\\\\.g)|\\\\d+|u(?:ses))\\\\b'
     """
-    return _by_identity("factored", pattern, None, lambda: _factored_by_first_letter(pattern))
+    return remembered(pattern, "factored", lambda: _factored_by_first_letter(pattern))
 
 
 def _factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:

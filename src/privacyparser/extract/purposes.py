@@ -49,6 +49,7 @@ from typing import Any, NamedTuple
 from privacyparser.extract.context import DocumentContext, SectionInfo
 from privacyparser.extract.negation import is_negated
 from privacyparser.extract.practices import PracticeGate, addresses_specific_audience
+from privacyparser.extract.prefilter import remembered
 from privacyparser.models import Purpose, PurposeCategory
 from privacyparser.pipeline.clauses import PURPOSE
 from privacyparser.rules import PurposeClauseRules, PurposeRule
@@ -266,14 +267,8 @@ def _alternation(words: list[str]) -> str:
     return build(trie)
 
 
-_BUILT: dict[int, ClausePatterns] = {}
-
-
 def _patterns(rules: PurposeClauseRules) -> ClausePatterns:
-    built = _BUILT.get(id(rules))
-    if built is None or built.rules is not rules:
-        built = _BUILT[id(rules)] = _build_patterns(rules)
-    return built
+    return remembered(rules, "purposes.clause_patterns", lambda: _build_patterns(rules))
 
 
 def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:

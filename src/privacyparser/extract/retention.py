@@ -37,7 +37,7 @@ from importlib import resources
 from privacyparser.extract.context import DocumentContext, SectionInfo
 from privacyparser.extract.durations import iso_duration
 from privacyparser.extract.leading import with_leading_literals
-from privacyparser.extract.prefilter import factored_by_first_letter, literal_checks
+from privacyparser.extract.prefilter import factored_by_first_letter, literal_checks, remembered
 from privacyparser.models import Retention
 from privacyparser.rules import RuleSet, RuleTableError
 
@@ -79,29 +79,20 @@ def retention_vetoes() -> RetentionVetoes:
 _MAX_LITERALS = 64
 
 
-# Per rule or veto pattern (by id, with the pattern kept so that the id is not reused):
-# its literals and the pattern that runs. Built once: hashing a compiled pattern, as a
-# cache keyed by the pattern does, hashes its whole code, 1-5 us per call here.
-_PREPARED: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, re.Pattern[str]]] = {}
-
-
 def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, skipped when `text` holds none of the pattern's literals:
     most cue sentences match few of the rules and vetoes, and a handful of substring
     tests in C say so before the regex scans the sentence. The pattern runs behind a
     lookahead of the strings its matches begin with (`with_leading_literals`): the same
     match, found sooner in the longest rules and vetoes."""
-    prepared = _PREPARED.get(id(pattern))
-    if prepared is None or prepared[0] is not pattern:
-        prepared = _PREPARED[id(pattern)] = (
-            pattern,
-            literal_checks(pattern, _MAX_LITERALS),
-            with_leading_literals(pattern),
-        )
-    literals = prepared[1]
+    # Looked up by the pattern's identity: a cache keyed by the pattern itself hashes its
+    # whole compiled code, 1-5 us per call here.
+    literals, fast = remembered(
+        pattern, "retention.search", lambda: (literal_checks(pattern, _MAX_LITERALS), with_leading_literals(pattern))
+    )
     if literals is not None and not any(map(text.__contains__, literals)):
         return None
-    return prepared[2].search(text)
+    return fast.search(text)
 
 
 def _deletes_childrens_data(ctx: DocumentContext, vetoes: RetentionVetoes, sentence: str, index: int) -> bool:
@@ -200,18 +191,12 @@ def _titles(info: SectionInfo) -> str:
     return " | ".join(titles)
 
 
-_CUE: dict[int, tuple[RuleSet, re.Pattern[str]]] = {}
-
-
 def _retention_cue(rules: RuleSet) -> re.Pattern[str]:
     """The retention cue, searched over the whole document: its alternation grouped by
     first letter, the same matches (see `factored_by_first_letter`). Over the OPP-115
     texts this scans in 23 ms where a lookahead of the words a cue begins with
     (`with_leading_literals`) took 27 ms, and the cue alone 45 ms."""
-    built = _CUE.get(id(rules))
-    if built is None or built[0] is not rules:
-        built = _CUE[id(rules)] = (rules, factored_by_first_letter(rules.retention_cue))
-    return built[1]
+    return factored_by_first_letter(rules.retention_cue)
 
 
 def extract_retention(ctx: DocumentContext) -> list[Retention]:

@@ -19,6 +19,7 @@ from importlib import resources
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.durations import duration_after
 from privacyparser.extract.leading import with_leading_literals
+from privacyparser.extract.prefilter import remembered
 from privacyparser.models import Right
 from privacyparser.rules import PatternRule, RuleSet, RuleTableError
 
@@ -159,18 +160,16 @@ def _vetoed(
     return False
 
 
-_RULE_FILTERS: dict[int, tuple[RuleSet, RightTables, list[tuple[PatternRule, RightFilters, re.Pattern[str]]]]] = {}
-
-
 def _rule_filters(rules: RuleSet, tables: RightTables) -> list[tuple[PatternRule, RightFilters, re.Pattern[str]]]:
     """Each rule with its filters and the pattern that runs (`with_leading_literals`: the
     same matches), built once: asking the cache of `with_leading_literals` per document
     hashed every compiled rule pattern (its whole code) each time."""
-    built = _RULE_FILTERS.get(id(rules))
-    if built is None or built[0] is not rules or built[1] is not tables:
-        run = [(rule, tables.filters[rule.id], with_leading_literals(rule.pattern)) for rule in rules.rights]
-        built = _RULE_FILTERS[id(rules)] = (rules, tables, run)
-    return built[2]
+    return remembered(
+        rules,
+        "rights.rule_filters",
+        # `right_tables()` is loaded once per process: the rule set alone decides the list.
+        lambda: [(rule, tables.filters[rule.id], with_leading_literals(rule.pattern)) for rule in rules.rights],
+    )
 
 
 def extract_rights(ctx: DocumentContext) -> list[Right]:
