@@ -690,6 +690,61 @@ def blocks(*parts: str) -> str:
             ],
             id="title-case-and-sentence-case-rank-alike",
         ),
+        pytest.param(
+            # A numbered list of three ways data comes in, then unnumbered headings: no
+            # unnumbered heading came between the numbered ones, so the numbering is over and
+            # the headings after it are no sub-sections of its last item.
+            blocks(
+                "1. Data you give us",
+                BODY,
+                "2. Data from your device",
+                BODY,
+                "3. Data from partners",
+                BODY,
+                "How we use your data",
+                BODY,
+                "Contact us",
+                BODY,
+            ),
+            [
+                (1, "1", "Data you give us"),
+                (1, "2", "Data from your device"),
+                (1, "3", "Data from partners"),
+                (1, None, "How we use your data"),
+                (1, None, "Contact us"),
+            ],
+            id="unnumbered-headings-after-the-numbering-head-their-own-sections",
+        ),
+        pytest.param(
+            # Counter-example: unnumbered sub-sections between the numbered headings show that
+            # those after the last one are its sub-sections too.
+            blocks(
+                "1. Data we collect",
+                BODY,
+                "Account data",
+                BODY,
+                "2. Sharing",
+                BODY,
+                "Service providers",
+                BODY,
+                "Advertisers",
+                BODY,
+            ),
+            [
+                (1, "1", "Data we collect"),
+                (2, None, "Account data"),
+                (1, "2", "Sharing"),
+                (2, None, "Service providers"),
+                (2, None, "Advertisers"),
+            ],
+            id="unnumbered-sub-sections-after-the-last-numbered-heading",
+        ),
+        pytest.param(
+            # Counter-example: run-in labels after the last numbered heading stay under it.
+            blocks("1. Collection", BODY, "2. Your rights", BODY, "Access:", BODY, "Deletion:", BODY),
+            [(1, "1", "Collection"), (1, "2", "Your rights"), (2, None, "Access:"), (2, None, "Deletion:")],
+            id="run-in-labels-after-the-last-numbered-heading",
+        ),
     ],
 )
 def test_nesting_of_unnumbered_headings(text: str, expected: Outline) -> None:

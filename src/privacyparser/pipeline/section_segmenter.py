@@ -145,6 +145,9 @@ class HeadingNode:
     # True when the heading has no text of its own and the next heading has: it opens a
     # group of sub-sections rather than being one label of a run of labels.
     opens_group: bool = False
+    # True for an unnumbered heading after the last numbered one, of a look that never
+    # occurs between numbered headings: the numbering has ended, it is no sub-section.
+    after_numbering: bool = False
     # False for a question heading among few: it ranks as a label of its case.
     question_series: bool = True
 
@@ -280,6 +283,8 @@ def _is_paragraph(text: str) -> bool:
 # which rights, how to reach us, ...); four to seven questions among labels are more
 # often headings of the labels' own level ("What are cookies?" beside "Analytics").
 MIN_QUESTION_SERIES = 8
+# Numbered headings that show where a policy's numbering begins and ends.
+MIN_NUMBERED_RUN = 2
 # How far back a list entry looks for the sentence that introduces its list.
 LIST_LOOKBACK = 60
 # How many lines per numbering label are remembered, and the share of a TOC entry's
@@ -594,6 +599,7 @@ class SectionSegmenter:
         _mark_bodies(lines, candidates)
         _resolve_word_case(candidates)
         _mark_rare_looks(candidates)
+        _mark_after_numbering(candidates)
         roots = self._nest(candidates, len(text))
         heading_starts = {c.start for c in candidates}
         list_items = [
@@ -951,6 +957,32 @@ def _mark_rare_looks(candidates: list[HeadingNode]) -> None:
         capitals[0].style = ("plain", "title", capitals[0].style[2])
 
 
+def _mark_after_numbering(candidates: list[HeadingNode]) -> None:
+    """Set `after_numbering` on the plain headings that follow a policy's numbered headings.
+
+    Unnumbered sub-sections of numbered sections come between numbered headings as well
+    as after the last one ("2. Sharing", "Service providers", "3. Rights", "Access", ...).
+    Where no unnumbered heading comes between the numbered ones, those after the last one
+    head sections of their own: the numbered headings were one list of sub-sections, or
+    the numbered part of the policy has ended ("1.", "2.", "3.", then "How we use it",
+    "Contact us"). Run-in labels stay under the last numbered heading: they rarely head
+    a section of their own. Two walks.
+    """
+    numbered = [i for i, node in enumerate(candidates) if node.style[0] not in ("plain", "html")]
+    if len(numbered) < MIN_NUMBERED_RUN:
+        return
+    first, last = numbered[0], numbered[-1]
+    if any(_is_plain_heading(node) for node in candidates[first:last]):
+        return
+    for node in candidates[last + 1 :]:
+        node.after_numbering = _is_plain_heading(node)
+
+
+def _is_plain_heading(node: HeadingNode) -> bool:
+    """An unnumbered plain-text heading that is no run-in label."""
+    return node.style[0] == "plain" and node.style[2] not in (".", ":")
+
+
 def _mark_bodies(lines: list[Line], candidates: list[HeadingNode]) -> None:
     """Set `has_body` on each heading: is there a content line before the next heading? One walk."""
     index = 0
@@ -991,6 +1023,8 @@ def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNod
        parties" after "Information you provide" and its "Contact details" sub-section.
     """
     cut = _cut_by_look(stack, node, previous)
+    if node.after_numbering:
+        cut = min(cut, next((i for i, open_node in enumerate(stack) if open_node.numbering is not None), cut))
     if cut < len(stack) and stack[cut].style == node.style and _names_main_topic(node):
         if not _names_main_topic(stack[cut]):
             for i in range(cut - 1, -1, -1):
