@@ -745,6 +745,54 @@ def blocks(*parts: str) -> str:
             [(1, "1", "Collection"), (1, "2", "Your rights"), (2, None, "Access:"), (2, None, "Deletion:")],
             id="run-in-labels-after-the-last-numbered-heading",
         ),
+        pytest.param(
+            # The same for headings in capitals: two capitals headings with only labels
+            # between them, then plain headings that head sections of their own.
+            blocks(
+                "WHAT WE COLLECT",
+                BODY,
+                "Account details:",
+                BODY,
+                "WHAT WE SHARE",
+                BODY,
+                "Keeping your data safe",
+                BODY,
+                "Talking to us",
+                BODY,
+            ),
+            [
+                (1, None, "WHAT WE COLLECT"),
+                (2, None, "Account details:"),
+                (1, None, "WHAT WE SHARE"),
+                (1, None, "Keeping your data safe"),
+                (1, None, "Talking to us"),
+            ],
+            id="plain-headings-after-the-capitals-head-their-own-sections",
+        ),
+        pytest.param(
+            # Counter-example: a plain sub-section between the capitals headings shows that
+            # the plain headings after the last one are its sub-sections.
+            blocks(
+                "WHAT WE COLLECT",
+                BODY,
+                "Account details",
+                BODY,
+                "WHAT WE SHARE",
+                BODY,
+                "Payment partners",
+                BODY,
+                "Delivery partners",
+                BODY,
+            ),
+            [
+                (1, None, "WHAT WE COLLECT"),
+                (2, None, "Account details"),
+                (1, None, "WHAT WE SHARE"),
+                (2, None, "Payment partners"),
+                (2, None, "Delivery partners"),
+            ],
+            id="plain-sub-sections-after-the-last-capitals-heading",
+        ),
     ],
 )
 def test_nesting_of_unnumbered_headings(text: str, expected: Outline) -> None:

@@ -145,9 +145,9 @@ class HeadingNode:
     # True when the heading has no text of its own and the next heading has: it opens a
     # group of sub-sections rather than being one label of a run of labels.
     opens_group: bool = False
-    # True for an unnumbered heading after the last numbered one, of a look that never
-    # occurs between numbered headings: the numbering has ended, it is no sub-section.
-    after_numbering: bool = False
+    # The levels above plain headings (numbered, capitals, questions) that have ended
+    # before this plain heading: it is no sub-section of theirs (`_mark_ended_levels`).
+    ended_levels: tuple[str, ...] = ()
     # False for a question heading among few: it ranks as a label of its case.
     question_series: bool = True
 
@@ -283,8 +283,8 @@ def _is_paragraph(text: str) -> bool:
 # which rights, how to reach us, ...); four to seven questions among labels are more
 # often headings of the labels' own level ("What are cookies?" beside "Analytics").
 MIN_QUESTION_SERIES = 8
-# Numbered headings that show where a policy's numbering begins and ends.
-MIN_NUMBERED_RUN = 2
+# Headings of a level above plain headings that show where that level begins and ends.
+MIN_UPPER_RUN = 2
 # How far back a list entry looks for the sentence that introduces its list.
 LIST_LOOKBACK = 60
 # How many lines per numbering label are remembered, and the share of a TOC entry's
@@ -599,7 +599,7 @@ class SectionSegmenter:
         _mark_bodies(lines, candidates)
         _resolve_word_case(candidates)
         _mark_rare_looks(candidates)
-        _mark_after_numbering(candidates)
+        _mark_ended_levels(candidates)
         roots = self._nest(candidates, len(text))
         heading_starts = {c.start for c in candidates}
         list_items = [
@@ -957,30 +957,53 @@ def _mark_rare_looks(candidates: list[HeadingNode]) -> None:
         capitals[0].style = ("plain", "title", capitals[0].style[2])
 
 
-def _mark_after_numbering(candidates: list[HeadingNode]) -> None:
-    """Set `after_numbering` on the plain headings that follow a policy's numbered headings.
+def _mark_ended_levels(candidates: list[HeadingNode]) -> None:
+    """Set `ended_levels` on the plain headings that follow the last heading of a level above them.
 
-    Unnumbered sub-sections of numbered sections come between numbered headings as well
-    as after the last one ("2. Sharing", "Service providers", "3. Rights", "Access", ...).
-    Where no unnumbered heading comes between the numbered ones, those after the last one
-    head sections of their own: the numbered headings were one list of sub-sections, or
-    the numbered part of the policy has ended ("1.", "2.", "3.", then "How we use it",
-    "Contact us"). Run-in labels stay under the last numbered heading: they rarely head
-    a section of their own. Two walks.
+    Numbered headings, headings in capitals and a series of questions each rank above
+    the plain headings of a policy. Plain sub-sections of such sections come between
+    their headings as well as after the last one ("2. Sharing", "Service providers",
+    "3. Rights", "Access", ...). Where no plain heading comes between them, the plain
+    headings after the last one head sections of their own: the upper headings were one
+    list of sub-sections, or that part of the policy has ended ("1.", "2.", "3.", then
+    "How we use it", "Contact us"). Run-in labels stay under the last upper heading: they
+    rarely head a section of their own. Two walks per level.
     """
-    numbered = [i for i, node in enumerate(candidates) if node.style[0] not in ("plain", "html")]
-    if len(numbered) < MIN_NUMBERED_RUN:
-        return
-    first, last = numbered[0], numbered[-1]
-    if any(_is_plain_heading(node) for node in candidates[first:last]):
-        return
-    for node in candidates[last + 1 :]:
-        node.after_numbering = _is_plain_heading(node)
+    for rank, level in enumerate(_UPPER_LEVELS):
+        upper = [i for i, node in enumerate(candidates) if _upper_level(node) == level]
+        if len(upper) < MIN_UPPER_RUN:
+            continue
+        first, last = upper[0], upper[-1]
+        if any(_is_below(node, rank) for node in candidates[first:last]):
+            continue
+        for node in candidates[last + 1 :]:
+            if _is_below(node, rank):
+                node.ended_levels = (*node.ended_levels, level)
 
 
-def _is_plain_heading(node: HeadingNode) -> bool:
-    """An unnumbered plain-text heading that is no run-in label."""
-    return node.style[0] == "plain" and node.style[2] not in (".", ":")
+# The levels above plain headings, most prominent first (see `_rank`).
+_UPPER_LEVELS = ("numbered", "capitals", "questions")
+
+
+def _upper_level(node: HeadingNode) -> str | None:
+    """Which of the levels above plain headings the heading heads, if any."""
+    if node.style[0] == "html":
+        return None
+    if node.style[0] != "plain":
+        return "numbered"
+    if node.style[1] == "caps":
+        return "capitals"
+    if node.style[2] == "?" and node.question_series:
+        return "questions"
+    return None
+
+
+def _is_below(node: HeadingNode, rank: int) -> bool:
+    """A plain-text heading, no run-in label, of a level below the `rank`-th of `_UPPER_LEVELS`."""
+    if node.style[0] != "plain" or node.style[2] in (".", ":"):
+        return False
+    level = _upper_level(node)
+    return level is None or _UPPER_LEVELS.index(level) > rank
 
 
 def _mark_bodies(lines: list[Line], candidates: list[HeadingNode]) -> None:
@@ -1023,8 +1046,9 @@ def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNod
        parties" after "Information you provide" and its "Contact details" sub-section.
     """
     cut = _cut_by_look(stack, node, previous)
-    if node.after_numbering:
-        cut = min(cut, next((i for i, open_node in enumerate(stack) if open_node.numbering is not None), cut))
+    if node.ended_levels:
+        ended = (i for i, open_node in enumerate(stack) if _upper_level(open_node) in node.ended_levels)
+        cut = min(cut, next(ended, cut))
     if cut < len(stack) and stack[cut].style == node.style and _names_main_topic(node):
         if not _names_main_topic(stack[cut]):
             for i in range(cut - 1, -1, -1):
