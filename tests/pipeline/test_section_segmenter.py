@@ -793,6 +793,41 @@ def blocks(*parts: str) -> str:
             ],
             id="plain-sub-sections-after-the-last-capitals-heading",
         ),
+        pytest.param(
+            # A series of questions with nothing but their bodies between them, then plain
+            # headings: these head sections of their own, not the last question's.
+            blocks(
+                *(
+                    part
+                    for heading in (
+                        "Who are we?",
+                        "What do we collect?",
+                        "How do we use it?",
+                        "Why may we use it?",
+                        "Whom do we share it with?",
+                        "How long do we keep it?",
+                        "How do we protect it?",
+                        "What are your rights?",
+                        "Contact details",
+                        "Changes to this notice",
+                    )
+                    for part in (heading, BODY)
+                )
+            ),
+            [
+                (1, None, "Who are we?"),
+                (1, None, "What do we collect?"),
+                (1, None, "How do we use it?"),
+                (1, None, "Why may we use it?"),
+                (1, None, "Whom do we share it with?"),
+                (1, None, "How long do we keep it?"),
+                (1, None, "How do we protect it?"),
+                (1, None, "What are your rights?"),
+                (1, None, "Contact details"),
+                (1, None, "Changes to this notice"),
+            ],
+            id="plain-headings-after-a-question-series-head-their-own-sections",
+        ),
     ],
 )
 def test_nesting_of_unnumbered_headings(text: str, expected: Outline) -> None:
