@@ -746,6 +746,33 @@ def blocks(*parts: str) -> str:
             id="run-in-labels-after-the-last-numbered-heading",
         ),
         pytest.param(
+            # Counter-example: headings after the last numbered one that name no main topic
+            # of a policy are details of the last section, even with none between the others.
+            blocks(
+                "1. Who we are",
+                BODY,
+                "2. What we collect",
+                BODY,
+                "3. Your rights",
+                BODY,
+                "Access",
+                BODY,
+                "Erasure",
+                BODY,
+                "Portability",
+                BODY,
+            ),
+            [
+                (1, "1", "Who we are"),
+                (1, "2", "What we collect"),
+                (1, "3", "Your rights"),
+                (2, None, "Access"),
+                (2, None, "Erasure"),
+                (2, None, "Portability"),
+            ],
+            id="details-of-the-last-numbered-section",
+        ),
+        pytest.param(
             # The same for headings in capitals: two capitals headings with only labels
             # between them, then plain headings that head sections of their own.
             blocks(
@@ -755,7 +782,7 @@ def blocks(*parts: str) -> str:
                 BODY,
                 "WHAT WE SHARE",
                 BODY,
-                "Keeping your data safe",
+                "How we keep your data safe",
                 BODY,
                 "Talking to us",
                 BODY,
@@ -764,7 +791,7 @@ def blocks(*parts: str) -> str:
                 (1, None, "WHAT WE COLLECT"),
                 (2, None, "Account details:"),
                 (1, None, "WHAT WE SHARE"),
-                (1, None, "Keeping your data safe"),
+                (1, None, "How we keep your data safe"),
                 (1, None, "Talking to us"),
             ],
             id="plain-headings-after-the-capitals-head-their-own-sections",

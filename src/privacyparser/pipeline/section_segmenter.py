@@ -963,11 +963,13 @@ def _mark_ended_levels(candidates: list[HeadingNode]) -> None:
     Numbered headings, headings in capitals and a series of questions each rank above
     the plain headings of a policy. Plain sub-sections of such sections come between
     their headings as well as after the last one ("2. Sharing", "Service providers",
-    "3. Rights", "Access", ...). Where no plain heading comes between them, the plain
-    headings after the last one head sections of their own: the upper headings were one
-    list of sub-sections, or that part of the policy has ended ("1.", "2.", "3.", then
-    "How we use it", "Contact us"). Run-in labels stay under the last upper heading: they
-    rarely head a section of their own. Two walks per level.
+    "3. Rights", "Access", ...). Where no plain heading comes between them and the first
+    plain heading after the last one names a main topic of a policy (a new part, not a
+    detail of the last section), the plain headings after the last one head sections of
+    their own: the upper headings were one list of sub-sections, or that part of the
+    policy has ended ("1.", "2.", "3.", then "How we use it", "Contact us"). Run-in
+    labels stay under the last upper heading: they rarely head a section of their own.
+    Two walks per level.
     """
     for rank, level in enumerate(_UPPER_LEVELS):
         upper = [i for i, node in enumerate(candidates) if _upper_level(node) == level]
@@ -976,9 +978,12 @@ def _mark_ended_levels(candidates: list[HeadingNode]) -> None:
         first, last = upper[0], upper[-1]
         if any(_is_below(node, rank) for node in candidates[first:last]):
             continue
-        for node in candidates[last + 1 :]:
-            if _is_below(node, rank):
-                node.ended_levels = (*node.ended_levels, level)
+        after = [node for node in candidates[last + 1 :] if _is_below(node, rank)]
+        if not after or not _names_main_topic(after[0]):
+            # "3. Your rights", then "Access", "Erasure": details of the last section.
+            continue
+        for node in after:
+            node.ended_levels = (*node.ended_levels, level)
 
 
 # The levels above plain headings, most prominent first (see `_rank`).
