@@ -15,6 +15,9 @@ below numbered styles; looks a policy uses too rarely to be a level (one heading
 capitals, a question or two) rank as labels. A heading with no text of its own opens
 sub-sections, a heading of an open heading's look is its sibling, and a heading naming
 a main topic of a policy does not nest under another one of its look (see `_plain_cut`).
+A level above plain headings (numbered, capitals, a question series) with no plain
+heading between its headings has ended where a plain heading naming a main topic follows
+its last one (see `_mark_ended_levels`).
 
 Every pass is a single walk over the lines (or over a stack bounded by the number of
 numbering styles), so the time is linear in the length of the text.
