@@ -690,6 +690,171 @@ def blocks(*parts: str) -> str:
             ],
             id="title-case-and-sentence-case-rank-alike",
         ),
+        pytest.param(
+            # A numbered list of three ways data comes in, then unnumbered headings: no
+            # unnumbered heading came between the numbered ones, so the numbering is over and
+            # the headings after it are no sub-sections of its last item.
+            blocks(
+                "1. Data you give us",
+                BODY,
+                "2. Data from your device",
+                BODY,
+                "3. Data from partners",
+                BODY,
+                "How we use your data",
+                BODY,
+                "Contact us",
+                BODY,
+            ),
+            [
+                (1, "1", "Data you give us"),
+                (1, "2", "Data from your device"),
+                (1, "3", "Data from partners"),
+                (1, None, "How we use your data"),
+                (1, None, "Contact us"),
+            ],
+            id="unnumbered-headings-after-the-numbering-head-their-own-sections",
+        ),
+        pytest.param(
+            # Counter-example: unnumbered sub-sections between the numbered headings show that
+            # those after the last one are its sub-sections too.
+            blocks(
+                "1. Data we collect",
+                BODY,
+                "Account data",
+                BODY,
+                "2. Sharing",
+                BODY,
+                "Service providers",
+                BODY,
+                "Advertisers",
+                BODY,
+            ),
+            [
+                (1, "1", "Data we collect"),
+                (2, None, "Account data"),
+                (1, "2", "Sharing"),
+                (2, None, "Service providers"),
+                (2, None, "Advertisers"),
+            ],
+            id="unnumbered-sub-sections-after-the-last-numbered-heading",
+        ),
+        pytest.param(
+            # Counter-example: run-in labels after the last numbered heading stay under it.
+            blocks("1. Collection", BODY, "2. Your rights", BODY, "Access:", BODY, "Deletion:", BODY),
+            [(1, "1", "Collection"), (1, "2", "Your rights"), (2, None, "Access:"), (2, None, "Deletion:")],
+            id="run-in-labels-after-the-last-numbered-heading",
+        ),
+        pytest.param(
+            # Counter-example: headings after the last numbered one that name no main topic
+            # of a policy are details of the last section, even with none between the others.
+            blocks(
+                "1. Who we are",
+                BODY,
+                "2. What we collect",
+                BODY,
+                "3. Your rights",
+                BODY,
+                "Access",
+                BODY,
+                "Erasure",
+                BODY,
+                "Portability",
+                BODY,
+            ),
+            [
+                (1, "1", "Who we are"),
+                (1, "2", "What we collect"),
+                (1, "3", "Your rights"),
+                (2, None, "Access"),
+                (2, None, "Erasure"),
+                (2, None, "Portability"),
+            ],
+            id="details-of-the-last-numbered-section",
+        ),
+        pytest.param(
+            # The same for headings in capitals: two capitals headings with only labels
+            # between them, then plain headings that head sections of their own.
+            blocks(
+                "WHAT WE COLLECT",
+                BODY,
+                "Account details:",
+                BODY,
+                "WHAT WE SHARE",
+                BODY,
+                "How we keep your data safe",
+                BODY,
+                "Talking to us",
+                BODY,
+            ),
+            [
+                (1, None, "WHAT WE COLLECT"),
+                (2, None, "Account details:"),
+                (1, None, "WHAT WE SHARE"),
+                (1, None, "How we keep your data safe"),
+                (1, None, "Talking to us"),
+            ],
+            id="plain-headings-after-the-capitals-head-their-own-sections",
+        ),
+        pytest.param(
+            # Counter-example: a plain sub-section between the capitals headings shows that
+            # the plain headings after the last one are its sub-sections.
+            blocks(
+                "WHAT WE COLLECT",
+                BODY,
+                "Account details",
+                BODY,
+                "WHAT WE SHARE",
+                BODY,
+                "Payment partners",
+                BODY,
+                "Delivery partners",
+                BODY,
+            ),
+            [
+                (1, None, "WHAT WE COLLECT"),
+                (2, None, "Account details"),
+                (1, None, "WHAT WE SHARE"),
+                (2, None, "Payment partners"),
+                (2, None, "Delivery partners"),
+            ],
+            id="plain-sub-sections-after-the-last-capitals-heading",
+        ),
+        pytest.param(
+            # A series of questions with nothing but their bodies between them, then plain
+            # headings: these head sections of their own, not the last question's.
+            blocks(
+                *(
+                    part
+                    for heading in (
+                        "Who are we?",
+                        "What do we collect?",
+                        "How do we use it?",
+                        "Why may we use it?",
+                        "Whom do we share it with?",
+                        "How long do we keep it?",
+                        "How do we protect it?",
+                        "What are your rights?",
+                        "Contact details",
+                        "Changes to this notice",
+                    )
+                    for part in (heading, BODY)
+                )
+            ),
+            [
+                (1, None, "Who are we?"),
+                (1, None, "What do we collect?"),
+                (1, None, "How do we use it?"),
+                (1, None, "Why may we use it?"),
+                (1, None, "Whom do we share it with?"),
+                (1, None, "How long do we keep it?"),
+                (1, None, "How do we protect it?"),
+                (1, None, "What are your rights?"),
+                (1, None, "Contact details"),
+                (1, None, "Changes to this notice"),
+            ],
+            id="plain-headings-after-a-question-series-head-their-own-sections",
+        ),
     ],
 )
 def test_nesting_of_unnumbered_headings(text: str, expected: Outline) -> None:

@@ -15,6 +15,9 @@ below numbered styles; looks a policy uses too rarely to be a level (one heading
 capitals, a question or two) rank as labels. A heading with no text of its own opens
 sub-sections, a heading of an open heading's look is its sibling, and a heading naming
 a main topic of a policy does not nest under another one of its look (see `_plain_cut`).
+A level above plain headings (numbered, capitals, a question series) with no plain
+heading between its headings has ended where a plain heading naming a main topic follows
+its last one (see `_mark_ended_levels`).
 
 Every pass is a single walk over the lines (or over a stack bounded by the number of
 numbering styles), so the time is linear in the length of the text.
@@ -145,6 +148,9 @@ class HeadingNode:
     # True when the heading has no text of its own and the next heading has: it opens a
     # group of sub-sections rather than being one label of a run of labels.
     opens_group: bool = False
+    # The levels above plain headings (numbered, capitals, questions) that have ended
+    # before this plain heading: it is no sub-section of theirs (`_mark_ended_levels`).
+    ended_levels: tuple[str, ...] = ()
     # False for a question heading among few: it ranks as a label of its case.
     question_series: bool = True
 
@@ -280,6 +286,8 @@ def _is_paragraph(text: str) -> bool:
 # which rights, how to reach us, ...); four to seven questions among labels are more
 # often headings of the labels' own level ("What are cookies?" beside "Analytics").
 MIN_QUESTION_SERIES = 8
+# Headings of a level above plain headings that show where that level begins and ends.
+MIN_UPPER_RUN = 2
 # How far back a list entry looks for the sentence that introduces its list.
 LIST_LOOKBACK = 60
 # How many lines per numbering label are remembered, and the share of a TOC entry's
@@ -594,6 +602,7 @@ class SectionSegmenter:
         _mark_bodies(lines, candidates)
         _resolve_word_case(candidates)
         _mark_rare_looks(candidates)
+        _mark_ended_levels(candidates)
         roots = self._nest(candidates, len(text))
         heading_starts = {c.start for c in candidates}
         list_items = [
@@ -951,6 +960,60 @@ def _mark_rare_looks(candidates: list[HeadingNode]) -> None:
         capitals[0].style = ("plain", "title", capitals[0].style[2])
 
 
+def _mark_ended_levels(candidates: list[HeadingNode]) -> None:
+    """Set `ended_levels` on the plain headings that follow the last heading of a level above them.
+
+    Numbered headings, headings in capitals and a series of questions each rank above
+    the plain headings of a policy. Plain sub-sections of such sections come between
+    their headings as well as after the last one ("2. Sharing", "Service providers",
+    "3. Rights", "Access", ...). Where no plain heading comes between them and the first
+    plain heading after the last one names a main topic of a policy (a new part, not a
+    detail of the last section), the plain headings after the last one head sections of
+    their own: the upper headings were one list of sub-sections, or that part of the
+    policy has ended ("1.", "2.", "3.", then "How we use it", "Contact us"). Run-in
+    labels stay under the last upper heading: they rarely head a section of their own.
+    Two walks per level.
+    """
+    for rank, level in enumerate(_UPPER_LEVELS):
+        upper = [i for i, node in enumerate(candidates) if _upper_level(node) == level]
+        if len(upper) < MIN_UPPER_RUN:
+            continue
+        first, last = upper[0], upper[-1]
+        if any(_is_below(node, rank) for node in candidates[first:last]):
+            continue
+        after = [node for node in candidates[last + 1 :] if _is_below(node, rank)]
+        if not after or not _names_main_topic(after[0]):
+            # "3. Your rights", then "Access", "Erasure": details of the last section.
+            continue
+        for node in after:
+            node.ended_levels = (*node.ended_levels, level)
+
+
+# The levels above plain headings, most prominent first (see `_rank`).
+_UPPER_LEVELS = ("numbered", "capitals", "questions")
+
+
+def _upper_level(node: HeadingNode) -> str | None:
+    """Which of the levels above plain headings the heading heads, if any."""
+    if node.style[0] == "html":
+        return None
+    if node.style[0] != "plain":
+        return "numbered"
+    if node.style[1] == "caps":
+        return "capitals"
+    if node.style[2] == "?" and node.question_series:
+        return "questions"
+    return None
+
+
+def _is_below(node: HeadingNode, rank: int) -> bool:
+    """A plain-text heading, no run-in label, of a level below the `rank`-th of `_UPPER_LEVELS`."""
+    if node.style[0] != "plain" or node.style[2] in (".", ":"):
+        return False
+    level = _upper_level(node)
+    return level is None or _UPPER_LEVELS.index(level) > rank
+
+
 def _mark_bodies(lines: list[Line], candidates: list[HeadingNode]) -> None:
     """Set `has_body` on each heading: is there a content line before the next heading? One walk."""
     index = 0
@@ -991,6 +1054,9 @@ def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNod
        parties" after "Information you provide" and its "Contact details" sub-section.
     """
     cut = _cut_by_look(stack, node, previous)
+    if node.ended_levels:
+        ended = (i for i, open_node in enumerate(stack) if _upper_level(open_node) in node.ended_levels)
+        cut = min(cut, next(ended, cut))
     if cut < len(stack) and stack[cut].style == node.style and _names_main_topic(node):
         if not _names_main_topic(stack[cut]):
             for i in range(cut - 1, -1, -1):
