@@ -310,3 +310,29 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
 )
 def test_instructions_and_duties_state_no_purpose(text: str) -> None:
     assert _purposes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Under a title about the user's rights, the purpose words qualify a right or
+        # describe how a request is handled: no purpose of processing.
+        ("Your privacy rights\nWe will respond to your request within one month.\n", []),
+        ("Right to object\nYou may object where we process your data for direct marketing purposes.\n", []),
+        ("Exercising your rights\nWe may ask for a copy of an ID document to verify your identity.\n", []),
+        ("Your choices\nWe give you choices about how we use your address for marketing.\n", []),
+        # A list whose intro makes its items purposes still names them.
+        (
+            "Right to erasure\nWe may keep your data where it is necessary for us to:\n"
+            "Comply with a legal obligation;\n",
+            [("legal_requirement", "Comply with a legal obligation")],
+        ),
+        # A title about uses is no title about rights.
+        (
+            "How we use your data\nWe use your address to send you order confirmations.\n",
+            [("basic_service", "send you order confirmations")],
+        ),
+    ],
+)
+def test_rights_sections_state_no_purposes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _purposes(text) == expected

@@ -89,6 +89,9 @@ class PurposeClauseRules:
     use_heading: re.Pattern[str] = re.compile(r"(?!)")
     # Section titles under which imperative list items are not purposes (rights, choices).
     not_purpose_heading: re.Pattern[str] = re.compile(r"(?!)")
+    # Section titles about the user's rights or choices ("Your privacy rights", "Right to
+    # object"): what is done with data is said in other sections; here it qualifies a right.
+    rights_heading: re.Pattern[str] = re.compile(r"(?!)")
     # Circumstances of a disclosure that OPP-115 files as a legal-requirement purpose
     # ("if required by law", "in response to a subpoena").
     legal_disclosure: re.Pattern[str] = re.compile(r"(?!)")
@@ -411,6 +414,7 @@ def _purpose_clauses(table: dict[str, Any]) -> PurposeClauseRules:
             "not_plain_verb",
             "use_heading",
             "not_purpose_heading",
+            "rights_heading",
             "legal_disclosure",
             "recipient_before",
             "commitment",
