@@ -336,3 +336,26 @@ def test_instructions_and_duties_state_no_purpose(text: str) -> None:
 )
 def test_rights_sections_state_no_purposes(text: str, expected: list[tuple[str, str]]) -> None:
     assert _purposes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "evidence"),
+    [
+        # A generic verb ("provide", "manage", "deliver") takes the category of its object.
+        (
+            "We use cookies to help manage our advertising on partner sites.",
+            "advertising",
+            "help manage our advertising on partner sites",
+        ),
+        ("We use your email address to provide you with discounts.", "marketing", "provide you with discounts"),
+        (
+            "We use your viewing history to deliver content that is tailored to you.",
+            "personalization",
+            "deliver content that is tailored to you",
+        ),
+        # Without such an object the verb's own category stands.
+        ("We use your address to deliver your parcel.", "basic_service", "deliver your parcel"),
+    ],
+)
+def test_generic_verb_takes_the_category_of_its_object(text: str, category: str, evidence: str) -> None:
+    assert (category, evidence) in _purposes(text)

@@ -757,7 +757,14 @@ class PurposeReader:
             return self.rules[chosen].category, chosen
         verb = clause.verb
         category = self.patterns.verb_category.get(verb or "") or _KIND_CATEGORY.get(clause.kind, "other")
+        if category == "basic_service":
+            category = self._object_category(clause) or category
         return category, f"purpose.{category}.clause_{clause.kind}"  # type: ignore[return-value]
+
+    def _object_category(self, clause: Clause) -> str | None:
+        """What a clause headed by a generic verb is about ("provide you with offers"), if said."""
+        about = self.rules_clauses.object_category.search(self.ctx.lower, clause.start, clause.end)
+        return None if about is None else about.lastgroup
 
     # -- the document ----------------------------------------------------------------
 
