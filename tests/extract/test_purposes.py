@@ -353,6 +353,12 @@ def test_rights_sections_state_no_purposes(text: str, expected: list[tuple[str, 
             "personalization",
             "deliver content that is tailored to you",
         ),
+        # So does an unnamed "for ... purposes".
+        (
+            "We may share your email address with partners for cross-promotional purposes.",
+            "marketing",
+            "cross-promotional purposes",
+        ),
         # Without such an object the verb's own category stands.
         ("We use your address to deliver your parcel.", "basic_service", "deliver your parcel"),
     ],

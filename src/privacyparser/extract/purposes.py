@@ -757,7 +757,7 @@ class PurposeReader:
             return self.rules[chosen].category, chosen
         verb = clause.verb
         category = self.patterns.verb_category.get(verb or "") or _KIND_CATEGORY.get(clause.kind, "other")
-        if category == "basic_service":
+        if category in _GENERIC_CATEGORIES:
             category = self._object_category(clause) or category
         return category, f"purpose.{category}.clause_{clause.kind}"  # type: ignore[return-value]
 
