@@ -365,3 +365,22 @@ def test_rights_sections_state_no_purposes(text: str, expected: list[tuple[str, 
 )
 def test_generic_verb_takes_the_category_of_its_object(text: str, category: str, evidence: str) -> None:
     assert (category, evidence) in _purposes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Identifiers for advertising" names a kind of data (the advertising ID).
+        ("We collect your device identifiers for advertising, such as the advertising ID of your phone.", []),
+        # What an identifier is recorded for is a purpose.
+        (
+            "We may record the identifier of your phone for marketing purposes.",
+            [("marketing", "marketing purposes")],
+        ),
+    ],
+)
+def test_identifiers_for_advertising_name_data(text: str, expected: list[tuple[str, str]]) -> None:
+    found = _purposes(text)
+    assert all(item in found for item in expected)
+    if not expected:
+        assert found == []
