@@ -310,3 +310,77 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
 )
 def test_instructions_and_duties_state_no_purpose(text: str) -> None:
     assert _purposes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Under a title about the user's rights, the purpose words qualify a right or
+        # describe how a request is handled: no purpose of processing.
+        ("Your privacy rights\nWe will respond to your request within one month.\n", []),
+        ("Right to object\nYou may object where we process your data for direct marketing purposes.\n", []),
+        ("Exercising your rights\nWe may ask for a copy of an ID document to verify your identity.\n", []),
+        ("Your choices\nWe give you choices about how we use your address for marketing.\n", []),
+        # A list whose intro makes its items purposes still names them.
+        (
+            "Right to erasure\nWe may keep your data where it is necessary for us to:\n"
+            "Comply with a legal obligation;\n",
+            [("legal_requirement", "Comply with a legal obligation")],
+        ),
+        # A title about uses is no title about rights.
+        (
+            "How we use your data\nWe use your address to send you order confirmations.\n",
+            [("basic_service", "send you order confirmations")],
+        ),
+    ],
+)
+def test_rights_sections_state_no_purposes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _purposes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "evidence"),
+    [
+        # A generic verb ("provide", "manage", "deliver") takes the category of its object.
+        (
+            "We use cookies to help manage our advertising on partner sites.",
+            "advertising",
+            "help manage our advertising on partner sites",
+        ),
+        ("We use your email address to provide you with discounts.", "marketing", "provide you with discounts"),
+        (
+            "We use your viewing history to deliver content that is tailored to you.",
+            "personalization",
+            "deliver content that is tailored to you",
+        ),
+        # So does an unnamed "for ... purposes".
+        (
+            "We may share your email address with partners for cross-promotional purposes.",
+            "marketing",
+            "cross-promotional purposes",
+        ),
+        # Without such an object the verb's own category stands.
+        ("We use your address to deliver your parcel.", "basic_service", "deliver your parcel"),
+    ],
+)
+def test_generic_verb_takes_the_category_of_its_object(text: str, category: str, evidence: str) -> None:
+    assert (category, evidence) in _purposes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Identifiers for advertising" names a kind of data (the advertising ID).
+        ("We collect your device identifiers for advertising, such as the advertising ID of your phone.", []),
+        # What an identifier is recorded for is a purpose.
+        (
+            "We may record the identifier of your phone for marketing purposes.",
+            [("marketing", "marketing purposes")],
+        ),
+    ],
+)
+def test_identifiers_for_advertising_name_data(text: str, expected: list[tuple[str, str]]) -> None:
+    found = _purposes(text)
+    assert all(item in found for item in expected)
+    if not expected:
+        assert found == []

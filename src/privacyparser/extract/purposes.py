@@ -31,7 +31,8 @@ circumstance in which data is disclosed ("if we are involved in a merger"), not 
 is processed, unless a clause says so ("to evaluate a merger"); a merger, and a
 disclosure "if required by law" (OPP-115's legal-requirement purpose of sharing), give
 one record per sentence. Sentences about the
-user's choices ("you can opt out of marketing emails") state no purpose.
+user's choices ("you can opt out of marketing emails") state no purpose, nor do sections
+about the user's rights (purposes.json `rights_heading`), outside lists of purposes.
 
 Every regex is bounded and runs at most once per sentence (the heading checks once per
 list line); work is linear in the document.
@@ -661,6 +662,9 @@ class PurposeReader:
     def _purpose_subheading(self, pos: int) -> bool:
         return self._by_section(self._purpose_subheading_at, pos)
 
+    def _in_rights_section(self, pos: int) -> bool:
+        return self._by_section(self._in_rights_section_at, pos)
+
     def _imperative_allowed_at(self, pos: int) -> bool:
         """Imperative list items are purposes outside sections about rights, choices or security."""
         titles = self.ctx.section_titles(pos)
@@ -676,6 +680,18 @@ class PurposeReader:
         while info is not None and not info.title_lower.strip():
             info = info.parent
         return info is not None and self.ctx.rules.purpose_clauses.use_heading.search(info.title_lower) is not None
+
+    def _in_rights_section_at(self, pos: int) -> bool:
+        """The innermost titled section is about the user's rights or choices, not about uses."""
+        info = self.ctx.section_at(pos)
+        while info is not None and not info.title_lower.strip():
+            info = info.parent
+        rules = self.ctx.rules.purpose_clauses
+        return (
+            info is not None
+            and rules.rights_heading.search(info.title_lower) is not None
+            and rules.use_heading.search(info.title_lower) is None
+        )
 
     def _in_purpose_list(self, index: int) -> bool:
         """A short list line whose list is introduced as a list of purposes."""
@@ -741,7 +757,14 @@ class PurposeReader:
             return self.rules[chosen].category, chosen
         verb = clause.verb
         category = self.patterns.verb_category.get(verb or "") or _KIND_CATEGORY.get(clause.kind, "other")
+        if category in _GENERIC_CATEGORIES:
+            category = self._object_category(clause) or category
         return category, f"purpose.{category}.clause_{clause.kind}"  # type: ignore[return-value]
+
+    def _object_category(self, clause: Clause) -> str | None:
+        """What a clause headed by a generic verb is about ("provide you with offers"), if said."""
+        about = self.rules_clauses.object_category.search(self.ctx.lower, clause.start, clause.end)
+        return None if about is None else about.lastgroup
 
     # -- the document ----------------------------------------------------------------
 
@@ -757,6 +780,11 @@ class PurposeReader:
             opening = self._opening(index, s, e)
             if opening is None and not phrases:
                 # No clause and no phrase: nothing to record (the sentence is most of them).
+                continue
+            # "We will respond to your request within a month" under "Your privacy rights":
+            # a section about the user's rights states no purpose, except in a list its
+            # intro makes one of purposes ("we may keep your data when necessary to:").
+            if self._in_rights_section(s) and not self._in_purpose_list(index):
                 continue
             # "You can opt out of marketing emails", "'Service Provider' means ... to
             # facilitate the Service": a choice or a definition states no purpose.

@@ -89,6 +89,13 @@ class PurposeClauseRules:
     use_heading: re.Pattern[str] = re.compile(r"(?!)")
     # Section titles under which imperative list items are not purposes (rights, choices).
     not_purpose_heading: re.Pattern[str] = re.compile(r"(?!)")
+    # Section titles about the user's rights or choices ("Your privacy rights", "Right to
+    # object"): what is done with data is said in other sections; here it qualifies a right.
+    rights_heading: re.Pattern[str] = re.compile(r"(?!)")
+    # What a clause headed by a generic verb ("provide", "send", "help") is about, when
+    # no phrase inside it names a category: "provide advertisements" is advertising. One
+    # named group per category; the first match in the clause names it.
+    object_category: re.Pattern[str] = re.compile(r"(?!)")
     # Circumstances of a disclosure that OPP-115 files as a legal-requirement purpose
     # ("if required by law", "in response to a subpoena").
     legal_disclosure: re.Pattern[str] = re.compile(r"(?!)")
@@ -411,12 +418,18 @@ def _purpose_clauses(table: dict[str, Any]) -> PurposeClauseRules:
             "not_plain_verb",
             "use_heading",
             "not_purpose_heading",
+            "rights_heading",
+            "object_category",
             "legal_disclosure",
             "recipient_before",
             "commitment",
         )
         if name in table
     }
+    objects = patterns.get("object_category")
+    unknown = set(objects.groupindex) - set(PURPOSE_CATEGORIES) if objects is not None else set()
+    if unknown:
+        raise RuleTableError(f"purposes.json clauses.object_category: unknown categories {sorted(unknown)}")
     return PurposeClauseRules(
         verbs=verbs,
         nominals=_tuple(table, "nominals"),
