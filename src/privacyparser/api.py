@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import numpy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from privacyparser.errors import (
     BinaryInputError,
@@ -36,7 +37,7 @@ from privacyparser.extract import (
 from privacyparser.models import Furniture, PrivacyPolicy
 from privacyparser.normalize import NormalizedDocument, normalize_document
 from privacyparser.normalize.furniture import OutlineHeading, find_other_documents
-from privacyparser.pipeline import build_pipeline, keys, make_doc
+from privacyparser.pipeline import build_pipeline, keys
 from privacyparser.pipeline.sentences import DOC_TEXT, PARSER_ONLY
 from privacyparser.rules import load_rules
 
@@ -201,7 +202,9 @@ class PolicyParser:
 
     def _analyse(self, document: NormalizedDocument) -> PrivacyPolicy:
         nlp = self.nlp
-        doc = make_doc(nlp, document.text)
+        # A Doc without tokens: the components read the text from `user_data`, and
+        # `policy_clauses` tokenises it line by line (see PARSER_ONLY).
+        doc = Doc(nlp.vocab)
         doc.user_data[DOC_TEXT] = document.text
         doc.user_data[PARSER_ONLY] = True
         doc.user_data[keys.HEADING_HINTS] = [(h.start, h.end, h.level) for h in document.headings]

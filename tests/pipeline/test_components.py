@@ -123,6 +123,28 @@ def test_parser_only_docs_carry_the_same_user_data_without_spaCy_outputs() -> No
 @pytest.mark.parametrize(
     "text",
     [
+        "We collect your e-mail address, e.g. when you don't log in.\nWe use cookies for analytics.",
+        "  email\n\naddress  \n email address\nIP  address\n",
+        "Contact:\temail address; phone number (optional)\r\nWe share it with advertisers.",
+        "x" * 150 + " your email address\n" + "y" * 250 + "\nip address",
+        "\n\n",
+        "cookies",
+    ],
+)
+def test_clauses_found_line_by_line_are_those_of_the_whole_doc(text: str) -> None:
+    # The parser matches the vocabulary in the Docs of the lines; a Doc of the whole
+    # text must give the same clauses.
+    from privacyparser.pipeline import make_doc
+
+    nlp = build_pipeline()
+    component = nlp.get_pipe("policy_clauses")
+    whole = component(make_doc(nlp, text)).user_data[keys.CLAUSES]
+    assert component.clauses_by_line(text) == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "x" * 101,
         "x" * 100,
         "a" * 100 + "\u00a0" + "b",  # a space outside ASCII cuts the run
@@ -136,6 +158,6 @@ def test_parser_only_docs_carry_the_same_user_data_without_spaCy_outputs() -> No
     ],
 )
 def test_long_run_check_agrees_with_the_pattern(text: str) -> None:
-    from privacyparser.pipeline import _LONG_RUN, _has_long_run
+    from privacyparser.pipeline.tokens import _LONG_RUN, _has_long_run
 
     assert _has_long_run(text) == (_LONG_RUN.search(text) is not None)

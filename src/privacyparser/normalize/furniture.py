@@ -114,7 +114,8 @@ def navigation_kind(line: str) -> str | None:
     'navigation'
     """
     stripped = line.strip()
-    if not stripped or len(stripped.split()) > _MAX_FURNITURE_WORDS:
+    # Split no further than needed to tell: most lines are long paragraphs.
+    if not stripped or len(stripped.split(maxsplit=_MAX_FURNITURE_WORDS)) > _MAX_FURNITURE_WORDS:
         return None
     if _NAVIGATION.fullmatch(stripped):
         return "navigation"
@@ -124,7 +125,12 @@ def navigation_kind(line: str) -> str | None:
         return "navigation"
     if _ACCOUNT.fullmatch(stripped):
         return "navigation"
-    if _MENU.fullmatch(stripped) and not stripped.endswith((".", ";", ":")):
+    # A menu row holds its separators ("|", "•"); most lines hold none and need no match.
+    if (
+        ("|" in stripped or "\u2022" in stripped)
+        and _MENU.fullmatch(stripped)
+        and not stripped.endswith((".", ";", ":"))
+    ):
         return "navigation"
     first, bar, _ = stripped.partition("|")
     if bar and _NAVIGATION.fullmatch(first.strip()):
@@ -308,8 +314,21 @@ class OutlineHeading:
     parent: int | None  # index of the parent heading in the same list, None for a top-level one
 
 
-def _terms_kinds(text: str) -> int:
-    return sum(1 for marker in _TERMS_MARKERS if marker.search(text))
+def _has_terms_kinds(text: str, needed: int) -> bool:
+    """At least `needed` of the `_TERMS_MARKERS` kinds occur in `text`.
+
+    Each kind is a search of the whole text, most often for nothing: the count stops as
+    soon as it is reached, or can no longer be with the kinds left.
+    """
+    found = 0
+    for checked, marker in enumerate(_TERMS_MARKERS):
+        if found + len(_TERMS_MARKERS) - checked < needed:
+            return False
+        if marker.search(text):
+            found += 1
+            if found >= needed:
+                return True
+    return found >= needed
 
 
 def _holds_policy(text: str) -> bool:
@@ -317,7 +336,7 @@ def _holds_policy(text: str) -> bool:
 
 
 def _reads_as_terms(text: str) -> bool:
-    return len(text.split()) >= _MIN_DOCUMENT_WORDS and _terms_kinds(text) >= _MIN_TERMS_MARKERS
+    return len(text.split()) >= _MIN_DOCUMENT_WORDS and _has_terms_kinds(text, _MIN_TERMS_MARKERS)
 
 
 def find_other_documents(text: str, headings: list[OutlineHeading]) -> tuple[list[FurnitureSpan], list[str]]:
@@ -378,9 +397,11 @@ def _terms_in_lines(text: str, tree_starts: set[int]) -> tuple[list[FurnitureSpa
     lines = [line for line in _lines_with_offsets(text, len(text) + 1) if line[2].strip()]
     for index, (start, _, line) in enumerate(lines):
         title = line.strip()
-        if start in tree_starts or not _heading_line(title) or _PRIVACY_HEADING.search(title):
+        # The title test first: it fails within a few words of most lines, where the
+        # heading test splits the whole paragraph.
+        if start in tree_starts or not _OTHER_DOCUMENT_TITLE.fullmatch(title):
             continue
-        if not _OTHER_DOCUMENT_TITLE.fullmatch(title):
+        if not _heading_line(title) or _PRIVACY_HEADING.search(title):
             continue
         end = len(text)
         for later_start, _, later in lines[index + 1 :]:

@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Container
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from privacyparser.normalize.document import FurnitureSpan, HeadingHint
@@ -1086,7 +1087,14 @@ def _worded_alike(open_node: HeadingNode, node: HeadingNode) -> bool:
 
 
 def _names_main_topic(node: HeadingNode) -> bool:
-    return node.title is not None and _MAIN_TOPIC.search(node.title) is not None
+    return node.title is not None and _title_names_main_topic(node.title)
+
+
+@lru_cache(maxsize=4096)
+def _title_names_main_topic(title: str) -> bool:
+    # Asked again for the same open headings at every heading that follows them; the
+    # case-insensitive search tries each of its alternatives at every character.
+    return _MAIN_TOPIC.search(title) is not None
 
 
 def _cut_by_look(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNode | None) -> int:

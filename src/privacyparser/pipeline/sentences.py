@@ -17,7 +17,9 @@ from privacyparser.pipeline.sentence_splitter import sentence_starts
 DOC_TEXT = "privacyparser.text"
 #: `Doc.user_data` key the parser sets on the Docs it makes for itself: the components
 #: then skip the outputs only spaCy users read (`Token.is_sent_start`, `doc.spans`),
-#: and leave in `user_data` what the extractors read. Such a Doc never leaves the parser.
+#: and leave in `user_data` what the extractors read. Such a Doc never leaves the parser
+#: and holds no tokens: its text is under DOC_TEXT, and `policy_clauses` tokenises it
+#: line by line (faster than whole, see `tokens.line_docs`).
 PARSER_ONLY = "privacyparser.parser_only"
 
 
@@ -29,7 +31,9 @@ def parser_only(doc: Doc) -> bool:
 def doc_text(doc: Doc) -> str:
     """`doc.text`, taken from `doc.user_data` when the parser left it there."""
     text = doc.user_data.get(DOC_TEXT)
-    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+    if isinstance(text, str) and (
+        parser_only(doc) or (len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text))
+    ):
         return text
     return str(doc.text)
 
