@@ -67,7 +67,7 @@ def line_docs(nlp: Language, text: str) -> Iterator[tuple[int, Doc]]:
     text at whitespace and tokenises each piece alone, and its special cases never
     reach over a line break (a whitespace token). Line by line is two to three times
     faster on a policy: once the tokenizer has met a special case ("e.g.", "don't") it
-    stops caching how it split pieces, for the rest of that call (spaCy issue #1250),
+    stops caching how it split pieces, for the rest of that call (spaCy issue #13950: `has_special` is never reset),
     and re-splits every later word with its affix regexes; each call starts afresh.
     """
     cut_runs = _has_long_run(text)
