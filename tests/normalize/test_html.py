@@ -168,6 +168,13 @@ def test_visible_text(source: str, expected: str) -> None:
         # A page header or footer holding the site's name as an <h1>.
         (KEPT_P + "<div id='wrapFooter'><h1>Example Group</h1><p>Copyright 2015 Example</p></div>", KEPT),
         ("<div class='site-header'><h1>Acme</h1><p>Shop with us</p></div>" + KEPT_P, KEPT),
+        # The site's own footer, named so, also inside <main> (some pages put everything there).
+        (
+            "<main>" + KEPT_P + "<div class='global-footer'><ul><li><a href='/jobs'>Careers</a></li>"
+            "<li><a href='/ir'>Investors</a></li></ul><p>Open every day from 9 to 5</p></div></main>",
+            KEPT,
+        ),
+        ("<section>" + KEPT_P + "<div id='site_footer'><p>Example Shop, since 1990</p></div></section>", KEPT),
         ("<div id='bodySidebar'><h3>Fun facts</h3><p>Ten million members</p></div>" + KEPT_P, KEPT),
         ("<div class='sidebarnav'><p>Newsletter sign-up</p></div>" + KEPT_P, KEPT),
         ("<div class='region-custom-rail-middle'><p>Be your own boss</p></div>" + KEPT_P, KEPT),
@@ -261,6 +268,19 @@ def test_visible_text(source: str, expected: str) -> None:
         (
             "<nav><p>The whole policy sits in a nav element on this page.</p></nav><p>x</p>",
             "The whole policy sits in a nav element on this page.\n\nx",
+        ),
+        # Inside the content, a header or footer not named as the site's is the content's own.
+        (
+            "<main>" + KEPT_P + "<div class='page-footer'><p>Updated May 2020</p></div></main>",
+            KEPT + "\n\nUpdated May 2020",
+        ),
+        (
+            "<article><div class='post-header'><p>By the legal team</p></div>" + KEPT_P + "</article>",
+            "By the legal team\n\n" + KEPT,
+        ),
+        (
+            "<main><div class='site-header'><h1>Privacy Policy</h1></div>" + KEPT_P + "</main>",
+            "Privacy Policy\n\n" + KEPT,
         ),
         # A page header whose <h1> names the policy is its title block.
         ("<div class='page-header'><h1>Privacy Policy</h1></div>" + KEPT_P, "Privacy Policy\n\n" + KEPT),

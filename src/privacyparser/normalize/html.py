@@ -115,6 +115,9 @@ _MENU = re.compile(
 )
 # Page header/footer containers that are not <header>/<footer> elements (old layouts).
 _PAGE_FURNITURE_CLASS = re.compile(r"(?:^|[-_])(?:wrap|page|site|global)?(?:footer|header|masthead|top-?bar)(?:$|[-_])")
+# Of those, the ones that say the header/footer is the whole site's ("global-footer", "site_header")
+# are furniture also inside <main> or <section>: some pages put every part of the page in them.
+_SITE_FURNITURE_CLASS = re.compile(r"(?:^|[-_])(?:site|global)[-_]?(?:footer|header)(?:$|[-_])")
 # A top-level <header> holding a heading like this is the policy's own title block.
 _POLICY_TITLE = re.compile(r"privacy|policy|notice|statement|cookie|data protection|terms", re.IGNORECASE)
 
@@ -706,11 +709,8 @@ class _Furniture:
             return reason if title is None or not _POLICY_TITLE.search(title.get_text()) else None
         size = self.sizes.get(key, 0)
         if tokens:
-            if (
-                not in_content
-                and any(_PAGE_FURNITURE_CLASS.search(token) for token in tokens)
-                and not self._heads_section(tag, tokens)
-            ):
+            page_part = _SITE_FURNITURE_CLASS if in_content else _PAGE_FURNITURE_CLASS
+            if any(page_part.search(token) for token in tokens) and not self._heads_section(tag, tokens):
                 return "page header or footer"
             if size <= _MAX_BANNER_SIZE and any(_COOKIE_BANNER.search(token) for token in tokens):
                 return "cookie banner"
