@@ -71,6 +71,23 @@ def test_html_is_detected_and_offsets_index_the_html() -> None:
     assert policy.sections[0].title == "Privacy"
 
 
+def test_html_table_of_contents_is_kept_and_reported_as_furniture() -> None:
+    entries = ("Email addresses we keep", "Why we keep email addresses", "Closing your account")
+    menu = "".join(f"<li><h4><a href='#s{i}'>{title}</a></h4></li>" for i, title in enumerate(entries))
+    bodies = "".join(
+        f"<h2 id='s{i}'>{title}</h2><p>We keep your email address for as long as your account is open.</p>"
+        for i, title in enumerate(entries)
+    )
+    policy = pp.parse(f"<html><body><h1>Privacy Policy</h1><ol class='navigation'>{menu}</ol>{bodies}</body></html>")
+    assert [(f.kind, policy.text[f.start : f.end]) for f in policy.furniture] == [
+        ("table_of_contents", "\n\n".join(entries))
+    ]
+    # One section per heading, none per entry; no record taken from the entries.
+    assert [s.title for s in policy.sections] == list(entries)
+    toc = policy.furniture[0]
+    assert all(not toc.start <= r.start < toc.end for r in policy.data_categories)
+
+
 def test_text_mentioning_angle_brackets_is_not_html() -> None:
     policy = pp.parse("Read <The Privacy Policy> carefully.\nWrite to <privacy@example.com> with questions.")
     assert "<The Privacy Policy>" in policy.text

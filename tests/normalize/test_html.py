@@ -400,6 +400,56 @@ def test_protected_email_is_decoded(markup: str, expected: str) -> None:
         assert markup[start:end] == "[email&#160;protected]"
 
 
+_BODIES = (
+    "<h2 id='s1'>What we keep</h2><p>We keep your name and email.</p>"
+    "<h2 id='s2'>Why we keep it</h2><p>To run your account.</p>"
+    "<h2 id='s3'>Your choices</h2><p>Write to us to close your account.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("menu", "contents"),
+    [
+        # A list named like a menu whose links all lead into the page: the policy's table of
+        # contents, kept and reported; its headings are entries, not section headings.
+        (
+            "<ol class='navigation'><li><h4><a href='#s1'>What we keep</a></h4></li>"
+            "<li><h4><a href='#s2'>Why we keep it</a></h4></li><li><h4><a href='#s3'>Your choices</a></h4></li></ol>",
+            "What we keep\n\nWhy we keep it\n\nYour choices",
+        ),
+        (
+            "<ul class='page-nav'><li><a href='https://example.com/privacy#s1'>What we keep</a></li>"
+            "<li><a href='https://example.com/privacy#s2'>Why we keep it</a></li>"
+            "<li><a href='https://example.com/privacy#s3'>Your choices</a></li></ul>",
+            "What we keep\nWhy we keep it\nYour choices",
+        ),
+        # A pair of skip links, or a menu of other pages, is page furniture.
+        (
+            "<ul class='skip-links'><li><a href='#main'>Skip to content</a></li><li><a href='#nav'>Menu</a></li></ul>",
+            None,
+        ),
+        (
+            "<ul class='main-menu'><li><a href='/shop'>Shop</a></li><li><a href='/help'>Help</a></li>"
+            "<li><a href='/about#team'>Our team</a></li></ul>",
+            None,
+        ),
+    ],
+)
+def test_menu_of_in_page_links_is_a_table_of_contents(menu: str, contents: str | None) -> None:
+    result = html_to_text("<h1>Privacy Policy</h1>" + menu + _BODIES)
+    assert [result.text[h.start : h.end] for h in result.headings] == [
+        "Privacy Policy",
+        "What we keep",
+        "Why we keep it",
+        "Your choices",
+    ]
+    if contents is None:
+        assert result.contents == []
+        assert result.text.startswith("Privacy Policy\n\nWhat we keep\n\nWe keep")
+    else:
+        assert [result.text[start:end].strip() for start, end in result.contents] == [contents]
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
