@@ -423,7 +423,12 @@ _BODIES = (
             "<li><a href='https://example.com/privacy#s3'>Your choices</a></li></ul>",
             "What we keep\nWhy we keep it\nYour choices",
         ),
-        # A pair of skip links, or a menu of other pages, is page furniture.
+        # A pair of skip links, a menu of other pages or of parts of other pages, is page furniture.
+        (
+            "<ul class='nav'><li><a href='/help#faq'>FAQ</a></li><li><a href='/help#returns'>Returns</a></li>"
+            "<li><a href='/help#contact'>Contact</a></li></ul>",
+            None,
+        ),
         (
             "<ul class='skip-links'><li><a href='#main'>Skip to content</a></li><li><a href='#nav'>Menu</a></li></ul>",
             None,

@@ -509,6 +509,8 @@ class _Furniture:
         # headings inside them: entries, not the sections' headings.
         self.contents_tables: set[int] = set()
         self.contents_entries: set[int] = set()
+        self.soup = soup
+        self._anchors: set[str] | None = None  # ids and anchor names on the page, found when first asked
         self._decide_hidden(soup)
 
     def _measure(self, root: Tag) -> None:
@@ -749,6 +751,18 @@ class _Furniture:
         key = id(tag)
         if self.local_link_sizes.get(key, 0) < link_size or self.link_counts.get(key, 0) < _MIN_CONTENTS_LINKS:
             return False
+        # Each link's target is on this page ("/help#faq" links to another page's part).
+        if self._anchors is None:
+            self._anchors = {
+                str(value)
+                for element in self.soup.find_all(lambda t: "id" in t.attrs or "name" in t.attrs)
+                for value in (element.attrs.get("id"), element.attrs.get("name"))
+                if isinstance(value, str)
+            }
+        for link in tag.find_all("a", href=True):
+            href = link.attrs.get("href")
+            if isinstance(href, str) and href.partition("#")[2].strip() not in self._anchors:
+                return False
         self.contents_tables.add(key)
         self.contents_entries.update(id(heading) for heading in tag.find_all(_HEADING_TAGS))
         return True
