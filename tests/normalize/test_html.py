@@ -407,6 +407,16 @@ _BODIES = (
 )
 
 
+def test_list_of_sentences_with_in_page_links_is_no_table_of_contents() -> None:
+    items = "".join(
+        f"<li>We keep your name and email while your account is open; see <a href='#s{i}'>part {i}</a>.</li>"
+        for i in (1, 2, 3)
+    )
+    result = html_to_text("<h1>Privacy Policy</h1><ul>" + items + "</ul>" + _BODIES)
+    assert result.contents == []
+    assert "see part 1." in result.text
+
+
 @pytest.mark.parametrize(
     ("menu", "contents"),
     [
@@ -421,6 +431,12 @@ _BODIES = (
             "<ul class='page-nav'><li><a href='https://example.com/privacy#s1'>What we keep</a></li>"
             "<li><a href='https://example.com/privacy#s2'>Why we keep it</a></li>"
             "<li><a href='https://example.com/privacy#s3'>Your choices</a></li></ul>",
+            "What we keep\nWhy we keep it\nYour choices",
+        ),
+        # Any list of three or more links into the page, with little else, is one too.
+        (
+            "<ul><li><a href='#s1'>What we keep</a></li><li><a href='#s2'>Why we keep it</a></li>"
+            "<li><a href='#s3'>Your choices</a></li></ul>",
             "What we keep\nWhy we keep it\nYour choices",
         ),
         # A pair of skip links, a menu of other pages or of parts of other pages, is page furniture.

@@ -734,23 +734,30 @@ class _Furniture:
             # Class names alone are weak evidence ("nav-item" may hold a whole policy
             # section): a menu is also mostly link text.
             if link_size >= _MIN_MENU_LINK_SHARE * size and any(_MENU.search(token) for token in tokens):
-                if self._is_contents(tag, link_size):
+                if self._is_contents(tag, link_size, size):
                     return None
                 return "menu"
             if name not in _INLINE_TAGS and any(_SIDE_CONTENT.search(token) for token in tokens):
                 return "side content"
         if key in self.controls and (name not in _INLINE_TAGS or self._stands_alone(tag)):
             return "page controls"
+        if name in ("ul", "ol") and self._is_contents(tag, self.link_sizes.get(key, 0), size):
+            return None
         if name in _LINK_LIST_TAGS and self._is_link_list(tag, size):
             return "link list"
         return None
 
-    def _is_contents(self, tag: Tag, link_size: int) -> bool:
-        """A list named like a menu whose links all lead to places on this page: the policy's table
-        of contents (kept, as in plain text); its headings are entries, not section headings."""
+    def _is_contents(self, tag: Tag, link_size: int, size: int) -> bool:
+        """A list (or a block named like a menu) of links that all lead to places on this page,
+        with little text besides: the policy's table of contents, kept as in plain text and
+        reported; its headings are entries, not section headings."""
         key = id(tag)
         if self.local_link_sizes.get(key, 0) < link_size or self.link_counts.get(key, 0) < _MIN_CONTENTS_LINKS:
             return False
+        if link_size < _MIN_LINK_LIST_SHARE * size:
+            return False  # links within sentences: "see <a href='#cookies'>Cookies</a> below"
+        if any(id(parent) in self.contents_tables for parent in tag.parents):
+            return False  # a nested list of the table already taken
         # Each link's target is on this page ("/help#faq" links to another page's part).
         if self._anchors is None:
             self._anchors = {
