@@ -71,6 +71,50 @@ def test_html_is_detected_and_offsets_index_the_html() -> None:
     assert policy.sections[0].title == "Privacy"
 
 
+def test_html_table_of_contents_is_kept_and_reported_as_furniture() -> None:
+    entries = ("Email addresses we keep", "Why we keep email addresses", "Closing your account")
+    menu = "".join(f"<li><h4><a href='#s{i}'>{title}</a></h4></li>" for i, title in enumerate(entries))
+    bodies = "".join(
+        f"<h2 id='s{i}'>{title}</h2><p>We keep your email address for as long as your account is open.</p>"
+        for i, title in enumerate(entries)
+    )
+    policy = pp.parse(f"<html><body><h1>Privacy Policy</h1><ol class='navigation'>{menu}</ol>{bodies}</body></html>")
+    assert [(f.kind, policy.text[f.start : f.end]) for f in policy.furniture] == [
+        ("table_of_contents", "\n\n".join(entries))
+    ]
+    # One section per heading, none per entry; no record taken from the entries.
+    assert [s.title for s in policy.sections] == list(entries)
+    toc = policy.furniture[0]
+    assert all(not toc.start <= r.start < toc.end for r in policy.data_categories)
+
+
+def test_table_of_contents_inside_another_document_leaves_no_record_in_it() -> None:
+    # Furniture spans may overlap (a table of contents inside a terms of use): a position
+    # after the inner span is still inside the outer one.
+    policy_part = (
+        "<h2>Privacy Policy</h2>" + "<p>This privacy policy says how we handle personal information of our readers. "
+        "We collect your email address and your postal address when you subscribe.</p>" * 16
+    )
+    terms_part = (
+        "<h2>Terms of Use</h2><ul><li><a href='#t1'>Your licence</a></li><li><a href='#t2'>Liability</a></li>"
+        "<li><a href='#t3'>Disputes</a></li></ul>"
+        "<h3 id='t1'>Your licence</h3><p>We grant you a licence to use the site. You agree not to copy "
+        "our pages. We may end your access at our sole discretion.</p>"
+        "<h3 id='t2'>Liability</h3><p>You will indemnify us against claims. The site is provided as is "
+        "and our limitation of liability applies to any loss you suffer.</p>"
+        "<h3 id='t3'>Disputes</h3><p>These terms are governed by the laws of the State of Example. "
+        "Disputes go to binding arbitration. We collect your email address and phone number to send notices.</p>"
+        + "<p>These terms of use apply to every visitor, and you agree to them by using the site today.</p>"
+        * 25
+    )
+    policy = pp.parse(f"<html><body><h1>Example Press</h1>{policy_part}{terms_part}</body></html>")
+    kinds = sorted(f.kind for f in policy.furniture)
+    assert kinds == ["other_document", "table_of_contents"]
+    other = next(f for f in policy.furniture if f.kind == "other_document")
+    assert policy.data_categories
+    assert all(not other.start <= r.start < other.end for r in policy.data_categories)
+
+
 def test_text_mentioning_angle_brackets_is_not_html() -> None:
     policy = pp.parse("Read <The Privacy Policy> carefully.\nWrite to <privacy@example.com> with questions.")
     assert "<The Privacy Policy>" in policy.text

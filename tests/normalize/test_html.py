@@ -168,6 +168,13 @@ def test_visible_text(source: str, expected: str) -> None:
         # A page header or footer holding the site's name as an <h1>.
         (KEPT_P + "<div id='wrapFooter'><h1>Example Group</h1><p>Copyright 2015 Example</p></div>", KEPT),
         ("<div class='site-header'><h1>Acme</h1><p>Shop with us</p></div>" + KEPT_P, KEPT),
+        # The site's own footer, named so, also inside <main> (some pages put everything there).
+        (
+            "<main>" + KEPT_P + "<div class='global-footer'><ul><li><a href='/jobs'>Careers</a></li>"
+            "<li><a href='/ir'>Investors</a></li></ul><p>Open every day from 9 to 5</p></div></main>",
+            KEPT,
+        ),
+        ("<section>" + KEPT_P + "<div id='site_footer'><p>Example Shop, since 1990</p></div></section>", KEPT),
         ("<div id='bodySidebar'><h3>Fun facts</h3><p>Ten million members</p></div>" + KEPT_P, KEPT),
         ("<div class='sidebarnav'><p>Newsletter sign-up</p></div>" + KEPT_P, KEPT),
         ("<div class='region-custom-rail-middle'><p>Be your own boss</p></div>" + KEPT_P, KEPT),
@@ -261,6 +268,19 @@ def test_visible_text(source: str, expected: str) -> None:
         (
             "<nav><p>The whole policy sits in a nav element on this page.</p></nav><p>x</p>",
             "The whole policy sits in a nav element on this page.\n\nx",
+        ),
+        # Inside the content, a header or footer not named as the site's is the content's own.
+        (
+            "<main>" + KEPT_P + "<div class='page-footer'><p>Updated May 2020</p></div></main>",
+            KEPT + "\n\nUpdated May 2020",
+        ),
+        (
+            "<article><div class='post-header'><p>By the legal team</p></div>" + KEPT_P + "</article>",
+            "By the legal team\n\n" + KEPT,
+        ),
+        (
+            "<main><div class='site-header'><h1>Privacy Policy</h1></div>" + KEPT_P + "</main>",
+            "Privacy Policy\n\n" + KEPT,
         ),
         # A page header whose <h1> names the policy is its title block.
         ("<div class='page-header'><h1>Privacy Policy</h1></div>" + KEPT_P, "Privacy Policy\n\n" + KEPT),
@@ -378,6 +398,77 @@ def test_protected_email_is_decoded(markup: str, expected: str) -> None:
         start = result.offsets.source_start(at)
         end = result.offsets.source_end(at + len("privacy@example.org"))
         assert markup[start:end] == "[email&#160;protected]"
+
+
+_BODIES = (
+    "<h2 id='s1'>What we keep</h2><p>We keep your name and email.</p>"
+    "<h2 id='s2'>Why we keep it</h2><p>To run your account.</p>"
+    "<h2 id='s3'>Your choices</h2><p>Write to us to close your account.</p>"
+)
+
+
+def test_list_of_sentences_with_in_page_links_is_no_table_of_contents() -> None:
+    items = "".join(
+        f"<li>We keep your name and email while your account is open; see <a href='#s{i}'>part {i}</a>.</li>"
+        for i in (1, 2, 3)
+    )
+    result = html_to_text("<h1>Privacy Policy</h1><ul>" + items + "</ul>" + _BODIES)
+    assert result.contents == []
+    assert "see part 1." in result.text
+
+
+@pytest.mark.parametrize(
+    ("menu", "contents"),
+    [
+        # A list named like a menu whose links all lead into the page: the policy's table of
+        # contents, kept and reported; its headings are entries, not section headings.
+        (
+            "<ol class='navigation'><li><h4><a href='#s1'>What we keep</a></h4></li>"
+            "<li><h4><a href='#s2'>Why we keep it</a></h4></li><li><h4><a href='#s3'>Your choices</a></h4></li></ol>",
+            "What we keep\n\nWhy we keep it\n\nYour choices",
+        ),
+        (
+            "<ul class='page-nav'><li><a href='https://example.com/privacy#s1'>What we keep</a></li>"
+            "<li><a href='https://example.com/privacy#s2'>Why we keep it</a></li>"
+            "<li><a href='https://example.com/privacy#s3'>Your choices</a></li></ul>",
+            "What we keep\nWhy we keep it\nYour choices",
+        ),
+        # Any list of three or more links into the page, with little else, is one too.
+        (
+            "<ul><li><a href='#s1'>What we keep</a></li><li><a href='#s2'>Why we keep it</a></li>"
+            "<li><a href='#s3'>Your choices</a></li></ul>",
+            "What we keep\nWhy we keep it\nYour choices",
+        ),
+        # A pair of skip links, a menu of other pages or of parts of other pages, is page furniture.
+        (
+            "<ul class='nav'><li><a href='/help#faq'>FAQ</a></li><li><a href='/help#returns'>Returns</a></li>"
+            "<li><a href='/help#contact'>Contact</a></li></ul>",
+            None,
+        ),
+        (
+            "<ul class='skip-links'><li><a href='#main'>Skip to content</a></li><li><a href='#nav'>Menu</a></li></ul>",
+            None,
+        ),
+        (
+            "<ul class='main-menu'><li><a href='/shop'>Shop</a></li><li><a href='/help'>Help</a></li>"
+            "<li><a href='/about#team'>Our team</a></li></ul>",
+            None,
+        ),
+    ],
+)
+def test_menu_of_in_page_links_is_a_table_of_contents(menu: str, contents: str | None) -> None:
+    result = html_to_text("<h1>Privacy Policy</h1>" + menu + _BODIES)
+    assert [result.text[h.start : h.end] for h in result.headings] == [
+        "Privacy Policy",
+        "What we keep",
+        "Why we keep it",
+        "Your choices",
+    ]
+    if contents is None:
+        assert result.contents == []
+        assert result.text.startswith("Privacy Policy\n\nWhat we keep\n\nWe keep")
+    else:
+        assert [result.text[start:end].strip() for start, end in result.contents] == [contents]
 
 
 @pytest.mark.parametrize(

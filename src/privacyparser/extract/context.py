@@ -79,7 +79,15 @@ class DocumentContext:
             for i in range(len(node.children) - 1, -1, -1):
                 stack.append((node.children[i], info, f"{section_id}.{i + 1}"))
         self._section_starts = [info.node.start for info in self._sections]
-        self.furniture.sort()
+        # Merged, so that `in_furniture` need look at one span: a table of contents inside another
+        # document is part of it, and a position after the table is still in the document.
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(self.furniture):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        self.furniture = merged
         flat = self.chain.flattened()
         self._source = flat.maps[0] if len(flat.maps) == 1 else flat
 

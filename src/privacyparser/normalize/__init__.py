@@ -39,6 +39,7 @@ def normalize_document(source: str, fmt: str) -> NormalizedDocument:
         warnings.extend(extraction.warnings)
         title_hint = extraction.title
         html_headings = extraction.headings
+        html_contents = extraction.contents
     text = normalize_text(text, chain, warnings)
     if fmt == "html":
         # Heading hints were found in the HTML stage; carry them through the text steps.
@@ -49,6 +50,17 @@ def normalize_document(source: str, fmt: str) -> NormalizedDocument:
             if end > start:
                 headings.append(HeadingHint(start, end, hint.level))
     furniture: list[FurnitureSpan] = find_furniture(text) if fmt != "html" else []
+    if fmt == "html":
+        # A table of contents the page marks as a menu stays in the text, reported as in plain text.
+        for start, end in html_contents:
+            start = later.output_position(start)
+            end = later.output_position(end)
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                furniture.append(FurnitureSpan(start, end, "table_of_contents"))
     return NormalizedDocument(
         source=source,
         text=text,

@@ -54,6 +54,8 @@ class HtmlExtraction:
     headings: list[HeadingHint] = field(default_factory=list)
     title: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # (start, end) in `text` of each table of contents the page marks as a menu of in-page links.
+    contents: list[tuple[int, int]] = field(default_factory=list)
 
 
 # --- element classes ----------------------------------------------------------------
@@ -115,6 +117,9 @@ _MENU = re.compile(
 )
 # Page header/footer containers that are not <header>/<footer> elements (old layouts).
 _PAGE_FURNITURE_CLASS = re.compile(r"(?:^|[-_])(?:wrap|page|site|global)?(?:footer|header|masthead|top-?bar)(?:$|[-_])")
+# Of those, the ones that say the header/footer is the whole site's ("global-footer", "site_header")
+# are furniture also inside <main> or <section>: some pages put every part of the page in them.
+_SITE_FURNITURE_CLASS = re.compile(r"(?:^|[-_])(?:site|global)[-_]?(?:footer|header)(?:$|[-_])")
 # A top-level <header> holding a heading like this is the policy's own title block.
 _POLICY_TITLE = re.compile(r"privacy|policy|notice|statement|cookie|data protection|terms", re.IGNORECASE)
 
@@ -179,6 +184,9 @@ _CONTROL_SEPARATORS = re.compile(r"[\s|•·/\\,:^↑▲»«›‹\-–—>]*")
 _MAX_FURNITURE_SHARE = 0.5
 _MAX_BANNER_SIZE = 2000  # non-space characters; a cookie banner is a short notice
 _MIN_MENU_LINK_SHARE = 0.5
+# A "menu" of at least this many links, all to places on the page itself, is the document's
+# table of contents (a pair of skip links is not).
+_MIN_CONTENTS_LINKS = 3
 
 # --- the source tokenizer -----------------------------------------------------------
 
@@ -497,6 +505,12 @@ class _Furniture:
         self.dropped: dict[str, int] = {}
         self.top_hidden: set[int] = set()  # hidden elements not inside another hidden one
         self.hidden_kept: set[int] = set()
+        # Tables of contents named like menus (kept in the text, reported as furniture) and the
+        # headings inside them: entries, not the sections' headings.
+        self.contents_tables: set[int] = set()
+        self.contents_entries: set[int] = set()
+        self.soup = soup
+        self._anchors: set[str] | None = None  # ids and anchor names on the page, found when first asked
         self._decide_hidden(soup)
 
     def _measure(self, root: Tag) -> None:
@@ -706,11 +720,8 @@ class _Furniture:
             return reason if title is None or not _POLICY_TITLE.search(title.get_text()) else None
         size = self.sizes.get(key, 0)
         if tokens:
-            if (
-                not in_content
-                and any(_PAGE_FURNITURE_CLASS.search(token) for token in tokens)
-                and not self._heads_section(tag, tokens)
-            ):
+            page_part = _SITE_FURNITURE_CLASS if in_content else _PAGE_FURNITURE_CLASS
+            if any(page_part.search(token) for token in tokens) and not self._heads_section(tag, tokens):
                 return "page header or footer"
             if size <= _MAX_BANNER_SIZE and any(_COOKIE_BANNER.search(token) for token in tokens):
                 return "cookie banner"
@@ -723,14 +734,45 @@ class _Furniture:
             # Class names alone are weak evidence ("nav-item" may hold a whole policy
             # section): a menu is also mostly link text.
             if link_size >= _MIN_MENU_LINK_SHARE * size and any(_MENU.search(token) for token in tokens):
+                if self._is_contents(tag, link_size, size):
+                    return None
                 return "menu"
             if name not in _INLINE_TAGS and any(_SIDE_CONTENT.search(token) for token in tokens):
                 return "side content"
         if key in self.controls and (name not in _INLINE_TAGS or self._stands_alone(tag)):
             return "page controls"
+        if name in ("ul", "ol") and self._is_contents(tag, self.link_sizes.get(key, 0), size):
+            return None
         if name in _LINK_LIST_TAGS and self._is_link_list(tag, size):
             return "link list"
         return None
+
+    def _is_contents(self, tag: Tag, link_size: int, size: int) -> bool:
+        """A list (or a block named like a menu) of links that all lead to places on this page,
+        with little text besides: the policy's table of contents, kept as in plain text and
+        reported; its headings are entries, not section headings."""
+        key = id(tag)
+        if self.local_link_sizes.get(key, 0) < link_size or self.link_counts.get(key, 0) < _MIN_CONTENTS_LINKS:
+            return False
+        if link_size < _MIN_LINK_LIST_SHARE * size:
+            return False  # links within sentences: "see <a href='#cookies'>Cookies</a> below"
+        if any(id(parent) in self.contents_tables for parent in tag.parents):
+            return False  # a nested list of the table already taken
+        # Each link's target is on this page ("/help#faq" links to another page's part).
+        if self._anchors is None:
+            self._anchors = {
+                str(value)
+                for element in self.soup.find_all(lambda t: "id" in t.attrs or "name" in t.attrs)
+                for value in (element.attrs.get("id"), element.attrs.get("name"))
+                if isinstance(value, str)
+            }
+        for link in tag.find_all("a", href=True):
+            href = link.attrs.get("href")
+            if isinstance(href, str) and href.partition("#")[2].strip() not in self._anchors:
+                return False
+        self.contents_tables.add(key)
+        self.contents_entries.update(id(heading) for heading in tag.find_all(_HEADING_TAGS))
+        return True
 
     def _heads_section(self, tag: Tag, tokens: list[str]) -> bool:
         """A short header without links followed by a block of text: the heading of a part of the
@@ -987,6 +1029,8 @@ class _TextEmitter:
         self.heading: list[int] = []  # [level, start, end] of the open outermost heading
         self.heading_depth = 0
         self.headings: list[HeadingHint] = []
+        self.contents: list[tuple[int, int]] = []
+        self.contents_start = -1
 
     # element boundaries
 
@@ -1151,6 +1195,15 @@ class _TextEmitter:
         self.out.replace(text, src_start, src_end)
         self._mark_heading_end()
 
+    def open_contents(self) -> None:
+        if self.contents_start < 0:
+            self.contents_start = self.out.length
+
+    def close_contents(self) -> None:
+        if self.contents_start >= 0:
+            self.contents.append((self.contents_start, self.out.length))
+            self.contents_start = -1
+
     def _mark_heading_start(self) -> None:
         if self.heading and self.heading[1] < 0:
             self.heading[1] = self.out.length
@@ -1211,13 +1264,17 @@ def _convert_with_tree(source: str, stream: _DecodedStream, warnings: list[str])
         if isinstance(node, Tag):
             if is_exit:
                 emitter.end(node.name, level)
+                if id(node) in furniture.contents_tables:
+                    emitter.close_contents()
                 continue
             if furniture.drop(node, in_content):
                 for inner in node.descendants:
                     if _is_text_node(inner):
                         aligner.align(str(inner))
                 continue
-            level = _heading_level(node)
+            level = None if id(node) in furniture.contents_entries else _heading_level(node)
+            if id(node) in furniture.contents_tables:
+                emitter.open_contents()
             emitter.start(node.name, level)
             stack.append((node, in_content, level, True))
             email = _protected_email(node)
@@ -1351,7 +1408,7 @@ def html_to_text(html: str) -> HtmlExtraction:
         title = _collapse(text[first_h1.start : first_h1.end]) if first_h1 else None
     if not text:
         warnings.append("the page has no visible text")
-    return HtmlExtraction(text, offsets, emitter.headings, title or None, warnings)
+    return HtmlExtraction(text, offsets, emitter.headings, title or None, warnings, emitter.contents)
 
 
 __all__ = ["HtmlExtraction", "html_to_text"]
