@@ -98,11 +98,14 @@ _USER_ACTIONS = tuple(
         )
     )
 )
-# "Please do not send us your card number by email": advice to the person, not a
-# practice of the provider, in either direction.
+# "Please do not send us your card number by email", "If you post photos, you should
+# avoid uploading ones that show your address": advice to the person, not a practice of
+# the provider, in either direction.
 _ADVICE = re.compile(
     r"^\W*(?:please\s+)?(?:do not|don't|don’t|never)\s+(?:\w+\s+)?"
-    r"(?:send|provide|include|post|share|disclose|submit|give|enter|upload|e-?mail)\b"
+    r"(?:send|provide|include|post|share|disclose|submit|give|enter|upload|e-?mail)\b|"
+    r"^[^.]{0,80}?\byou should (?:avoid|not|never)\s+(?:\w+\s+)?"
+    r"(?:send|sending|provid\w*|includ\w*|post|posting|shar\w*|disclos\w*|submit\w*|giv\w*|enter\w*|upload\w*)\b"
 )
 # "For all requests, please include your name, street address ...", "In submitting a
 # request, a consumer must provide ... such as name, email address": what the person
@@ -360,6 +363,7 @@ class PracticeGate:
         self._specific_by_sentence = document.specific_by_sentence
         self._concrete: dict[int, bool] = {}
         self._user_action: dict[int, int] = {}
+        self._user_action_list: dict[int, bool] = {}
         self._vetoes: dict[int, int] = {}
         # Which sense traps can match in each sentence (most match in none).
         self._traps = document.run_traps
@@ -486,6 +490,33 @@ class PracticeGate:
             j -= 1
             steps += 1
         return False
+
+    def _list_of_user_action(self, index: int) -> bool:
+        """A list line whose list is introduced by the person's right or request ("You have
+        the right to know:", "You can ask us for:"): its items are what the person may ask
+        about ("the categories of personal data we collected"), not data the provider
+        collects there."""
+        cached = self._user_action_list.get(index)
+        if cached is None:
+            cached = False
+            ctx = self.ctx
+            section = ctx.section_id(self.info(index).start)
+            for j in range(index - 1, max(-1, index - 1 - _MAX_LIST_LINES), -1):
+                prev = self.info(j)
+                if ctx.section_id(prev.start) != section:
+                    break
+                if prev.lower.rstrip().endswith(":"):
+                    cached = self._user_action_at(j, prev) >= 0
+                    break
+                if not prev.is_list_line:
+                    break
+                # The line before belongs to the same list: its answer is this one's.
+                known = self._user_action_list.get(j)
+                if known is not None:
+                    cached = known
+                    break
+            self._user_action_list[index] = cached
+        return cached
 
     def _heading_is_practice(self, pos: int) -> bool:
         return self.rules.section_practice_cue.search(self.ctx.section_titles(pos)) is not None
@@ -638,6 +669,8 @@ class PracticeGate:
             return False
         info = self.info(index)
         if not negated and 0 <= self._user_action_at(index, info) <= start:
+            return False
+        if not negated and info.is_list_line and self._list_of_user_action(index):
             return False
         vetoes = self._sentence_vetoes(index, info)
         return not (vetoes & _VETO_ANY or (not negated and vetoes & _VETO_AFFIRMED))
@@ -837,6 +870,15 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
 
 # Most words of an enumeration item that the tables do not name ("heart rate variability").
 _ITEM_WORDS = 6
+# "information about how you use the app", "data relating to your orders": an item that
+# says what it is about, clause words and all, listed with other data.
+_ABOUT_ITEM = re.compile(
+    r"(?:(?:the|your|other|any|certain|some|additional|related)\s+){0,2}(?:[\w-]+\s+)?(?:information|data|details)\s+"
+    r"(?:about|regarding|relating to|related to|concerning|on how|on when|on which)\s+"
+    # "information about how [and when you use]": a separator cut the item short.
+    r"(?!(?:how|when|where|what|which|whether)$)"
+)
+_ABOUT_ITEM_WORDS = 14
 # "(ii)", "b": the numbering of a list, not an item.
 _ENUMERATOR = re.compile(r"^\(?(?:[ivx]{1,4}|[a-z])\)?$")
 # "monitored and collected": a verb joined to the data, not an item of the list.
@@ -981,6 +1023,13 @@ def _classify(
         return _Piece(start, end, "breaker", None, intro_before)
     text = ctx.lower[start:end].strip(" .\n\"“”'")
     words = _WORD.findall(text)
+    if (
+        len(words) <= _ABOUT_ITEM_WORDS
+        and _ABOUT_ITEM.match(text) is not None
+        and _ACTIVITY_VERB.match(text) is None
+        and "\n" not in ctx.text[start:end].strip()
+    ):
+        return _Piece(start, end, "item", None, intro_before)
     if (
         not words
         or len(words) > _ITEM_WORDS
