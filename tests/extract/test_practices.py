@@ -463,3 +463,28 @@ def test_one_scan_gives_the_enumeration_cuts(sentence: str) -> None:
 def test_round_four_gate(text: str, category: str, kept: int) -> None:
     records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
     assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+_DISCLOSURE_LIST = (
+    "<h2>Categories of personal information we collected</h2>"
+    "<p>We have collected the following categories of personal information in the past twelve months:</p>"
+    "<h3>D. Commercial information - NO</h3><p>Transaction information, purchase history and payment information</p>"
+    "<h3>G. Geolocation data - YES</h3><p>Device location</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("category", "negated"),
+    [
+        # A category that the disclosure list marks "NO" is not collected ...
+        ("purchase_history", True),
+        ("payment_information", True),
+        # ... and one marked "YES" is.
+        ("location", False),
+    ],
+)
+def test_disclosure_list_marked_no(category: str, negated: bool) -> None:
+    records = PARSER.parse(_DISCLOSURE_LIST, format="html").data_categories
+    assert {d.negated for d in records if d.category == category} == {negated}, [
+        (d.text, d.category, d.negated) for d in records
+    ]

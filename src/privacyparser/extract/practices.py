@@ -805,6 +805,18 @@ def _addresses_specific_audience(ctx: DocumentContext, index: int) -> bool:
     return ctx.rules.gathering_verb.search(ctx.lower, start, end) is None
 
 
+# "D. Commercial information - NO": a heading of a disclosure list (the CCPA's categories,
+# each marked YES or NO) that marks its category as not collected. A table row ending in
+# "NO" is left alone: annotators read such rows as examples, whatever the last cell says.
+_MARKED_NO_TITLE = re.compile(r"\s[-–:]\s*no\s*$")
+
+
+def marked_not_collected(ctx: DocumentContext, start: int, end: int) -> bool:
+    """The term is in, or under, a heading that a disclosure list marks "NO"."""
+    info = ctx.section_at(start)
+    return info is not None and _MARKED_NO_TITLE.search(info.title_lower) is not None
+
+
 def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
     """Data-category records of a document, in document order.
 
@@ -829,13 +841,16 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
             if gate.keep_heading(category, start, end):
                 data.append(
                     DataCategory(
-                        **ctx.evidence(start, end, rule_id), category=category.key, group=category.group, negated=False
+                        **ctx.evidence(start, end, rule_id),
+                        category=category.key,
+                        group=category.group,
+                        negated=marked_not_collected(ctx, start, end),
                     )
                 )
             continue
         index = ctx.sentence_index(start)
         sentence_start, sentence_end = ctx.sentence(index)
-        negated = is_negated(ctx, sentence_start, start, end, sentence_end)
+        negated = is_negated(ctx, sentence_start, start, end, sentence_end) or marked_not_collected(ctx, start, end)
         if not negated and addresses_specific_audience(ctx, index):
             continue
         strict = gate.keep_data(category, index, start, end, negated)
