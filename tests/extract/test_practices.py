@@ -202,6 +202,8 @@ def test_enumeration_items_inherit_a_category(text: str, item: str, category: st
             "We collect your device type, language and information about how and when you open it.",
             "information about how",
         ),
+        # The owner after a term that a parenthesis split off is no item.
+        ("We collect the following: Address (home/office/other) of the User; phone number.", "of the User"),
     ],
 )
 def test_enumeration_items_rejected(text: str, item: str) -> None:
@@ -455,6 +457,11 @@ def test_one_scan_gives_the_enumeration_cuts(sentence: str) -> None:
             0,
         ),
         ("We collect the email address you give us when you register.", "email_address", 1),
+        # An ambiguous term owned by the person ("of the user") reads as data, like after "your" ...
+        ("We collect the location of each user who enables the map feature.", "location", 1),
+        ("We ask for the address of the user when an order is placed.", "postal_address", 1),
+        # ... but not when another person owns it.
+        ("A notice must include a physical signature of the person authorized to act for the owner.", "signature", 0),
         # Advice to the person about what to upload is not a practice.
         ("If you post photos, you should avoid uploading images that show your home address.", "photos", 0),
         ("You may upload photos to your profile page and we store them.", "photos", 1),

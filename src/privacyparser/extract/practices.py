@@ -139,6 +139,12 @@ _PURPOSE_TARGET_BEFORE = factored_by_first_letter(
         r"\s+(?:[\w.’'-]+\s+){0,4}$"
     )
 )
+# "Location of a User", "Address (home/work) of the User": the person's own data, as
+# after a possessive.
+_OF_THE_PERSON = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:the|a|an|each|any)\s+(?:user|customer|member|visitor|subscriber|"
+    r"data subject|account holder|patient|employee|applicant|player|child)\b"
+)
 # "the names and addresses of all third parties": the contact details of organisations.
 _ORGANISATION_OWNER = re.compile(
     r"\s+of\s+(?:all\s+|the\s+|those\s+|such\s+|any\s+)?(?:third[- ]part(?:y|ies)|businesses|companies|"
@@ -569,6 +575,8 @@ class PracticeGate:
         lower = self.ctx.lower
         if self.rules.possessive.search(lower[max(info.start, start - 30) : start]):
             return True
+        if _OF_THE_PERSON.match(lower, end, min(info.end, end + _WINDOW)):
+            return True
         for s, e in info.data_spans:
             s, e = s + info.start, e + info.start
             gap = lower[e:start] if e <= start else lower[end:s] if s >= end else None
@@ -918,8 +926,9 @@ _ACTIVITY_VERB = re.compile(
 _GLOSS_ITEM = re.compile(r"(?:also\s+)?(?:called|known as|referred to|named)\b|\w+(?:ally|ively|ously|edly|ently)\s")
 # Words that never name data on their own: "(by phone, e-mail,) or otherwise".
 _NON_ITEM_WORDS = frozenset("otherwise elsewhere however therefore respectively thereof".split())
-# A place or a route, not data: "transmitted over the Internet", "across devices".
-_PREPOSITION_ITEM = re.compile(r"^(?:over|across|between|among|against|towards?|upon|under|per|via|like)\b")
+# A place or a route, not data: "transmitted over the Internet", "across devices"; nor
+# the owner after a term that a separator cut off ("Address (home/work) of the User").
+_PREPOSITION_ITEM = re.compile(r"^(?:of|over|across|between|among|against|towards?|upon|under|per|via|like)\b")
 _LEADING_FILLER = re.compile(r"^(?:(?:the|your|a|an|any|other|certain|their|its|his|her|some|all|also|additional)\s+)+")
 
 
