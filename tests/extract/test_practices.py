@@ -156,6 +156,12 @@ def test_heading_and_list_words(text: str, category: str) -> None:
         ("Our servers record the browser type and version.", "version", "browser_type"),
         # A term cut in two by a list joiner ("time and date of ...") does not end the list.
         ("We log the time and date of your use of the app, and other statistics.", "other statistics", "visit_time"),
+        # An item that says what it is about is data, clause words and all.
+        (
+            "We collect your email address, phone number and information about your orders with us.",
+            "information about your orders with us",
+            "phone_number",
+        ),
         # Items after an umbrella and "such as" take the umbrella's category.
         (
             "The watch records fitness data, such as heart rate, skin temperature and sleep duration.",
@@ -190,6 +196,14 @@ def test_enumeration_items_inherit_a_category(text: str, item: str, category: st
         # A gloss in parentheses is no item.
         ("We store a string created from your email address (also called a hash).", "also called a hash"),
         ("We keep email addresses, phone numbers (i.e. digitally scrambles) and names.", "digitally scrambles"),
+        # An "information about ..." item is data; a verb before it, or a cut-short "about how", is not.
+        ("We collect your IP address and store information about an app you open.", "store information about an app"),
+        (
+            "We collect your device type, language and information about how and when you open it.",
+            "information about how",
+        ),
+        # The owner after a term that a parenthesis split off is no item.
+        ("We collect the following: Address (home/office/other) of the User; phone number.", "of the User"),
     ],
 )
 def test_enumeration_items_rejected(text: str, item: str) -> None:
@@ -406,3 +420,78 @@ def test_one_scan_gives_the_enumeration_cuts(sentence: str) -> None:
     found = [(m.start(), m.end(), m.start("intro") >= 0) for m in _cut_pattern(PARSER.rules).finditer(sentence)]
     assert found == _cuts_by_two_searches(sentence)
     assert found or "," not in sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "kept"),
+    [
+        # The items of a list introduced by the person's right name what they may ask about ...
+        (
+            "Your rights\n\nYou have the right to know:\n\n- The categories of personal data we collected about you\n"
+            "- The specific pieces of personal data we hold about you\n",
+            "personal_data",
+            0,
+        ),
+        # ... unlike the items of a list introduced by a collection.
+        (
+            "What we collect\n\nWe collect the following:\n\n- The personal data you enter in the sign-up form\n",
+            "personal_data",
+            1,
+        ),
+        # Locations where data is processed or moved to are places, not the person's location.
+        (
+            "We process your data at our offices and any other locations where our processors are located.",
+            "location",
+            0,
+        ),
+        ("We collect your location when you open the map.", "location", 1),
+        # The address a notice is sent to is a channel; the address collected at sign-up is data.
+        (
+            "If we change this policy, we will notify you through the email address you have provided.",
+            "email_address",
+            0,
+        ),
+        (
+            "We may also give notice to you in other ways, such as through contact information you have provided.",
+            "contact_details",
+            0,
+        ),
+        ("We collect the email address you give us when you register.", "email_address", 1),
+        # An ambiguous term owned by the person ("of the user") reads as data, like after "your" ...
+        ("We collect the location of each user who enables the map feature.", "location", 1),
+        ("We ask for the address of the user when an order is placed.", "postal_address", 1),
+        # ... but not when another person owns it.
+        ("A notice must include a physical signature of the person authorized to act for the owner.", "signature", 0),
+        # Advice to the person about what to upload is not a practice.
+        ("If you post photos, you should avoid uploading images that show your home address.", "photos", 0),
+        ("You may upload photos to your profile page and we store them.", "photos", 1),
+    ],
+)
+def test_round_four_gate(text: str, category: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
+    assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+_DISCLOSURE_LIST = (
+    "<h2>Categories of personal information we collected</h2>"
+    "<p>We have collected the following categories of personal information in the past twelve months:</p>"
+    "<h3>D. Commercial information - NO</h3><p>Transaction information, purchase history and payment information</p>"
+    "<h3>G. Geolocation data - YES</h3><p>Device location</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("category", "negated"),
+    [
+        # A category that the disclosure list marks "NO" is not collected ...
+        ("purchase_history", True),
+        ("payment_information", True),
+        # ... and one marked "YES" is.
+        ("location", False),
+    ],
+)
+def test_disclosure_list_marked_no(category: str, negated: bool) -> None:
+    records = PARSER.parse(_DISCLOSURE_LIST, format="html").data_categories
+    assert {d.negated for d in records if d.category == category} == {negated}, [
+        (d.text, d.category, d.negated) for d in records
+    ]

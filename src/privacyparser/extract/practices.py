@@ -98,11 +98,14 @@ _USER_ACTIONS = tuple(
         )
     )
 )
-# "Please do not send us your card number by email": advice to the person, not a
-# practice of the provider, in either direction.
+# "Please do not send us your card number by email", "If you post photos, you should
+# avoid uploading ones that show your address": advice to the person, not a practice of
+# the provider, in either direction.
 _ADVICE = re.compile(
     r"^\W*(?:please\s+)?(?:do not|don't|don’t|never)\s+(?:\w+\s+)?"
-    r"(?:send|provide|include|post|share|disclose|submit|give|enter|upload|e-?mail)\b"
+    r"(?:send|provide|include|post|share|disclose|submit|give|enter|upload|e-?mail)\b|"
+    r"^[^.]{0,80}?\byou should (?:avoid|not|never)\s+(?:\w+\s+)?"
+    r"(?:send|sending|provid\w*|includ\w*|post|posting|shar\w*|disclos\w*|submit\w*|giv\w*|enter\w*|upload\w*)\b"
 )
 # "For all requests, please include your name, street address ...", "In submitting a
 # request, a consumer must provide ... such as name, email address": what the person
@@ -135,6 +138,12 @@ _PURPOSE_TARGET_BEFORE = factored_by_first_letter(
         r"personali[sz]\w*|based on|according to|in accordance with|apply|respect|honou?r|re-enter|change|adjust|set)"
         r"\s+(?:[\w.’'-]+\s+){0,4}$"
     )
+)
+# "Location of a User", "Address (home/work) of the User": the person's own data, as
+# after a possessive.
+_OF_THE_PERSON = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:the|a|an|each|any)\s+(?:user|customer|member|visitor|subscriber|"
+    r"data subject|account holder|patient|employee|applicant|player|child)\b"
 )
 # "the names and addresses of all third parties": the contact details of organisations.
 _ORGANISATION_OWNER = re.compile(
@@ -360,6 +369,7 @@ class PracticeGate:
         self._specific_by_sentence = document.specific_by_sentence
         self._concrete: dict[int, bool] = {}
         self._user_action: dict[int, int] = {}
+        self._user_action_list: dict[int, bool] = {}
         self._vetoes: dict[int, int] = {}
         # Which sense traps can match in each sentence (most match in none).
         self._traps = document.run_traps
@@ -487,6 +497,33 @@ class PracticeGate:
             steps += 1
         return False
 
+    def _list_of_user_action(self, index: int) -> bool:
+        """A list line whose list is introduced by the person's right or request ("You have
+        the right to know:", "You can ask us for:"): its items are what the person may ask
+        about ("the categories of personal data we collected"), not data the provider
+        collects there."""
+        cached = self._user_action_list.get(index)
+        if cached is None:
+            cached = False
+            ctx = self.ctx
+            section = ctx.section_id(self.info(index).start)
+            for j in range(index - 1, max(-1, index - 1 - _MAX_LIST_LINES), -1):
+                prev = self.info(j)
+                if ctx.section_id(prev.start) != section:
+                    break
+                if prev.lower.rstrip().endswith(":"):
+                    cached = self._user_action_at(j, prev) >= 0
+                    break
+                if not prev.is_list_line:
+                    break
+                # The line before belongs to the same list: its answer is this one's.
+                known = self._user_action_list.get(j)
+                if known is not None:
+                    cached = known
+                    break
+            self._user_action_list[index] = cached
+        return cached
+
     def _heading_is_practice(self, pos: int) -> bool:
         return self.rules.section_practice_cue.search(self.ctx.section_titles(pos)) is not None
 
@@ -537,6 +574,8 @@ class PracticeGate:
         """An ambiguous term is data after a possessive, in a list of data terms, or as an object."""
         lower = self.ctx.lower
         if self.rules.possessive.search(lower[max(info.start, start - 30) : start]):
+            return True
+        if _OF_THE_PERSON.match(lower, end, min(info.end, end + _WINDOW)):
             return True
         for s, e in info.data_spans:
             s, e = s + info.start, e + info.start
@@ -638,6 +677,8 @@ class PracticeGate:
             return False
         info = self.info(index)
         if not negated and 0 <= self._user_action_at(index, info) <= start:
+            return False
+        if not negated and info.is_list_line and self._list_of_user_action(index):
             return False
         vetoes = self._sentence_vetoes(index, info)
         return not (vetoes & _VETO_ANY or (not negated and vetoes & _VETO_AFFIRMED))
@@ -772,6 +813,18 @@ def _addresses_specific_audience(ctx: DocumentContext, index: int) -> bool:
     return ctx.rules.gathering_verb.search(ctx.lower, start, end) is None
 
 
+# "D. Commercial information - NO": a heading of a disclosure list (the CCPA's categories,
+# each marked YES or NO) that marks its category as not collected. A table row ending in
+# "NO" is left alone: annotators read such rows as examples, whatever the last cell says.
+_MARKED_NO_TITLE = re.compile(r"\s[-–:]\s*no\s*$")
+
+
+def marked_not_collected(ctx: DocumentContext, start: int, end: int) -> bool:
+    """The term is in, or under, a heading that a disclosure list marks "NO"."""
+    info = ctx.section_at(start)
+    return info is not None and _MARKED_NO_TITLE.search(info.title_lower) is not None
+
+
 def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
     """Data-category records of a document, in document order.
 
@@ -796,13 +849,16 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
             if gate.keep_heading(category, start, end):
                 data.append(
                     DataCategory(
-                        **ctx.evidence(start, end, rule_id), category=category.key, group=category.group, negated=False
+                        **ctx.evidence(start, end, rule_id),
+                        category=category.key,
+                        group=category.group,
+                        negated=marked_not_collected(ctx, start, end),
                     )
                 )
             continue
         index = ctx.sentence_index(start)
         sentence_start, sentence_end = ctx.sentence(index)
-        negated = is_negated(ctx, sentence_start, start, end, sentence_end)
+        negated = is_negated(ctx, sentence_start, start, end, sentence_end) or marked_not_collected(ctx, start, end)
         if not negated and addresses_specific_audience(ctx, index):
             continue
         strict = gate.keep_data(category, index, start, end, negated)
@@ -837,6 +893,15 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
 
 # Most words of an enumeration item that the tables do not name ("heart rate variability").
 _ITEM_WORDS = 6
+# "information about how you use the app", "data relating to your orders": an item that
+# says what it is about, clause words and all, listed with other data.
+_ABOUT_ITEM = re.compile(
+    r"(?:(?:the|your|other|any|certain|some|additional|related)\s+){0,2}(?:[\w-]+\s+)?(?:information|data|details)\s+"
+    r"(?:about|regarding|relating to|related to|concerning|on how|on when|on which)\s+"
+    # "information about how [and when you use]": a separator cut the item short.
+    r"(?!(?:how|when|where|what|which|whether)$)"
+)
+_ABOUT_ITEM_WORDS = 14
 # "(ii)", "b": the numbering of a list, not an item.
 _ENUMERATOR = re.compile(r"^\(?(?:[ivx]{1,4}|[a-z])\)?$")
 # "monitored and collected": a verb joined to the data, not an item of the list.
@@ -861,8 +926,9 @@ _ACTIVITY_VERB = re.compile(
 _GLOSS_ITEM = re.compile(r"(?:also\s+)?(?:called|known as|referred to|named)\b|\w+(?:ally|ively|ously|edly|ently)\s")
 # Words that never name data on their own: "(by phone, e-mail,) or otherwise".
 _NON_ITEM_WORDS = frozenset("otherwise elsewhere however therefore respectively thereof".split())
-# A place or a route, not data: "transmitted over the Internet", "across devices".
-_PREPOSITION_ITEM = re.compile(r"^(?:over|across|between|among|against|towards?|upon|under|per|via|like)\b")
+# A place or a route, not data: "transmitted over the Internet", "across devices"; nor
+# the owner after a term that a separator cut off ("Address (home/work) of the User").
+_PREPOSITION_ITEM = re.compile(r"^(?:of|over|across|between|among|against|towards?|upon|under|per|via|like)\b")
 _LEADING_FILLER = re.compile(r"^(?:(?:the|your|a|an|any|other|certain|their|its|his|her|some|all|also|additional)\s+)+")
 
 
@@ -981,6 +1047,13 @@ def _classify(
         return _Piece(start, end, "breaker", None, intro_before)
     text = ctx.lower[start:end].strip(" .\n\"“”'")
     words = _WORD.findall(text)
+    if (
+        len(words) <= _ABOUT_ITEM_WORDS
+        and _ABOUT_ITEM.match(text) is not None
+        and _ACTIVITY_VERB.match(text) is None
+        and "\n" not in ctx.text[start:end].strip()
+    ):
+        return _Piece(start, end, "item", None, intro_before)
     if (
         not words
         or len(words) > _ITEM_WORDS
