@@ -126,6 +126,11 @@ _OTHERS_PRACTICES = re.compile(
 )
 _VETO_ANY = 1
 _VETO_AFFIRMED = 2
+# What the gate says of a match: no practice; a practice only where the document says
+# nothing stronger (the fallback of `extract_practices`); a practice. One pass over the
+# checks gives both answers: asking the loose question after the strict one ran the
+# common checks twice for a quarter of the terms.
+NO, FALLBACK, KEEP = 0, 1, 2
 # Do-Not-Track disclosures name browsers and browsing to say how a signal is handled.
 _DO_NOT_TRACK = re.compile(r"\bdo[ -]not[ -]track\b|\bdnt\b")
 # "Content that matches your interests", "to better understand your preferences",
@@ -675,48 +680,52 @@ class PracticeGate:
         requests, encryption, other parties) are asked last, for terms that pass the
         rest, so that most sentences never run them.
         """
-        if not self._keep_data(category, index, start, end, negated, strict):
-            return False
+        verdict = self.verdict(category, index, start, end, negated)
+        return verdict == KEEP if strict else verdict != NO
+
+    def verdict(self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool = False) -> int:
+        """`KEEP` when `keep_data` holds, `FALLBACK` when it holds only with `strict=False`, else `NO`."""
+        verdict = self._verdict(category, index, start, end, negated)
+        if verdict == NO:
+            return NO
         info = self.info(index)
         if not negated and 0 <= self._user_action_at(index, info) <= start:
-            return False
+            return NO
         if not negated and info.is_list_line and self._list_of_user_action(index):
-            return False
+            return NO
         vetoes = self._sentence_vetoes(index, info)
-        return not (vetoes & _VETO_ANY or (not negated and vetoes & _VETO_AFFIRMED))
+        return NO if vetoes & _VETO_ANY or (not negated and vetoes & _VETO_AFFIRMED) else verdict
 
-    def _keep_data(
-        self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool, strict: bool
-    ) -> bool:
+    def _verdict(self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool) -> int:
         ctx, rules = self.ctx, self.rules
         lower = ctx.lower
         info = self.info(index)
         # "Cookies are small text files ...", "'Personal data' means ...": a definition
         # names data without saying that anything is done with it.
         if info.definition and not self.collected_definition(info):
-            return False
+            return NO
         rel_start, rel_end = start - info.start, end - info.start
         traps = info.traps
         if info.definition and self._definition_trap_bits and self.collected_definition(info):
             bits = self._masks[index] & self._trap_bits & ~self._definition_trap_bits
             traps = _trap_spans(self._traps, bits, info.lower)
         if any(s <= rel_start and rel_end <= e for s, e in traps):
-            return False
+            return NO
         # A specific term needs a practice sentence whatever else holds: asked first
         # (once per sentence), it spares the checks below in most sentences.
         if category.gate == "specific" and not self.sentence_is_practice(index):
-            return False
+            return NO
         if rules.modifier_head.search(lower[end : end + 40]) or _SERVICE_HEAD.match(lower, end, end + 40):
-            return False
+            return NO
         if category.group in rules.owner_groups and (
             rules.owner.search(lower[max(info.start, start - 40) : start])
             or _ORGANISATION_OWNER.match(lower, end, min(info.end, end + 40))
         ):
-            return False
+            return NO
         if category.group == "contact" and _POINTER_AFTER.match(lower, end, min(info.end, end + 40)):
-            return False
+            return NO
         if lower.startswith("address", start) and _ADDRESS_OF_NETWORK.search(lower, max(info.start, start - 30), start):
-            return False
+            return NO
         before = lower[max(info.start, start - _WINDOW) : start]
         # "We retain Usage Data for a shorter period": how long data is kept, not which is
         # held; "we keep your location history for as long as you choose" still names it.
@@ -733,39 +742,50 @@ class PracticeGate:
             and not info.has("collection_verb", rules.collection_verb)
             and not rules.possessive.search(lower[max(info.start, start - 30) : start])
         ):
-            return False
+            return NO
         if lower.endswith(("settings", "setting"), start, end) and _SETTINGS_PLACE.search(before):
-            return False
+            return NO
         if category.group == "survey" and _OCCASION_BEFORE.search(before):
-            return False
+            return NO
         if category.group == "user_profile" and not negated and _PURPOSE_TARGET_BEFORE.search(before):
-            return False
+            return NO
         if category.gate == "generic" and not negated and info.has("generic_veto", rules.generic_veto):
-            return False
-        if strict and category.gate == "generic" and not negated and self.generic_aside(index, start, end):
-            return False
-        if strict and category.gate == "generic" and not negated and self._has_concrete(index):
-            return False
-        if strict and category.gate == "mechanism" and not negated and not self._mechanism_collects(info, start, end):
-            return False
+            return NO
+        # A generic term beside concrete data or mentioned aside, a mechanism that is only
+        # used: a practice only where the document says nothing stronger.
+        passed = (
+            FALLBACK
+            if (
+                not negated
+                and (
+                    (
+                        category.gate == "generic"
+                        and (self.generic_aside(index, start, end) or self._has_concrete(index))
+                    )
+                    or (category.gate == "mechanism" and not self._mechanism_collects(info, start, end))
+                )
+            )
+            else KEEP
+        )
         if category.gate == "mechanism" and not negated and self._listed_with_specific(index, start, end):
             # "Personal Data processed: Cookies; Usage Data": an item of a list of data.
-            return self.sentence_is_practice(index)
+            return passed if self.sentence_is_practice(index) else NO
         if category.gate != "specific":
-            return self._governed(category.gate, info, start, end, negated)
+            return passed if self._governed(category.gate, info, start, end, negated) else NO
         # "Write to us with your name and question": the user's own channel to the provider.
         if info.contact_us and not self._governed("generic", info, start, end):
-            return False
+            return NO
         term = lower[start:end]
         if term in self._list_only and category.list_only_terms:
-            return (
+            listed = (
                 self._listed_with_data(info, start, end)
                 or self._governed("generic", info, start, end, before_only=True)
                 or (info.is_list_line and len(info.lower.split()) <= _BARE_LIST_LINE_WORDS)
             )
+            return KEEP if listed else NO
         if term in category.ambiguous_terms:
-            return self._reads_as_data(info, start, end)
-        return True
+            return KEEP if self._reads_as_data(info, start, end) else NO
+        return KEEP
 
 
 def _trap_spans(traps: tuple[re.Pattern[str], ...], mask: int, lower: str) -> list[tuple[int, int]]:
@@ -863,11 +883,10 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
         negated = is_negated(ctx, sentence_start, start, end, sentence_end) or marked_not_collected(ctx, start, end)
         if not negated and addresses_specific_audience(ctx, index):
             continue
-        strict = gate.keep_data(category, index, start, end, negated)
-        if not strict and (
-            category.gate == "specific" or not gate.keep_data(category, index, start, end, negated, False)
-        ):
+        verdict = gate.verdict(category, index, start, end, negated)
+        if verdict == NO:
             continue
+        strict = verdict == KEEP
         record = DataCategory(
             **ctx.evidence(start, end, rule_id),
             category=category.key,
