@@ -330,7 +330,7 @@ class _DocumentGate:
         # says its data is collected.
         self.definition_trap_bits = sum(1 << i for i, trap in enumerate(rules.sense_traps) if trap.id == "definition")
         self.list_only = _list_only(rules)
-        categories = {c.rule_id: c for c in rules.data_categories}
+        categories = _categories(rules)
         for kind, rule_id, start, end in ctx.clauses:
             if kind == DATA:
                 index = ctx.sentence_index(start)
@@ -350,6 +350,11 @@ def _practice_cue(rules: RuleSet) -> re.Pattern[str]:
     """The practice cue, read in every sentence with data: its long alternation grouped
     by first letter (the same matches, about twice as fast)."""
     return factored_by_first_letter(rules.practice_cue)
+
+
+def _categories(rules: RuleSet) -> dict[str, DataCategoryRule]:
+    """The data categories by rule id (`rule_id` formats its string at every ask)."""
+    return remembered(rules, "practices.categories", lambda: {c.rule_id: c for c in rules.data_categories})
 
 
 def _list_only(rules: RuleSet) -> frozenset[str]:
@@ -859,7 +864,7 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
     test keeps its terms.
     """
     gate = PracticeGate(ctx)
-    categories = {c.rule_id: c for c in ctx.rules.data_categories}
+    categories = _categories(ctx.rules)
     data: list[DataCategory] = []
     kept_gates: set[str] = set()
     deferred: dict[str, list[tuple[int, DataCategory]]] = {}
@@ -879,6 +884,10 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
                 )
             continue
         index = ctx.sentence_index(start)
+        # A specific term needs a practice sentence, negated or not (`_verdict`): asked
+        # first, it spares the negation and the rest of the gate.
+        if category.gate == "specific" and not gate.sentence_is_practice(index):
+            continue
         sentence_start, sentence_end = ctx.sentence(index)
         negated = is_negated(ctx, sentence_start, start, end, sentence_end) or marked_not_collected(ctx, start, end)
         if not negated and addresses_specific_audience(ctx, index):
@@ -978,7 +987,7 @@ def _enumeration_items(ctx: DocumentContext, gate: PracticeGate, kept: list[Data
     practice; each sentence is split once, so the work is linear.
     """
     rules = ctx.rules
-    categories = {c.rule_id: c for c in rules.data_categories}
+    categories = _categories(rules)
     by_sentence: dict[int, list[DataCategory]] = {}
     for record in kept:
         if not record.negated and record.rule in categories:
