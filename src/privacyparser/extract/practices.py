@@ -220,7 +220,6 @@ class SentenceInfo:
     contact_us: bool
     is_list_line: bool
     definition: bool
-    traps: list[tuple[int, int]] = field(default_factory=list)
     data_spans: list[tuple[int, int]] = field(default_factory=list)
     # Whole-sentence cues asked about for every term of the sentence: searched once.
     cues: dict[str, bool] = field(default_factory=dict)
@@ -316,6 +315,9 @@ class _DocumentGate:
     def __init__(self, ctx: DocumentContext) -> None:
         rules = ctx.rules
         self.info: dict[int, SentenceInfo] = {}
+        # Spans of the sense traps of each sentence, run when a term of it first asks:
+        # sentences read only for their cues or list lines (the purposes') never run them.
+        self.trap_spans: dict[int, list[tuple[int, int]]] = {}
         self.spans_by_sentence: dict[int, list[tuple[int, int]]] = {}
         self.specific_by_sentence: dict[int, list[tuple[DataCategoryRule, int, int]]] = {}
         self.traps = tuple(trap.pattern for trap in rules.sense_traps)
@@ -385,6 +387,7 @@ class PracticeGate:
         self._vetoes: dict[int, int] = {}
         # Which sense traps can match in each sentence (most match in none).
         self._traps = document.run_traps
+        self._trap_spans = document.trap_spans
         self._masks = document.masks
         self._trap_bits = document.trap_bits
         self._definition_trap_bits = document.definition_trap_bits
@@ -413,12 +416,18 @@ class PracticeGate:
             definition=bool(cues >> _CUE_BIT["definition_sentence"] & 1)
             and rules.definition_sentence.search(lower) is not None,
             is_list_line=line_start and line_end and len(lower.split(maxsplit=_LIST_ITEM_WORDS)) <= _LIST_ITEM_WORDS,
-            traps=_trap_spans(self._traps, mask & self._trap_bits, lower),
             data_spans=spans,
             mask=cues,
         )
         self._info[index] = info
         return info
+
+    def _sentence_traps(self, index: int, info: SentenceInfo) -> list[tuple[int, int]]:
+        """Spans of the sense traps in the sentence, relative to its start."""
+        spans = self._trap_spans.get(index)
+        if spans is None:
+            spans = self._trap_spans[index] = _trap_spans(self._traps, self._masks[index] & self._trap_bits, info.lower)
+        return spans
 
     def _sentence_vetoes(self, index: int, info: SentenceInfo) -> int:
         """Whole-sentence contexts in which no term is a practice, computed once per
@@ -709,16 +718,17 @@ class PracticeGate:
         # names data without saying that anything is done with it.
         if info.definition and not self.collected_definition(info):
             return NO
-        rel_start, rel_end = start - info.start, end - info.start
-        traps = info.traps
-        if info.definition and self._definition_trap_bits and self.collected_definition(info):
-            bits = self._masks[index] & self._trap_bits & ~self._definition_trap_bits
-            traps = _trap_spans(self._traps, bits, info.lower)
-        if any(s <= rel_start and rel_end <= e for s, e in traps):
-            return NO
         # A specific term needs a practice sentence whatever else holds: asked first
         # (once per sentence), it spares the checks below in most sentences.
         if category.gate == "specific" and not self.sentence_is_practice(index):
+            return NO
+        rel_start, rel_end = start - info.start, end - info.start
+        if info.definition and self._definition_trap_bits and self.collected_definition(info):
+            bits = self._masks[index] & self._trap_bits & ~self._definition_trap_bits
+            traps = _trap_spans(self._traps, bits, info.lower)
+        else:
+            traps = self._sentence_traps(index, info)
+        if any(s <= rel_start and rel_end <= e for s, e in traps):
             return NO
         if rules.modifier_head.search(lower[end : end + 40]) or _SERVICE_HEAD.match(lower, end, end + 40):
             return NO
