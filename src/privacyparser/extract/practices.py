@@ -217,7 +217,6 @@ class SentenceInfo:
     start: int
     end: int
     lower: str
-    contact_us: bool
     is_list_line: bool
     definition: bool
     data_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -332,6 +331,7 @@ class _DocumentGate:
         # says its data is collected.
         self.definition_trap_bits = sum(1 << i for i, trap in enumerate(rules.sense_traps) if trap.id == "definition")
         self.list_only = _list_only(rules)
+        self.practice_cue = _practice_cue(rules)
         categories = _categories(rules)
         for kind, rule_id, start, end in ctx.clauses:
             if kind == DATA:
@@ -392,6 +392,7 @@ class PracticeGate:
         self._trap_bits = document.trap_bits
         self._definition_trap_bits = document.definition_trap_bits
         self._list_only = document.list_only
+        self._practice_cue = document.practice_cue
 
     # -- per sentence ------------------------------------------------------------------
 
@@ -411,8 +412,7 @@ class PracticeGate:
             start=start,
             end=end,
             lower=lower,
-            practice_cue=_practice_cue(rules),
-            contact_us=bool(cues >> _CUE_BIT["contact_us_cue"] & 1) and rules.contact_us_cue.search(lower) is not None,
+            practice_cue=self._practice_cue,
             definition=bool(cues >> _CUE_BIT["definition_sentence"] & 1)
             and rules.definition_sentence.search(lower) is not None,
             is_list_line=line_start and line_end and len(lower.split(maxsplit=_LIST_ITEM_WORDS)) <= _LIST_ITEM_WORDS,
@@ -788,7 +788,7 @@ class PracticeGate:
         if category.gate != "specific":
             return passed if self._governed(category.gate, info, start, end, negated) else NO
         # "Write to us with your name and question": the user's own channel to the provider.
-        if info.contact_us and not self._governed("generic", info, start, end):
+        if info.has("contact_us_cue", rules.contact_us_cue) and not self._governed("generic", info, start, end):
             return NO
         term = lower[start:end]
         if term in self._list_only and category.list_only_terms:
