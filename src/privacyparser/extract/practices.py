@@ -294,6 +294,9 @@ _LOCAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("do_not_track", _DO_NOT_TRACK),
     ("request_contents", _REQUEST_CONTENTS),
     ("others_practices", _OTHERS_PRACTICES),
+    # Asked about for generic terms (`generic_aside`); true in a few sentences in a hundred.
+    ("generic_meta", _GENERIC_META),
+    ("children", _CHILDREN),
 )
 _CUE_BIT = {name: bit for bit, name in enumerate((*_CUES, *(name for name, _ in _LOCAL_CUES)))}
 
