@@ -58,6 +58,11 @@ class DocumentContext:
     _sections: list[SectionInfo] = field(default_factory=list)
     _section_starts: list[int] = field(default_factory=list)
     _headings: list[tuple[int, int]] = field(default_factory=list)
+    # The starts of `_headings` and of `furniture`, for a binary search on plain ints (a
+    # search on the pairs built a tuple and compared tuples; asked for every term). Built
+    # on first use, once both lists are final.
+    _heading_starts: list[int] | None = None
+    _furniture_starts: list[int] | None = None
     _masks: dict[_Key, list[int]] = field(default_factory=dict)
     _sentence_ends: list[int] | None = None
     # `chain` flattened to one map: every record asks for its source offsets.
@@ -119,11 +124,17 @@ class DocumentContext:
         return " | ".join(titles)
 
     def in_heading(self, start: int, end: int) -> bool:
-        index = bisect_right(self._headings, (start, 1 << 62)) - 1
+        starts = self._heading_starts
+        if starts is None:
+            starts = self._heading_starts = [heading_start for heading_start, _ in self._headings]
+        index = bisect_right(starts, start) - 1
         return index >= 0 and self._headings[index][0] <= start and end <= self._headings[index][1]
 
     def in_furniture(self, pos: int) -> bool:
-        index = bisect_right(self.furniture, (pos, 1 << 62)) - 1
+        starts = self._furniture_starts
+        if starts is None:
+            starts = self._furniture_starts = [furniture_start for furniture_start, _ in self.furniture]
+        index = bisect_right(starts, pos) - 1
         return index >= 0 and self.furniture[index][0] <= pos < self.furniture[index][1]
 
     def sentence_index(self, pos: int) -> int:

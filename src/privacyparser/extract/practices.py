@@ -126,6 +126,11 @@ _OTHERS_PRACTICES = re.compile(
 )
 _VETO_ANY = 1
 _VETO_AFFIRMED = 2
+# What the gate says of a match: no practice; a practice only where the document says
+# nothing stronger (the fallback of `extract_practices`); a practice. One pass over the
+# checks gives both answers: asking the loose question after the strict one ran the
+# common checks twice for a quarter of the terms.
+NO, FALLBACK, KEEP = 0, 1, 2
 # Do-Not-Track disclosures name browsers and browsing to say how a signal is handled.
 _DO_NOT_TRACK = re.compile(r"\bdo[ -]not[ -]track\b|\bdnt\b")
 # "Content that matches your interests", "to better understand your preferences",
@@ -212,18 +217,16 @@ class SentenceInfo:
     start: int
     end: int
     lower: str
-    contact_us: bool
     is_list_line: bool
     definition: bool
-    traps: list[tuple[int, int]] = field(default_factory=list)
     data_spans: list[tuple[int, int]] = field(default_factory=list)
     # Whole-sentence cues asked about for every term of the sentence: searched once.
     cues: dict[str, bool] = field(default_factory=dict)
 
     # Bit i set: `_CUES[i]` may occur in the sentence (its required literals do).
     mask: int = -1
-    # The practice cue, None when the literal scan says it cannot occur here. `has_cue`
-    # reads it on first use: half the sentences with data are never asked.
+    # The practice cue. `has_cue` reads it on first use: half the sentences with data
+    # are never asked.
     practice_cue: re.Pattern[str] | None = None
     _has_cue: bool | None = field(default=None, init=False, repr=False)
 
@@ -263,9 +266,11 @@ class SentenceInfo:
 
 
 # Whole-sentence cues, by their name in the rule set: a sentence runs one only when the
-# one-pass literal scan (`ctx.pattern_masks`) says it may match there.
+# one-pass literal scan (`ctx.pattern_masks`) says it may match there. The practice cue
+# is not among them: its literals are the commonest verbs ("use", "provide", "share")
+# and "your", found in three sentences in four; looking for them was a third of the
+# scan's hits, to spare a search in the few sentences asked about that lack them.
 _CUES = (
-    "practice_cue",
     "contact_us_cue",
     "definition_sentence",
     "mechanism_collects",
@@ -289,6 +294,9 @@ _LOCAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("do_not_track", _DO_NOT_TRACK),
     ("request_contents", _REQUEST_CONTENTS),
     ("others_practices", _OTHERS_PRACTICES),
+    # Asked about for generic terms (`generic_aside`); true in a few sentences in a hundred.
+    ("generic_meta", _GENERIC_META),
+    ("children", _CHILDREN),
 )
 _CUE_BIT = {name: bit for bit, name in enumerate((*_CUES, *(name for name, _ in _LOCAL_CUES)))}
 
@@ -309,6 +317,9 @@ class _DocumentGate:
     def __init__(self, ctx: DocumentContext) -> None:
         rules = ctx.rules
         self.info: dict[int, SentenceInfo] = {}
+        # Spans of the sense traps of each sentence, run when a term of it first asks:
+        # sentences read only for their cues or list lines (the purposes') never run them.
+        self.trap_spans: dict[int, list[tuple[int, int]]] = {}
         self.spans_by_sentence: dict[int, list[tuple[int, int]]] = {}
         self.specific_by_sentence: dict[int, list[tuple[DataCategoryRule, int, int]]] = {}
         self.traps = tuple(trap.pattern for trap in rules.sense_traps)
@@ -323,7 +334,8 @@ class _DocumentGate:
         # says its data is collected.
         self.definition_trap_bits = sum(1 << i for i, trap in enumerate(rules.sense_traps) if trap.id == "definition")
         self.list_only = _list_only(rules)
-        categories = {c.rule_id: c for c in rules.data_categories}
+        self.practice_cue = _practice_cue(rules)
+        categories = _categories(rules)
         for kind, rule_id, start, end in ctx.clauses:
             if kind == DATA:
                 index = ctx.sentence_index(start)
@@ -343,6 +355,11 @@ def _practice_cue(rules: RuleSet) -> re.Pattern[str]:
     """The practice cue, read in every sentence with data: its long alternation grouped
     by first letter (the same matches, about twice as fast)."""
     return factored_by_first_letter(rules.practice_cue)
+
+
+def _categories(rules: RuleSet) -> dict[str, DataCategoryRule]:
+    """The data categories by rule id (`rule_id` formats its string at every ask)."""
+    return remembered(rules, "practices.categories", lambda: {c.rule_id: c for c in rules.data_categories})
 
 
 def _list_only(rules: RuleSet) -> frozenset[str]:
@@ -373,10 +390,12 @@ class PracticeGate:
         self._vetoes: dict[int, int] = {}
         # Which sense traps can match in each sentence (most match in none).
         self._traps = document.run_traps
+        self._trap_spans = document.trap_spans
         self._masks = document.masks
         self._trap_bits = document.trap_bits
         self._definition_trap_bits = document.definition_trap_bits
         self._list_only = document.list_only
+        self._practice_cue = document.practice_cue
 
     # -- per sentence ------------------------------------------------------------------
 
@@ -396,17 +415,22 @@ class PracticeGate:
             start=start,
             end=end,
             lower=lower,
-            practice_cue=_practice_cue(rules) if cues & 1 else None,
-            contact_us=bool(cues >> _CUE_BIT["contact_us_cue"] & 1) and rules.contact_us_cue.search(lower) is not None,
+            practice_cue=self._practice_cue,
             definition=bool(cues >> _CUE_BIT["definition_sentence"] & 1)
             and rules.definition_sentence.search(lower) is not None,
             is_list_line=line_start and line_end and len(lower.split(maxsplit=_LIST_ITEM_WORDS)) <= _LIST_ITEM_WORDS,
-            traps=_trap_spans(self._traps, mask & self._trap_bits, lower),
             data_spans=spans,
             mask=cues,
         )
         self._info[index] = info
         return info
+
+    def _sentence_traps(self, index: int, info: SentenceInfo) -> list[tuple[int, int]]:
+        """Spans of the sense traps in the sentence, relative to its start."""
+        spans = self._trap_spans.get(index)
+        if spans is None:
+            spans = self._trap_spans[index] = _trap_spans(self._traps, self._masks[index] & self._trap_bits, info.lower)
+        return spans
 
     def _sentence_vetoes(self, index: int, info: SentenceInfo) -> int:
         """Whole-sentence contexts in which no term is a practice, computed once per
@@ -673,48 +697,53 @@ class PracticeGate:
         requests, encryption, other parties) are asked last, for terms that pass the
         rest, so that most sentences never run them.
         """
-        if not self._keep_data(category, index, start, end, negated, strict):
-            return False
+        verdict = self.verdict(category, index, start, end, negated)
+        return verdict == KEEP if strict else verdict != NO
+
+    def verdict(self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool = False) -> int:
+        """`KEEP` when `keep_data` holds, `FALLBACK` when it holds only with `strict=False`, else `NO`."""
+        verdict = self._verdict(category, index, start, end, negated)
+        if verdict == NO:
+            return NO
         info = self.info(index)
         if not negated and 0 <= self._user_action_at(index, info) <= start:
-            return False
+            return NO
         if not negated and info.is_list_line and self._list_of_user_action(index):
-            return False
+            return NO
         vetoes = self._sentence_vetoes(index, info)
-        return not (vetoes & _VETO_ANY or (not negated and vetoes & _VETO_AFFIRMED))
+        return NO if vetoes & _VETO_ANY or (not negated and vetoes & _VETO_AFFIRMED) else verdict
 
-    def _keep_data(
-        self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool, strict: bool
-    ) -> bool:
+    def _verdict(self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool) -> int:
         ctx, rules = self.ctx, self.rules
         lower = ctx.lower
         info = self.info(index)
         # "Cookies are small text files ...", "'Personal data' means ...": a definition
         # names data without saying that anything is done with it.
         if info.definition and not self.collected_definition(info):
-            return False
-        rel_start, rel_end = start - info.start, end - info.start
-        traps = info.traps
-        if info.definition and self._definition_trap_bits and self.collected_definition(info):
-            bits = self._masks[index] & self._trap_bits & ~self._definition_trap_bits
-            traps = _trap_spans(self._traps, bits, info.lower)
-        if any(s <= rel_start and rel_end <= e for s, e in traps):
-            return False
+            return NO
         # A specific term needs a practice sentence whatever else holds: asked first
         # (once per sentence), it spares the checks below in most sentences.
         if category.gate == "specific" and not self.sentence_is_practice(index):
-            return False
+            return NO
+        rel_start, rel_end = start - info.start, end - info.start
+        if info.definition and self._definition_trap_bits and self.collected_definition(info):
+            bits = self._masks[index] & self._trap_bits & ~self._definition_trap_bits
+            traps = _trap_spans(self._traps, bits, info.lower)
+        else:
+            traps = self._sentence_traps(index, info)
+        if any(s <= rel_start and rel_end <= e for s, e in traps):
+            return NO
         if rules.modifier_head.search(lower[end : end + 40]) or _SERVICE_HEAD.match(lower, end, end + 40):
-            return False
+            return NO
         if category.group in rules.owner_groups and (
             rules.owner.search(lower[max(info.start, start - 40) : start])
             or _ORGANISATION_OWNER.match(lower, end, min(info.end, end + 40))
         ):
-            return False
+            return NO
         if category.group == "contact" and _POINTER_AFTER.match(lower, end, min(info.end, end + 40)):
-            return False
+            return NO
         if lower.startswith("address", start) and _ADDRESS_OF_NETWORK.search(lower, max(info.start, start - 30), start):
-            return False
+            return NO
         before = lower[max(info.start, start - _WINDOW) : start]
         # "We retain Usage Data for a shorter period": how long data is kept, not which is
         # held; "we keep your location history for as long as you choose" still names it.
@@ -731,39 +760,50 @@ class PracticeGate:
             and not info.has("collection_verb", rules.collection_verb)
             and not rules.possessive.search(lower[max(info.start, start - 30) : start])
         ):
-            return False
+            return NO
         if lower.endswith(("settings", "setting"), start, end) and _SETTINGS_PLACE.search(before):
-            return False
+            return NO
         if category.group == "survey" and _OCCASION_BEFORE.search(before):
-            return False
+            return NO
         if category.group == "user_profile" and not negated and _PURPOSE_TARGET_BEFORE.search(before):
-            return False
+            return NO
         if category.gate == "generic" and not negated and info.has("generic_veto", rules.generic_veto):
-            return False
-        if strict and category.gate == "generic" and not negated and self.generic_aside(index, start, end):
-            return False
-        if strict and category.gate == "generic" and not negated and self._has_concrete(index):
-            return False
-        if strict and category.gate == "mechanism" and not negated and not self._mechanism_collects(info, start, end):
-            return False
+            return NO
+        # A generic term beside concrete data or mentioned aside, a mechanism that is only
+        # used: a practice only where the document says nothing stronger.
+        passed = (
+            FALLBACK
+            if (
+                not negated
+                and (
+                    (
+                        category.gate == "generic"
+                        and (self.generic_aside(index, start, end) or self._has_concrete(index))
+                    )
+                    or (category.gate == "mechanism" and not self._mechanism_collects(info, start, end))
+                )
+            )
+            else KEEP
+        )
         if category.gate == "mechanism" and not negated and self._listed_with_specific(index, start, end):
             # "Personal Data processed: Cookies; Usage Data": an item of a list of data.
-            return self.sentence_is_practice(index)
+            return passed if self.sentence_is_practice(index) else NO
         if category.gate != "specific":
-            return self._governed(category.gate, info, start, end, negated)
+            return passed if self._governed(category.gate, info, start, end, negated) else NO
         # "Write to us with your name and question": the user's own channel to the provider.
-        if info.contact_us and not self._governed("generic", info, start, end):
-            return False
+        if info.has("contact_us_cue", rules.contact_us_cue) and not self._governed("generic", info, start, end):
+            return NO
         term = lower[start:end]
         if term in self._list_only and category.list_only_terms:
-            return (
+            listed = (
                 self._listed_with_data(info, start, end)
                 or self._governed("generic", info, start, end, before_only=True)
                 or (info.is_list_line and len(info.lower.split()) <= _BARE_LIST_LINE_WORDS)
             )
+            return KEEP if listed else NO
         if term in category.ambiguous_terms:
-            return self._reads_as_data(info, start, end)
-        return True
+            return KEEP if self._reads_as_data(info, start, end) else NO
+        return KEEP
 
 
 def _trap_spans(traps: tuple[re.Pattern[str], ...], mask: int, lower: str) -> list[tuple[int, int]]:
@@ -837,7 +877,7 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
     test keeps its terms.
     """
     gate = PracticeGate(ctx)
-    categories = {c.rule_id: c for c in ctx.rules.data_categories}
+    categories = _categories(ctx.rules)
     data: list[DataCategory] = []
     kept_gates: set[str] = set()
     deferred: dict[str, list[tuple[int, DataCategory]]] = {}
@@ -857,15 +897,18 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
                 )
             continue
         index = ctx.sentence_index(start)
+        # A specific term needs a practice sentence, negated or not (`_verdict`): asked
+        # first, it spares the negation and the rest of the gate.
+        if category.gate == "specific" and not gate.sentence_is_practice(index):
+            continue
         sentence_start, sentence_end = ctx.sentence(index)
         negated = is_negated(ctx, sentence_start, start, end, sentence_end) or marked_not_collected(ctx, start, end)
         if not negated and addresses_specific_audience(ctx, index):
             continue
-        strict = gate.keep_data(category, index, start, end, negated)
-        if not strict and (
-            category.gate == "specific" or not gate.keep_data(category, index, start, end, negated, False)
-        ):
+        verdict = gate.verdict(category, index, start, end, negated)
+        if verdict == NO:
             continue
+        strict = verdict == KEEP
         record = DataCategory(
             **ctx.evidence(start, end, rule_id),
             category=category.key,
@@ -957,7 +1000,7 @@ def _enumeration_items(ctx: DocumentContext, gate: PracticeGate, kept: list[Data
     practice; each sentence is split once, so the work is linear.
     """
     rules = ctx.rules
-    categories = {c.rule_id: c for c in rules.data_categories}
+    categories = _categories(rules)
     by_sentence: dict[int, list[DataCategory]] = {}
     for record in kept:
         if not record.negated and record.rule in categories:
