@@ -474,7 +474,7 @@ def test_round_four_gate(text: str, category: str, kept: int) -> None:
 
 _DISCLOSURE_LIST = (
     "<h2>Categories of personal information we collected</h2>"
-    "<p>We have collected the following categories of personal information in the past twelve months:</p>"
+    "<p>In the last 12 months our company collected these categories of personal information:</p>"
     "<h3>D. Commercial information - NO</h3><p>Transaction information, purchase history and payment information</p>"
     "<h3>G. Geolocation data - YES</h3><p>Device location</p>"
 )
