@@ -273,7 +273,7 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         ("Parents have the ability to request access to the email address of their child.", "email_address", 0),
         (
             "We collect personal information when you register. "
-            "Children should get their parents' consent before giving out personal information.",
+            "Kids must ask a parent for consent before they give out personal information online.",
             "personal_information",
             1,
         ),

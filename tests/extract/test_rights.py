@@ -155,7 +155,7 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("You can change your email preferences in your account at any time.", "rectification"),
         ("We have no duty to publish, remove or edit any of your comments.", "erasure"),
         ("You may request that we limit how we disclose your health information.", "access"),
-        ("Your browser sends a request to access (i.e., visit) a web page.", "access"),
+        ("Opening a link makes your browser send a request to access (i.e., load) the page.", "access"),
         ("We may amend this notice now and then.", "rectification"),
         # a statement of practice is no opt-out link
         ("We do not sell or share your personal information.", "opt_out"),
@@ -177,7 +177,7 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("You can stop location collection by refusing access to the information on your phone.", "access"),
         # "correct" as an adjective; staff access rights; access requests by governments
         ("It matters to us that we have your correct contact information.", "rectification"),
-        ("Your data is reachable only by a limited number of persons who have special access rights.", "access"),
+        ("A limited number of staff holding special access rights can reach your data.", "access"),
         ("Data stored abroad may be subject to access requests from governments, courts or law enforcement.", "access"),
     ],
 )
