@@ -6,7 +6,12 @@ import re
 
 import pytest
 
-from privacyparser.extract.prefilter import SentenceFilter, factored_by_first_letter, required_literals
+from privacyparser.extract.prefilter import (
+    SentenceFilter,
+    factored_by_first_letter,
+    required_literal_sets,
+    required_literals,
+)
 from privacyparser.rules import load_rules
 
 
@@ -23,6 +28,20 @@ from privacyparser.rules import load_rules
 def test_required_literals(pattern: str, literals: set[str] | None) -> None:
     found = required_literals(re.compile(pattern))
     assert (None if found is None else set(found)) == literals
+
+
+def test_required_literal_sets_lists_every_required_word() -> None:
+    sets = required_literal_sets(re.compile(r"\b(?:delete|erase)\b[^.]{0,40}\bdata\b"))
+    assert [set(s) for s in sets] == [{"delete", "erase"}, {"data"}]
+
+
+def test_a_pattern_needs_a_word_of_each_set() -> None:
+    table = SentenceFilter([re.compile(r"\b(?:delete|erase)\b[^.]{0,40}\brecords\b"), re.compile(r"\bkeep\b")])
+    text = "we delete old records. we delete nothing. records stay. we keep records."
+    starts = [0, 23, 42, 56]
+    # The second sentence lacks "records", the third "delete" or "erase": the first
+    # pattern cannot match there; the second pattern's bit is untouched.
+    assert table.masks(text, starts) == [0b01, 0b00, 0b00, 0b10]
 
 
 def _table_cases() -> list[tuple[str, re.Pattern[str], str]]:
