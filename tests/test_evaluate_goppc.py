@@ -1,12 +1,13 @@
 """The GoPPC-150 scoring of benchmarks/evaluate.py on a tiny synthetic policy.
 
-The XML below is written for this test in the corpus' format (nested `<segment>`,
-`<title>`, `<paragraph category="own;subtree">`); no corpus file is needed.
+The policy is built by `write_synthetic_policy` into the test's temporary folder; no
+corpus file is needed or tracked.
 """
 
 from __future__ import annotations
 
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -17,33 +18,47 @@ sys.path.insert(0, str(BENCHMARKS))
 import corpora  # noqa: E402
 import evaluate  # noqa: E402
 
-POLICY_XML = """<?xml version="1.0" encoding="utf-8"?>
-<policy><url>https://example.test/privacy</url><!-- synthetic, written for this test -->
-  <paragraph category="">This notice explains how the Example service handles personal data.</paragraph>
-  <segment>
-    <title depth="3" tagname="h1" category="4.4;4.4">Deleting your data</title>
-    <paragraph category="4.4;4.4">You can ask us to delete the data we hold about you.</paragraph>
-    <paragraph category="16.1;16.1">We keep order records for six years &amp; then erase them.</paragraph>
-    <segment>
-      <title depth="3" tagname="h2">Questions</title>
-      <paragraph category="1.2,8.1;1.2,8.1">Write to privacy@example.test with questions.<list>
-        <item>by post</item><item>by email</item></list></paragraph>
-    </segment>
-  </segment>
-  <segment>
-    <title depth="3" tagname="h1" category="7;7">Complaints</title>
-    <paragraph category="7;7">You may complain to the data protection authority where you live.</paragraph>
-    <paragraph category="11;11">We use your email address to send receipts.</paragraph>
-  </segment>
-</policy>
-"""
+
+def _paragraph(parent: ET.Element, codes: str, text: str, items: tuple[str, ...] = ()) -> None:
+    """A `<paragraph category="own;subtree">` with its text and an optional `<list>` of items."""
+    element = ET.SubElement(parent, "paragraph", category=f"{codes};{codes}" if codes else "")
+    element.text = text
+    if items:
+        listing = ET.SubElement(element, "list")
+        for item in items:
+            ET.SubElement(listing, "item").text = item
+
+
+def _segment(parent: ET.Element, tag: str, title: str, codes: str = "") -> ET.Element:
+    """A `<segment>` opened by its `<title>` (rendered as `tag`)."""
+    segment = ET.SubElement(parent, "segment")
+    attributes = {"depth": "3", "tagname": tag} | ({"category": f"{codes};{codes}"} if codes else {})
+    ET.SubElement(segment, "title", attributes).text = title
+    return segment
+
+
+def write_synthetic_policy(path: Path) -> None:
+    """Write a tiny policy of our own in the corpus' layout (nested `<segment>`, `<title>`,
+    `<paragraph category="own;subtree">`). It exists only in the test's temporary folder:
+    no corpus file, nor a copy of one, is in the repository."""
+    root = ET.Element("policy")
+    ET.SubElement(root, "url").text = "https://example.test/privacy"
+    _paragraph(root, "", "This notice explains how the Example service handles personal data.")
+    deleting = _segment(root, "h1", "Deleting your data", "4.4")
+    _paragraph(deleting, "4.4", "You can ask us to delete the data we hold about you.")
+    _paragraph(deleting, "16.1", "We keep order records for six years & then erase them.")
+    questions = _segment(deleting, "h2", "Questions")
+    _paragraph(questions, "1.2,8.1", "Write to privacy@example.test with questions.", ("by post", "by email"))
+    complaints = _segment(root, "h1", "Complaints", "7")
+    _paragraph(complaints, "7", "You may complain to the data protection authority where you live.")
+    _paragraph(complaints, "11", "We use your email address to send receipts.")
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
 
 
 @pytest.fixture()
 def policy(tmp_path: Path) -> corpora.GoppcPolicy:
-    # Named unlike any corpus file: this document is written for the test.
     path = tmp_path / "synthetic_policy.xml"
-    path.write_text(POLICY_XML, encoding="utf-8")
+    write_synthetic_policy(path)
     return corpora.load_goppc_policy(path)
 
 
