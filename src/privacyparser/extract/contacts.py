@@ -14,7 +14,7 @@ import numpy
 import phonenumbers
 
 from privacyparser.extract.context import DocumentContext
-from privacyparser.extract.prefilter import literal_checks
+from privacyparser.extract.prefilter import may_match
 from privacyparser.models import Contact, ContactKind
 
 _EMAIL = re.compile(
@@ -251,13 +251,6 @@ def _european_streets(text: str) -> Iterator[tuple[int, int]]:
         yield window_start + street.start(), city.end() - (len(city.group()) - len(city.group().rstrip()))
 
 
-def _may_match(pattern: re.Pattern[str], window: str) -> bool:
-    """False when `window` holds none of the strings every match of `pattern` holds: a
-    substring test in C, where the search tries the pattern at every character."""
-    checks = literal_checks(pattern)
-    return checks is None or any(literal in window for literal in checks)
-
-
 def _role(ctx: DocumentContext, start: int, end: int, value: str, kind: str) -> str:
     index = ctx.sentence_index(start)
     sentence_start, sentence_end = ctx.sentence(index)
@@ -279,7 +272,7 @@ def _role(ctx: DocumentContext, start: int, end: int, value: str, kind: str) -> 
     )
     for window in windows:
         for rule in ctx.rules.contact_roles:
-            if _may_match(rule.pattern, window) and rule.pattern.search(window):
+            if may_match(rule.pattern, window) and rule.pattern.search(window):
                 return rule.role
     if kind == "email":
         local = value.split("@", 1)[0]

@@ -16,7 +16,7 @@ the rest of the clause after the term (`negation_restriction` in cues.json).
 from __future__ import annotations
 
 from privacyparser.extract.context import DocumentContext
-from privacyparser.extract.prefilter import factored_by_first_letter, literal_checks
+from privacyparser.extract.prefilter import factored_by_first_letter, may_match
 
 # Where a new clause starts: what precedes it does not govern the term.
 _CLAUSE_BOUNDARIES = (";", ":", " but ", " however", " except ", " whereas ", " although ", " while ")
@@ -42,21 +42,19 @@ def is_negated(
     # A negation governs the words just after it; a bounded look-back keeps a sentence
     # with thousands of terms linear.
     prefix = ctx.lower[max(sentence_start, term_start - NEGATION_WINDOW) : term_start]
-    # Both answers are looked up by the cue's identity (see `prefilter.remembered`).
-    negation, checks = factored_by_first_letter(ctx.rules.negation), literal_checks(ctx.rules.negation)
     # The clause read is the end of this window: most windows (five in six) hold none of
     # the cue's literals, and are done with before the clause is cut out.
-    # `map` over the bound `__contains__` keeps the loop in C.
-    if checks is not None and not any(map(prefix.__contains__, checks)):
+    if not may_match(ctx.rules.negation, prefix):
         return False
     for boundary in _CLAUSE_BOUNDARIES:
         cut = prefix.rfind(boundary)
         if cut >= 0:
             prefix = prefix[cut + len(boundary) :]
-    if checks is not None and not any(map(prefix.__contains__, checks)):
+    if not may_match(ctx.rules.negation, prefix):
         return False
     match = None
-    for found in negation.finditer(prefix):
+    # Looked up by the cue's identity (see `prefilter.remembered`).
+    for found in factored_by_first_letter(ctx.rules.negation).finditer(prefix):
         match = found
     if match is None:
         return False

@@ -769,22 +769,7 @@ class PracticeGate:
             return NO
         if category.gate == "generic" and not negated and info.has("generic_veto", rules.generic_veto):
             return NO
-        # A generic term beside concrete data or mentioned aside, a mechanism that is only
-        # used: a practice only where the document says nothing stronger.
-        passed = (
-            FALLBACK
-            if (
-                not negated
-                and (
-                    (
-                        category.gate == "generic"
-                        and (self.generic_aside(index, start, end) or self._has_concrete(index))
-                    )
-                    or (category.gate == "mechanism" and not self._mechanism_collects(info, start, end))
-                )
-            )
-            else KEEP
-        )
+        passed = FALLBACK if self._fallback_only(category, index, info, start, end, negated) else KEEP
         if category.gate == "mechanism" and not negated and self._listed_with_specific(index, start, end):
             # "Personal Data processed: Cookies; Usage Data": an item of a list of data.
             return passed if self.sentence_is_practice(index) else NO
@@ -804,6 +789,17 @@ class PracticeGate:
         if term in category.ambiguous_terms:
             return KEEP if self._reads_as_data(info, start, end) else NO
         return KEEP
+
+    def _fallback_only(
+        self, category: DataCategoryRule, index: int, info: SentenceInfo, start: int, end: int, negated: bool
+    ) -> bool:
+        """A generic term beside concrete data or mentioned aside, a mechanism that is only
+        used: a practice only where the document says nothing stronger."""
+        if negated:
+            return False
+        if category.gate == "generic":
+            return self.generic_aside(index, start, end) or self._has_concrete(index)
+        return category.gate == "mechanism" and not self._mechanism_collects(info, start, end)
 
 
 def _trap_spans(traps: tuple[re.Pattern[str], ...], mask: int, lower: str) -> list[tuple[int, int]]:

@@ -86,6 +86,14 @@ def literal_checks(pattern: re.Pattern[str], max_count: int | None = None) -> tu
     return remembered(pattern, "checks", lambda: _literal_checks(pattern, max_count), max_count)
 
 
+def may_match(pattern: re.Pattern[str], text: str, max_count: int | None = None) -> bool:
+    """False when `text` holds none of `literal_checks(pattern, max_count)`: `pattern`
+    cannot match there. A substring test per literal, in C, where a search would try
+    the pattern at every character; `map` over the bound `__contains__` keeps the loop in C."""
+    checks = literal_checks(pattern, max_count)
+    return checks is None or any(map(text.__contains__, checks))
+
+
 def _literal_checks(pattern: re.Pattern[str], max_count: int | None) -> tuple[str, ...] | None:
     literals = required_literals(pattern, min_literal=1)
     if literals is None:

@@ -37,7 +37,7 @@ from importlib import resources
 from privacyparser.extract.context import DocumentContext, SectionInfo
 from privacyparser.extract.durations import iso_duration
 from privacyparser.extract.leading import with_leading_literals
-from privacyparser.extract.prefilter import factored_by_first_letter, literal_checks, remembered
+from privacyparser.extract.prefilter import factored_by_first_letter, may_match, remembered
 from privacyparser.models import Retention
 from privacyparser.rules import RuleSet, RuleTableError
 
@@ -87,11 +87,9 @@ def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     match, found sooner in the longest rules and vetoes."""
     # Looked up by the pattern's identity: a cache keyed by the pattern itself hashes its
     # whole compiled code, 1-5 us per call here.
-    literals, fast = remembered(
-        pattern, "retention.search", lambda: (literal_checks(pattern, _MAX_LITERALS), with_leading_literals(pattern))
-    )
-    if literals is not None and not any(map(text.__contains__, literals)):
+    if not may_match(pattern, text, _MAX_LITERALS):
         return None
+    fast = remembered(pattern, "retention.search", lambda: with_leading_literals(pattern))
     return fast.search(text)
 
 

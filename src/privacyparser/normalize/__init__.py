@@ -28,6 +28,7 @@ def normalize_document(source: str, fmt: str) -> NormalizedDocument:
     warnings: list[str] = []
     headings: list[HeadingHint] = []
     title_hint: str | None = None
+    furniture: list[FurnitureSpan]
     text = source
     if fmt == "html":
         # Imported here so that plain-text users never pay for bs4/lxml start-up.
@@ -49,18 +50,14 @@ def normalize_document(source: str, fmt: str) -> NormalizedDocument:
             end = later.output_position(hint.end)
             if end > start:
                 headings.append(HeadingHint(start, end, hint.level))
-    furniture: list[FurnitureSpan] = find_furniture(text) if fmt != "html" else []
-    if fmt == "html":
-        # A table of contents the page marks as a menu stays in the text, reported as in plain text.
-        for start, end in html_contents:
-            start = later.output_position(start)
-            end = later.output_position(end)
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                furniture.append(FurnitureSpan(start, end, "table_of_contents"))
+        # A table of contents of in-page links stays in the text, reported as in plain text.
+        furniture = [
+            FurnitureSpan(start, end, "table_of_contents")
+            for start, end in (_carried(later, text, span) for span in html_contents)
+            if end > start
+        ]
+    else:
+        furniture = find_furniture(text)
     return NormalizedDocument(
         source=source,
         text=text,
@@ -70,3 +67,13 @@ def normalize_document(source: str, fmt: str) -> NormalizedDocument:
         title_hint=title_hint,
         warnings=warnings,
     )
+
+
+def _carried(later: OffsetChain, text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """`span` of the HTML stage's text, in the normalised `text`, without edge whitespace."""
+    start, end = later.output_position(span[0]), later.output_position(span[1])
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
