@@ -509,6 +509,10 @@ class _Furniture:
         # headings inside them: entries, not the sections' headings.
         self.contents_tables: set[int] = set()
         self.contents_entries: set[int] = set()
+        # Every element inside a table taken: its nested lists are parts of it. Marked once
+        # per table (tables never nest), so that the test is one lookup, not a walk up
+        # the parents of each list (quadratic in a page of deeply nested lists).
+        self.inside_contents: set[int] = set()
         self.soup = soup
         self._anchors: set[str] | None = None  # ids and anchor names on the page, found when first asked
         self._decide_hidden(soup)
@@ -756,7 +760,7 @@ class _Furniture:
             return False
         if link_size < _MIN_LINK_LIST_SHARE * size:
             return False  # links within sentences: "see <a href='#cookies'>Cookies</a> below"
-        if any(id(parent) in self.contents_tables for parent in tag.parents):
+        if key in self.inside_contents:
             return False  # a nested list of the table already taken
         # Each link's target is on this page ("/help#faq" links to another page's part).
         if self._anchors is None:
@@ -771,7 +775,9 @@ class _Furniture:
             if isinstance(href, str) and href.partition("#")[2].strip() not in self._anchors:
                 return False
         self.contents_tables.add(key)
-        self.contents_entries.update(id(heading) for heading in tag.find_all(_HEADING_TAGS))
+        inside = tag.find_all(True)
+        self.inside_contents.update(id(element) for element in inside)
+        self.contents_entries.update(id(element) for element in inside if element.name in _HEADING_TAGS)
         return True
 
     def _heads_section(self, tag: Tag, tokens: list[str]) -> bool:
