@@ -537,6 +537,7 @@ def test_generic_term_mentioned_aside(text: str, kept: int) -> None:
         ("Deleting your account\n\nYour username and photos are removed within 30 days.", "photos", 0),
         ("Changes to this policy\n\nWe announce changes by email to your email address.", "email_address", 0),
         ("Links to other sites\n\nThose sites may ask for your name and home address.", "postal_address", 0),
+        ("Embedded content\n\nPages may embed maps whose owners record your IP address.", "ip_address", 0),
         # ... unlike a section about collected data, whatever else its title says.
         ("Information we collect and your rights\n\nWe collect your phone number at sign-up.", "phone_number", 1),
         ("Account data\n\nWe collect your phone number at sign-up.", "phone_number", 1),
@@ -555,6 +556,10 @@ def test_sections_about_something_else(text: str, category: str, kept: int) -> N
         ("We use cookies and similar technologies to remember your settings.", 0),
         # ... but one listed with data is an item of that data.
         ("Personal data processed: cookies and IP address.", 1),
+        # In a section about cookies the mechanism is the topic, not an item of data ...
+        ("Cookies\n\nWe place cookies on your device to collect statistics about visits.", 0),
+        # ... unless it is listed with data there too.
+        ("Cookies\n\nThe data we read this way: cookies, IP address and browser type.", 1),
     ],
 )
 def test_mechanisms_listed_together(text: str, kept: int) -> None:

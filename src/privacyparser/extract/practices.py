@@ -208,20 +208,24 @@ _TO_OTHERS_AFTER = re.compile(
     r"advertisers?|companies|businesses|authorities|law enforcement)\b"
 )
 # The title of a section whose topic is not what is collected: the person's rights and
-# choices, opting out, links to other sites, transfers, how long data is kept, deletion,
-# changes to the policy. Data named there ("You may ask for a copy of your personal
-# data", "we may ask for proof of identity", "changes in who handles your contact
-# details") is what a right, a transfer or a change is about, not a statement of
-# collection; unless the title also speaks of collected data ("Information we collect and
-# your rights"). Security sections are left out: they often say what the person discloses
-# in a transaction ("you disclose your postal address to the buyer").
+# choices, opting out, links to other sites and content embedded from them, transfers,
+# how long data is kept, deletion, changes to the policy. Data named there ("You may ask
+# for a copy of your personal data", "we may ask for proof of identity", "changes in who
+# handles your contact details") is what a right, a transfer or a change is about, not a
+# statement of collection; unless the title also speaks of collected data ("Information
+# we collect and your rights"). Security sections are left out: they often say what the
+# person discloses in a transaction ("you disclose your postal address to the buyer").
 _ELSEWHERE_TITLE = re.compile(
-    r"\b(?:rights?|opt(?:ing)?[- ]?outs?|choices?|links?|transfers?|retention|retain\w*|delet\w*|"
+    r"\b(?:rights?|opt(?:ing)?[- ]?outs?|choices?|links?|embedded|transfers?|retention|retain\w*|delet\w*|"
     r"changes?|amendments?|updates?)\b"
 )
 _DATA_TITLE = re.compile(
     r"collect|\b(?:information|data) we\b|categor|\btypes? of\b|\bwhat (?:personal )?(?:information|data)\b"
 )
+# The title of a section about tracking mechanisms ("Cookies", "Tracking technologies we
+# use"): there the mechanism is the topic, and naming it ("Cookies are set when ...", "we
+# use cookies and web beacons to ...") says how it works, not which data is collected.
+_MECHANISM_TITLE = re.compile(r"\b(?:cookies?|tracking|beacons?|pixels?|tags|sdks?|local storage)\b")
 # Children and parents: a generic term there is about an audience the service is not
 # meant for or about parental consent ("children should get their parents' consent
 # before giving out personal information"), not about what the service collects.
@@ -763,11 +767,15 @@ class PracticeGate:
     def _section_elsewhere(self, pos: int) -> bool:
         """The innermost section's title is about rights, choices, retention, transfers,
         links or changes (`_ELSEWHERE_TITLE`), not about collected data."""
+        return self._section_titled(pos, _ELSEWHERE_TITLE)
+
+    def _section_titled(self, pos: int, topic: re.Pattern[str]) -> bool:
+        """The innermost section's title names `topic` and does not speak of collected data."""
         section = self.ctx.section_at(pos)
         if section is None:
             return False
         title = section.title_lower
-        return _ELSEWHERE_TITLE.search(title) is not None and _DATA_TITLE.search(title) is None
+        return topic.search(title) is not None and _DATA_TITLE.search(title) is None
 
     def _verdict(self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool) -> int:
         ctx, rules = self.ctx, self.rules
@@ -855,7 +863,10 @@ class PracticeGate:
             return False
         if category.gate == "generic":
             return self.generic_aside(index, start, end) or self._has_concrete(index)
-        return category.gate == "mechanism" and not self._mechanism_collects(info, start, end)
+        return category.gate == "mechanism" and (
+            not self._mechanism_collects(info, start, end)
+            or (self._section_titled(start, _MECHANISM_TITLE) and not self._listed_with_specific(index, start, end))
+        )
 
 
 def _trap_spans(traps: tuple[re.Pattern[str], ...], mask: int, lower: str) -> list[tuple[int, int]]:
