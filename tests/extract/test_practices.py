@@ -569,3 +569,19 @@ def test_mechanisms_listed_together(text: str, kept: int) -> None:
     assert sum(d.category in ("cookies", "tracking_technologies") for d in records) == 1 + kept, [
         (d.text, d.category) for d in records
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Asking for or answering opinions is a purpose ...
+        ("We use your email address to request feedback on your latest order.", 0),
+        ("We read your messages to respond to customer feedback quickly.", 0),
+        # ... while opinions that are sent in are data.
+        ("We collect the feedback you send us through the contact form.", 1),
+        ("We store your feedback together with your account number.", 1),
+    ],
+)
+def test_feedback_as_a_purpose(text: str, kept: int) -> None:
+    records = [d for d in PARSER.parse("Privacy Policy\n\n" + text, format="text").data_categories if not d.negated]
+    assert sum(d.category == "feedback" for d in records) == kept, [(d.text, d.category) for d in records]

@@ -241,6 +241,11 @@ _OCCASION_BEFORE = factored_by_first_letter(
         r"(?:(?:choose|decide|want|wish|elect)\s+to\s+)?(?:[\w-]+\s+){1,2}$|\bwhen\s+\w+ing\s+$"
     )
 )
+# "To request feedback", "respond to customer feedback", "poll your opinions": asking for
+# or answering opinions is a purpose (customer service, research), not the data collected.
+_SURVEY_PURPOSE_BEFORE = re.compile(
+    r"\b(?:request|requests|requesting|solicit\w*|respond(?:s|ing)? to|poll|polling)\s+(?:[\w-]+\s+){0,2}$"
+)
 # "the collected personal data": a participle that describes the term just after it.
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:collected|provided|submitted|gathered|obtained|received)\s+$")
 # "The categories are:", "These include:": a short list intro that leans on the sentence before it.
@@ -827,7 +832,7 @@ class PracticeGate:
             return NO
         if lower.endswith(("settings", "setting"), start, end) and _SETTINGS_PLACE.search(before):
             return NO
-        if category.group == "survey" and _OCCASION_BEFORE.search(before):
+        if category.group == "survey" and (_OCCASION_BEFORE.search(before) or _SURVEY_PURPOSE_BEFORE.search(before)):
             return NO
         if category.group == "user_profile" and not negated and _PURPOSE_TARGET_BEFORE.search(before):
             return NO
