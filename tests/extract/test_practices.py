@@ -495,3 +495,93 @@ def test_disclosure_list_marked_no(category: str, negated: bool) -> None:
     assert {d.negated for d in records if d.category == category} == {negated}, [
         (d.text, d.category, d.negated) for d in records
     ]
+
+
+# A document whose first sentence keeps a generic term: a second sentence that mentions
+# personal information only aside adds no record (the fallback is not needed).
+_KEPT_FIRST = "Privacy Policy\n\nWe collect personal information when you open an account.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Rights and requests: what a right is about, not what is collected ...
+        ("You can ask us for a copy of your personal information at any time.", 1),
+        ("We must verify your identity before we send you your personal information.", 1),
+        ("For portability requests we send your personal information as a spreadsheet.", 1),
+        # ... pointers to other text, transfers abroad, purpose-list intros ...
+        ("Further details on the handling of personal information are given in section 9.", 1),
+        ("Your personal information may be transferred to servers in other countries.", 1),
+        ("We collect personal information for the following purposes:", 1),
+        # ... the noun "collection", passing data on to others, and how long it is kept.
+        ("This page explains our collection and use of personal information in the app.", 1),
+        ("We may provide personal information to our business partners.", 1),
+        ("We will keep your personal information for as long as your account is open.", 1),
+        # Counter-examples: a collection stated outright is a record of its own.
+        ("We also collect personal information from the forms you fill in.", 2),
+        ("The personal information you send us through the chat is collected by our staff.", 2),
+        ("We ask you to provide personal information to us when you enter a contest.", 2),
+    ],
+)
+def test_generic_term_mentioned_aside(text: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(_KEPT_FIRST + text, format="text").data_categories if not d.negated]
+    assert sum(d.category == "personal_information" for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "kept"),
+    [
+        # A section about the person's rights, choices, deletion, links, transfers or
+        # changes names data as what a right or a change is about ...
+        ("Your rights\n\nYou can ask us to correct your email address or phone number.", "phone_number", 0),
+        ("Deleting your account\n\nYour username and photos are removed within 30 days.", "photos", 0),
+        ("Changes to this policy\n\nWe announce changes by email to your email address.", "email_address", 0),
+        ("Links to other sites\n\nThose sites may ask for your name and home address.", "postal_address", 0),
+        ("Embedded content\n\nPages may embed maps whose owners record your IP address.", "ip_address", 0),
+        # ... unlike a section about collected data, whatever else its title says.
+        ("Information we collect and your rights\n\nWe collect your phone number at sign-up.", "phone_number", 1),
+        ("Account data\n\nWe collect your phone number at sign-up.", "phone_number", 1),
+        # A negation there is still read ("we never collect ..." in a rights section).
+    ],
+)
+def test_sections_about_something_else(text: str, category: str, kept: int) -> None:
+    records = [d for d in PARSER.parse("Privacy Policy\n\n" + text, format="text").data_categories if not d.negated]
+    assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Mechanisms listed only with one another are used, not data ...
+        ("We use cookies and similar technologies to remember your settings.", 0),
+        # ... but one listed with data is an item of that data.
+        ("Personal data processed: cookies and IP address.", 1),
+        # In a section about cookies the mechanism is the topic, not an item of data ...
+        ("Cookies\n\nWe place cookies on your device to collect statistics about visits.", 0),
+        # ... unless it is listed with data there too.
+        ("Cookies\n\nThe data we read this way: cookies, IP address and browser type.", 1),
+    ],
+)
+def test_mechanisms_listed_together(text: str, kept: int) -> None:
+    # The first sentence keeps a mechanism, so the second is judged on its own.
+    first = "Privacy Policy\n\nOur cookies collect your IP address and the pages you visit, to count readers.\n\n"
+    records = [d for d in PARSER.parse(first + text, format="text").data_categories if not d.negated]
+    assert sum(d.category in ("cookies", "tracking_technologies") for d in records) == 1 + kept, [
+        (d.text, d.category) for d in records
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Asking for or answering opinions is a purpose ...
+        ("We use your email address to request feedback on your latest order.", 0),
+        ("We read your messages to respond to customer feedback quickly.", 0),
+        # ... while opinions that are sent in are data.
+        ("We collect the feedback you send us through the contact form.", 1),
+        ("We store your feedback together with your account number.", 1),
+    ],
+)
+def test_feedback_as_a_purpose(text: str, kept: int) -> None:
+    records = [d for d in PARSER.parse("Privacy Policy\n\n" + text, format="text").data_categories if not d.negated]
+    assert sum(d.category == "feedback" for d in records) == kept, [(d.text, d.category) for d in records]

@@ -177,6 +177,55 @@ _GENERIC_META = re.compile(
     r"\b(?:choose not to|decline to|do not have to|are not required to|your choice whether|"
     r"(?:is|are) (?:entirely |completely |strictly )?(?:voluntary|optional)|on a voluntary basis)\b"
 )
+# Sentences that name personal information in general while their point lies elsewhere:
+# the person's rights and requests ("You may ask for a copy of your personal data", "we
+# verify your identity before we send you your information"), a pointer to other text
+# ("More details on the processing of personal data are given in section 5", "read the
+# privacy policies of the sites you visit"), a transfer abroad ("personal information may
+# be transferred to other countries"), or the introduction of a list of purposes ("We
+# process personal data for the following purposes:").
+_GENERIC_ELSEWHERE = re.compile(
+    r"(?<!reserve the )(?<!reserves the )\brights?\b|\b(?:your|a|such|any|the|all|portability|access|deletion|"
+    r"erasure)\s+requests?\b|\bverif(?:y|ied|ying|ication)\b|\bportability\b|\bcomplaints?\b|"
+    r"\byou (?:hereby )?consent to\b|\bcopy of\b|\bopt[- ]?out of\b|"
+    r"\b(?:more|complete|further)\s+details\s+(?:on|about|concerning|of|regarding)\b|"
+    r"\b(?:described|explained|detailed)\s+in\s+(?:other\s+|the\s+|this\s+|our\s+)?(?:sections?|privacy|policy|notice)\b|"
+    r"\bplease\s+(?:read|see|refer)\b|\bmaterial changes\b|\bprivacy (?:policies|statements|notices|practices) of\b|"
+    r"\bmade clear to you\b|"
+    r"\btransferr?\w*\b[^.]{0,80}\b(?:countr(?:y|ies)|outside|abroad|jurisdictions?|united states|"
+    r"anywhere in the world)\b|"
+    r"\bfor\s+(?:the\s+|any\s+|all\s+|any or all of the\s+)?following(?:\s+\w+)?\s+purposes\b|"
+    r"\bfor all of the following\b"
+)
+# "the collection and use of personal information": a noun, which governs nothing.
+_NOMINAL_COLLECTION = re.compile(r"\bcollection\s+(?:(?:and|or|&)\s+\w+\s+)?of\s+(?:[\w'-]+\s+){0,2}$")
+# "We may provide personal information to business partners", "share personal data with
+# third parties": personal information in general passed on to others, which says who
+# receives data, not which data is collected.
+_TO_OTHERS_AFTER = re.compile(
+    r"\W*(?:\([^()]{0,80}\)\s*)?(?:to|with)\s+(?:our\s+|the\s+|any\s+|such\s+|other\s+|these\s+|certain\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:third[- ]part(?:y|ies)|partners?|sponsors?|affiliates?|vendors?|service providers?|"
+    r"advertisers?|companies|businesses|authorities|law enforcement)\b"
+)
+# The title of a section whose topic is not what is collected: the person's rights and
+# choices, opting out, links to other sites and content embedded from them, transfers,
+# how long data is kept, deletion, changes to the policy. Data named there ("You may ask
+# for a copy of your personal data", "we may ask for proof of identity", "changes in who
+# handles your contact details") is what a right, a transfer or a change is about, not a
+# statement of collection; unless the title also speaks of collected data ("Information
+# we collect and your rights"). Security sections are left out: they often say what the
+# person discloses in a transaction ("you disclose your postal address to the buyer").
+_ELSEWHERE_TITLE = re.compile(
+    r"\b(?:rights?|opt(?:ing)?[- ]?outs?|choices?|links?|embedded|transfers?|retention|retain\w*|delet\w*|"
+    r"changes?|amendments?|updates?)\b"
+)
+_DATA_TITLE = re.compile(
+    r"collect|\b(?:information|data) we\b|categor|\btypes? of\b|\bwhat (?:personal )?(?:information|data)\b"
+)
+# The title of a section about tracking mechanisms ("Cookies", "Tracking technologies we
+# use"): there the mechanism is the topic, and naming it ("Cookies are set when ...", "we
+# use cookies and web beacons to ...") says how it works, not which data is collected.
+_MECHANISM_TITLE = re.compile(r"\b(?:cookies?|tracking|beacons?|pixels?|tags|sdks?|local storage)\b")
 # Children and parents: a generic term there is about an audience the service is not
 # meant for or about parental consent ("children should get their parents' consent
 # before giving out personal information"), not about what the service collects.
@@ -191,6 +240,11 @@ _OCCASION_BEFORE = factored_by_first_letter(
         r"\b(?:when|whenever|if|once)\s+(?:you|users?|visitors?|members?)\s+"
         r"(?:(?:choose|decide|want|wish|elect)\s+to\s+)?(?:[\w-]+\s+){1,2}$|\bwhen\s+\w+ing\s+$"
     )
+)
+# "To request feedback", "respond to customer feedback", "poll your opinions": asking for
+# or answering opinions is a purpose (customer service, research), not the data collected.
+_SURVEY_PURPOSE_BEFORE = re.compile(
+    r"\b(?:request|requests|requesting|solicit\w*|respond(?:s|ing)? to|poll|polling)\s+(?:[\w-]+\s+){0,2}$"
 )
 # "the collected personal data": a participle that describes the term just after it.
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:collected|provided|submitted|gathered|obtained|received)\s+$")
@@ -296,6 +350,7 @@ _LOCAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("others_practices", _OTHERS_PRACTICES),
     # Asked about for generic terms (`generic_aside`); true in a few sentences in a hundred.
     ("generic_meta", _GENERIC_META),
+    ("generic_elsewhere", _GENERIC_ELSEWHERE),
     ("children", _CHILDREN),
 )
 _CUE_BIT = {name: bit for bit, name in enumerate((*_CUES, *(name for name, _ in _LOCAL_CUES)))}
@@ -642,6 +697,10 @@ class PracticeGate:
         return (
             self._used_not_collected(info, start)
             or info.has("generic_meta", _GENERIC_META)
+            or info.has("generic_elsewhere", _GENERIC_ELSEWHERE)
+            or _NOMINAL_COLLECTION.search(lower, max(info.start, start - _WINDOW), start) is not None
+            or info.has("retention_statement", self.rules.retention_statement)
+            or _TO_OTHERS_AFTER.match(lower, end, min(info.end, end + _WINDOW)) is not None
             or (info.has("children", _CHILDREN) and "child" not in lower[start:end])
             or (
                 _SUBJECT_START.match(lower, info.start, start) is not None
@@ -666,16 +725,11 @@ class PracticeGate:
     def _mechanism_collects(self, info: SentenceInfo, start: int, end: int) -> bool:
         """A tracking mechanism is a category when it gathers data or is listed among data:
         "cookies collect your IP address", "information collected through cookies",
-        "Usage Data; Cookies"; not a bare "we use cookies to remember you"."""
-        lower = self.ctx.lower
+        "Usage Data; Cookies"; not a bare "we use cookies to remember you", nor "cookies and
+        similar technologies", a list of mechanisms only."""
         if info.has("mechanism_collects", self.rules.mechanism_collects):
             return True
-        for s, e in info.data_spans:
-            s, e = s + info.start, e + info.start
-            gap = lower[e:start] if e <= start else lower[end:s] if s >= end else None
-            if gap is not None and len(gap) <= 8 and (s, e) != (start, end) and self.rules.list_joiner.search(gap):
-                return True
-        return False
+        return self._listed_with_specific(self.ctx.sentence_index(start), start, end)
 
     def _listed_with_specific(self, index: int, start: int, end: int) -> bool:
         """The term is joined by a list joiner to a term of a specific (concrete) category."""
@@ -710,8 +764,23 @@ class PracticeGate:
             return NO
         if not negated and info.is_list_line and self._list_of_user_action(index):
             return NO
+        if not negated and self._section_elsewhere(start):
+            return NO
         vetoes = self._sentence_vetoes(index, info)
         return NO if vetoes & _VETO_ANY or (not negated and vetoes & _VETO_AFFIRMED) else verdict
+
+    def _section_elsewhere(self, pos: int) -> bool:
+        """The innermost section's title is about rights, choices, retention, transfers,
+        links or changes (`_ELSEWHERE_TITLE`), not about collected data."""
+        return self._section_titled(pos, _ELSEWHERE_TITLE)
+
+    def _section_titled(self, pos: int, topic: re.Pattern[str]) -> bool:
+        """The innermost section's title names `topic` and does not speak of collected data."""
+        section = self.ctx.section_at(pos)
+        if section is None:
+            return False
+        title = section.title_lower
+        return topic.search(title) is not None and _DATA_TITLE.search(title) is None
 
     def _verdict(self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool) -> int:
         ctx, rules = self.ctx, self.rules
@@ -763,7 +832,7 @@ class PracticeGate:
             return NO
         if lower.endswith(("settings", "setting"), start, end) and _SETTINGS_PLACE.search(before):
             return NO
-        if category.group == "survey" and _OCCASION_BEFORE.search(before):
+        if category.group == "survey" and (_OCCASION_BEFORE.search(before) or _SURVEY_PURPOSE_BEFORE.search(before)):
             return NO
         if category.group == "user_profile" and not negated and _PURPOSE_TARGET_BEFORE.search(before):
             return NO
@@ -799,7 +868,10 @@ class PracticeGate:
             return False
         if category.gate == "generic":
             return self.generic_aside(index, start, end) or self._has_concrete(index)
-        return category.gate == "mechanism" and not self._mechanism_collects(info, start, end)
+        return category.gate == "mechanism" and (
+            not self._mechanism_collects(info, start, end)
+            or (self._section_titled(start, _MECHANISM_TITLE) and not self._listed_with_specific(index, start, end))
+        )
 
 
 def _trap_spans(traps: tuple[re.Pattern[str], ...], mask: int, lower: str) -> list[tuple[int, int]]:
