@@ -213,7 +213,6 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                 lead_in = (section, index)
             previous_start, previous_end = start, end
             continue
-        previous_paragraph_open = previous_end >= 0 and ctx.same_paragraph(previous_end, start)
         heading = ctx.in_heading(start, end) and len(_WORD.findall(sentence)) <= _HEADING_MAX_WORDS
         in_list = lead_in is not None and lead_in[0] == section and index - lead_in[1] <= _LIST_REACH
         we_subject = _WE_SUBJECT.match(sentence) is not None and _NAMES_USER.search(sentence) is None
@@ -231,7 +230,8 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
             lead_in = (section, index)
         user_context = context or cue
         kinds_here: set[str] = set()
-        before = ctx.lower[previous_start:previous_end] if previous_paragraph_open else ""
+        # The sentence before, when in the same paragraph: read once a match is found.
+        before: str | None = None
         rule_mask = mask & rule_bits
         while rule_mask:
             # The rules whose bit is set, in table order.
@@ -248,6 +248,9 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                 head = ctx.text[max(start, start + match.start() - _OPERATOR_REACH) : start + match.start()]
                 if rule.kind in _OPERATOR_ACTIONS and _OPERATOR_DOES.search(head) and not _ON_REQUEST.search(sentence):
                     continue
+                if before is None:
+                    open_before = previous_end >= 0 and ctx.same_paragraph(previous_end, start)
+                    before = ctx.lower[previous_start:previous_end] if open_before else ""
                 if not _vetoed(filters, sentence, match, tables.pronoun_antecedent, before):
                     # The sentence veto rules the whole rule out here, whichever match.
                     if filters.exclude_sentence is None or filters.exclude_sentence.search(sentence) is None:
