@@ -402,6 +402,7 @@ class PurposeReader:
         self.rules = {p.id: p for p in ctx.rules.purposes}
         self.phrases_by_sentence: dict[int, list[tuple[str, int, int]]] = {}
         self._purpose_intro: dict[int, bool] = {}
+        self._list_intro: dict[int, bool] = {}
         # Answers that depend only on the section (`_by_section`).
         self._section_tests: dict[tuple[str, int], bool] = {}
         self._sections_at: dict[int, SectionInfo | None] = {}
@@ -700,16 +701,20 @@ class PurposeReader:
             return False
         rules = ctx.rules
         section = ctx.section_id(gate.info(index).start)
+        # Every line of a list walks back over the lines before it: whether each one
+        # reads as an intro is asked once.
+        is_intro = self._list_intro
         j = index - 1
         while j >= 0 and index - j <= _MAX_LIST_LINES:
             prev = gate.info(j)
             if ctx.section_id(prev.start) != section:
                 break
-            if not prev.is_list_line or rules.list_intro.search(prev.lower.rstrip()) is not None:
+            if j not in is_intro:
+                is_intro[j] = rules.list_intro.search(prev.lower.rstrip()) is not None
+            if not prev.is_list_line or is_intro[j]:
                 if j not in self._purpose_intro:
                     self._purpose_intro[j] = (
-                        rules.list_intro.search(prev.lower.rstrip()) is not None
-                        and rules.purpose_clauses.list_purpose_intro.search(prev.lower) is not None
+                        is_intro[j] and rules.purpose_clauses.list_purpose_intro.search(prev.lower) is not None
                     )
                 return self._purpose_intro[j] and j != index
             j -= 1

@@ -37,7 +37,7 @@ from importlib import resources
 from privacyparser.extract.context import DocumentContext, SectionInfo
 from privacyparser.extract.durations import iso_duration
 from privacyparser.extract.leading import with_leading_literals
-from privacyparser.extract.prefilter import factored_by_first_letter, may_match, remembered
+from privacyparser.extract.prefilter import _trie_regex, factored_by_first_letter, literal_checks, remembered
 from privacyparser.models import Retention
 from privacyparser.rules import RuleSet, RuleTableError
 
@@ -75,22 +75,32 @@ def retention_vetoes() -> RetentionVetoes:
         raise RuleTableError(f"retention.json vetoes: {exc}") from exc
 
 
-# More literals than this cost more to test one by one than the regex does to run.
-_MAX_LITERALS = 64
-
-
 def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, skipped when `text` holds none of the pattern's literals:
-    most cue sentences match few of the rules and vetoes, and a handful of substring
-    tests in C say so before the regex scans the sentence. The pattern runs behind a
+    most cue sentences match few of the rules and vetoes, and one scan for those
+    literals says so before the regex scans the sentence. The pattern runs behind a
     lookahead of the strings its matches begin with (`with_leading_literals`): the same
     match, found sooner in the longest rules and vetoes."""
     # Looked up by the pattern's identity: a cache keyed by the pattern itself hashes its
-    # whole compiled code, 1-5 us per call here.
-    if not may_match(pattern, text, _MAX_LITERALS):
+    # whole compiled code, 1-5 us per call here. One lookup gives both the literal scan
+    # and the pattern that runs: the search is asked about 4,000 times a pass over OPP-115.
+    literals, fast = remembered(pattern, "retention.search", lambda: _searcher(pattern))
+    if literals is not None and literals.search(text) is None:
         return None
-    fast = remembered(pattern, "retention.search", lambda: with_leading_literals(pattern))
     return fast.search(text)
+
+
+def _searcher(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
+    """What `_search` asks of `pattern`: a scan for its literals and the pattern that runs.
+
+    The literals as one regex factored by common prefixes: over the OPP-115 cue
+    sentences it rules a sentence out sooner than a substring test per literal (49 for
+    the "indefinitely" rule), and it still works for a rule of hundreds of literals
+    ("as long as necessary", 280), for which those tests cost more than the rule.
+    """
+    literals = literal_checks(pattern)
+    scan = None if literals is None else re.compile(_trie_regex(literals))
+    return scan, with_leading_literals(pattern)
 
 
 def _deletes_childrens_data(ctx: DocumentContext, vetoes: RetentionVetoes, sentence: str, index: int) -> bool:

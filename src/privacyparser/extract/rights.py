@@ -190,6 +190,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     rule_bits = (1 << rule_count) - 1
     live_bits = rule_bits | 1 << response_bit | 1 << cue_bit
     rule_filters = _rule_filters(rules, tables)
+    cue_rule_bits = sum(1 << bit for bit, (_, filters, _) in enumerate(rule_filters) if filters.needs_cue)
     for index in range(ctx.sentence_count()):
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
@@ -212,16 +213,25 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                 lead_in = (section, index)
             previous_start, previous_end = start, end
             continue
-        previous_paragraph_open = previous_end >= 0 and ctx.same_paragraph(previous_end, start)
         heading = ctx.in_heading(start, end) and len(_WORD.findall(sentence)) <= _HEADING_MAX_WORDS
-        cue = bool((mask >> cue_bit) & 1) and rules.right_user_cues.search(sentence) is not None
         in_list = lead_in is not None and lead_in[0] == section and index - lead_in[1] <= _LIST_REACH
-        if cue and sentence.rstrip().endswith(":"):
-            lead_in = (section, index)
-        user_context = heading or cue or in_list or section_is_about_rights[section]
         we_subject = _WE_SUBJECT.match(sentence) is not None and _NAMES_USER.search(sentence) is None
+        lead_in_shape = sentence.rstrip().endswith(":")
+        context = heading or in_list or section_is_about_rights[section]
+        # The user cue is searched for only where it decides something: in a lead-in, or
+        # for a rule that needs it when nothing else gives the context (and "we" is not
+        # the subject, which rules those out whatever the cue).
+        cue = (
+            bool((mask >> cue_bit) & 1)
+            and (lead_in_shape or (not context and not we_subject and mask & cue_rule_bits != 0))
+            and rules.right_user_cues.search(sentence) is not None
+        )
+        if cue and lead_in_shape:
+            lead_in = (section, index)
+        user_context = context or cue
         kinds_here: set[str] = set()
-        before = ctx.lower[previous_start:previous_end] if previous_paragraph_open else ""
+        # The sentence before, when in the same paragraph: read once a match is found.
+        before: str | None = None
         rule_mask = mask & rule_bits
         while rule_mask:
             # The rules whose bit is set, in table order.
@@ -238,6 +248,9 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                 head = ctx.text[max(start, start + match.start() - _OPERATOR_REACH) : start + match.start()]
                 if rule.kind in _OPERATOR_ACTIONS and _OPERATOR_DOES.search(head) and not _ON_REQUEST.search(sentence):
                     continue
+                if before is None:
+                    open_before = previous_end >= 0 and ctx.same_paragraph(previous_end, start)
+                    before = ctx.lower[previous_start:previous_end] if open_before else ""
                 if not _vetoed(filters, sentence, match, tables.pronoun_antecedent, before):
                     # The sentence veto rules the whole rule out here, whichever match.
                     if filters.exclude_sentence is None or filters.exclude_sentence.search(sentence) is None:
