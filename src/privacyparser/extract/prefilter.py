@@ -83,6 +83,11 @@ def literal_checks(pattern: re.Pattern[str], max_count: int | None = None) -> tu
 
     A literal holding another one is found whenever that one is, so only the shorter is kept.
     """
+    # The lookup of `remembered` inlined: asked for every window of every term.
+    hit = _BY_IDENTITY.get((id(pattern), "checks", max_count))
+    if hit is not None and hit[0] is pattern:
+        checks: tuple[str, ...] | None = hit[1]
+        return checks
     return remembered(pattern, "checks", lambda: _literal_checks(pattern, max_count), max_count)
 
 
@@ -472,6 +477,11 @@ def factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
     >>> factored_by_first_letter(re.compile(r"\\b(?:collect\\w*|use|capture|e\\.g|\\d+|uses)\\b")).pattern
     '\\\\b(?:c(?:ollect\\\\w*|apture)|u(?:se)|e(?:\\\\.g)|\\\\d+|u(?:ses))\\\\b'
     """
+    # The lookup of `remembered` inlined: asked for every clause of every term.
+    hit = _BY_IDENTITY.get((id(pattern), "factored", None))
+    if hit is not None and hit[0] is pattern:
+        factored: re.Pattern[str] = hit[1]
+        return factored
     return remembered(pattern, "factored", lambda: _factored_by_first_letter(pattern))
 
 
