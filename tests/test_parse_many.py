@@ -117,3 +117,15 @@ def test_input_is_consumed_lazily(parser: pp.PolicyParser, n_process: int, batch
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_empty_input_yields_nothing(parser: pp.PolicyParser, n_process: int) -> None:
     assert list(parser.parse_many([], n_process=n_process)) == []
+
+
+def test_tasks_are_cut_by_size_and_count_in_order() -> None:
+    from privacyparser.api import TASK_CHARS, _tasks
+
+    long_text = "x" * TASK_CHARS
+    texts = ["a", long_text, "b", "c", "d", "e", long_text]
+    tasks = list(_tasks(texts, 3))
+    # A long text closes its task; short ones go in runs of at most `size`.
+    assert tasks == [["a", long_text], ["b", "c", "d"], ["e", long_text]]
+    assert [text for task in tasks for text in task] == texts
+    assert list(_tasks([], 3)) == []

@@ -79,3 +79,24 @@ def test_cue_words_are_tested_before_the_negation_regex(prefix: str) -> None:
         if negation.search(text) is not None:
             assert any(check in text for check in checks)
     assert (negation.search(prefix + "sell it") is not None) == any(check in prefix for check in checks)
+
+
+def test_cue_index_answers_as_a_scan_of_the_window() -> None:
+    # The index must say exactly what a substring test of each window says, overlapping
+    # and adjacent literals and empty or reversed windows included (offsets are never negative).
+    import random
+
+    from privacyparser.extract.negation import _CueIndex, _literal_scans
+    from privacyparser.extract.prefilter import may_match
+
+    cue = PARSER.rules.negation
+    words = ["we", "do", "not", "never", "nor", "no", "longer", "don't", "without", "can't", "nothing", "snort", " "]
+    rng = random.Random(5)
+    for _ in range(50):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 40)))
+        index = _CueIndex(text, _literal_scans(cue))
+        for _ in range(40):
+            start, end = rng.randrange(-2, len(text) + 3), rng.randrange(0, len(text) + 3)
+            start = max(0, start)
+            assert index.holds(start, end) == may_match(cue, text[start:end]), (text, start, end)
+    assert _CueIndex("anything", None).holds(3, 1)

@@ -83,6 +83,11 @@ def literal_checks(pattern: re.Pattern[str], max_count: int | None = None) -> tu
 
     A literal holding another one is found whenever that one is, so only the shorter is kept.
     """
+    # The lookup of `remembered` inlined: asked for every window of every term.
+    hit = _BY_IDENTITY.get((id(pattern), "checks", max_count))
+    if hit is not None and hit[0] is pattern:
+        checks: tuple[str, ...] | None = hit[1]
+        return checks
     return remembered(pattern, "checks", lambda: _literal_checks(pattern, max_count), max_count)
 
 
@@ -206,13 +211,30 @@ def required_literal_sets(pattern: re.Pattern[str], min_literal: int = _MIN_LITE
 
     `required_literals` gives the first; the others are required as well ("rights?" and
     "request" both in `\\brights? to request\\b`), so a sentence that lacks one of
-    them cannot match either.
+    them cannot match either. Computed once per pattern object: a filter is built for
+    each table and again for the union of tables (see `DocumentContext.pattern_masks`),
+    and reading the patterns was most of a process's first parses.
     """
-    best = required_literals(pattern, min_literal)
-    if best is None:
+    # A copy: the cached list is shared.
+    return list(remembered(pattern, "literal sets", lambda: _required_literal_sets(pattern, min_literal), min_literal))
+
+
+def _required_literal_sets(pattern: re.Pattern[str], min_literal: int) -> list[frozenset[str]]:
+    # `required_literals` and the other sets from one parse of the pattern and one
+    # reading of its items (the same values as reading it twice).
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return []
-    tree = sre_parse.parse(pattern.pattern, pattern.flags)  # parsed once already by `required_literals`
-    others = [c for c in _candidates(list(tree)) if c != best and min(len(s) for s in c) >= min_literal]
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an internal parser, used only as a hint: any failure means "no literals"
+        return []
+    candidates = _candidates(list(tree))
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+    if not best or min(len(s) for s in best) < max(1, min_literal):
+        return []
+    others = [c for c in candidates if c != best and min(len(s) for s in c) >= min_literal]
     return [best, *others]
 
 
@@ -472,6 +494,11 @@ def factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
     >>> factored_by_first_letter(re.compile(r"\\b(?:collect\\w*|use|capture|e\\.g|\\d+|uses)\\b")).pattern
     '\\\\b(?:c(?:ollect\\\\w*|apture)|u(?:se)|e(?:\\\\.g)|\\\\d+|u(?:ses))\\\\b'
     """
+    # The lookup of `remembered` inlined: asked for every clause of every term.
+    hit = _BY_IDENTITY.get((id(pattern), "factored", None))
+    if hit is not None and hit[0] is pattern:
+        factored: re.Pattern[str] = hit[1]
+        return factored
     return remembered(pattern, "factored", lambda: _factored_by_first_letter(pattern))
 
 

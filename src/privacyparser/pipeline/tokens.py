@@ -71,8 +71,12 @@ def line_docs(nlp: Language, text: str) -> Iterator[tuple[int, Doc]]:
     and re-splits every later word with its affix regexes; each call starts afresh.
     """
     cut_runs = _has_long_run(text)
+    # `nlp.make_doc` is the tokenizer behind a length check the parser makes itself
+    # (`max_length` is set out of reach): called straight, thousands of calls a policy
+    # save a Python frame each.
+    tokenizer = nlp.tokenizer
     offset = 0
     for line in text.split("\n"):
         if line:
-            yield offset, make_doc(nlp, line) if cut_runs else nlp.make_doc(line)
+            yield offset, make_doc(nlp, line) if cut_runs else tokenizer(line)
         offset += len(line) + 1
