@@ -291,7 +291,7 @@ def _required_item(item: tuple[Any, Any]) -> frozenset[str] | None:
     return None
 
 
-def _trie_regex(literals: Sequence[str]) -> str:
+def trie_regex(literals: Sequence[str]) -> str:
     """One regex for a set of literals, factored by common prefixes (fast in `re`)."""
     trie: dict[str, Any] = {}
     for literal in literals:
@@ -363,7 +363,7 @@ class SentenceFilter:
         for literal, literal_bits in bits.items():
             by_first.setdefault(literal[0], {})[literal[1:]] = literal_bits
         self._scans = [
-            (re.compile(re.escape(first) + "(?=(" + _trie_regex(sorted(rests)) + "))"), rests)
+            (re.compile(re.escape(first) + "(?=(" + trie_regex(sorted(rests)) + "))"), rests)
             for first, rests in sorted(by_first.items())
         ]
 

@@ -37,7 +37,7 @@ from importlib import resources
 from privacyparser.extract.context import DocumentContext, SectionInfo
 from privacyparser.extract.durations import iso_duration
 from privacyparser.extract.leading import with_leading_literals
-from privacyparser.extract.prefilter import _trie_regex, factored_by_first_letter, literal_checks, remembered
+from privacyparser.extract.prefilter import factored_by_first_letter, literal_checks, remembered, trie_regex
 from privacyparser.models import Retention
 from privacyparser.rules import RuleSet, RuleTableError
 
@@ -99,7 +99,7 @@ def _searcher(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Patt
     ("as long as necessary", 280), for which those tests cost more than the rule.
     """
     literals = literal_checks(pattern)
-    scan = None if literals is None else re.compile(_trie_regex(literals))
+    scan = None if literals is None else re.compile(trie_regex(literals))
     return scan, with_leading_literals(pattern)
 
 
