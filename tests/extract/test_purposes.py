@@ -291,6 +291,15 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
             "We reserve the right to transfer your details if our business is acquired by another firm.",
             "business is acquired",
         ),
+        # "provide the ..." is the provider's service unless the user provides the data.
+        (
+            "We rely on your answers to provide the best tutoring we can to you.",
+            "provide the best tutoring we can to you",
+        ),
+        # "to be able to" before the verb.
+        ("We keep your phone number to be able to contact you about a delivery.", "contact you about a delivery"),
+        # A report is an analysis of use.
+        ("The vendor reads the logs to prepare reports on reading habits.", "prepare reports on reading habits"),
     ],
 )
 def test_purpose_clause_found(text: str, evidence: str) -> None:
@@ -326,6 +335,9 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         "It may take up to ten days to process your request.",
         # A pointer to another text.
         "For more information about how we use cookies to improve the site, please see our cookie notice.",
+        # What the user provides, and the user's action.
+        "To provide the details requested, fill in the form below.",
+        "It may be necessary for you to provide a copy of an invoice.",
     ],
 )
 def test_instructions_and_duties_state_no_purpose(text: str) -> None:
@@ -375,3 +387,25 @@ def test_identifiers_for_advertising_name_data(text: str, expected: list[tuple[s
     assert all(item in found for item in expected)
     if not expected:
         assert found == []
+
+
+def test_a_long_heading_is_read_as_a_paragraph() -> None:
+    html = (
+        "<h1>Privacy</h1><h2>Overview: we read the entries you make in the diary to show you charts of your "
+        "sleep over the past month and the past year.</h2><p>We keep them for a year.</p>"
+    )
+    found = [(p.category, p.text) for p in PARSER.parse(html, format="html").purposes]
+    assert any("show you charts of your sleep" in evidence for _, evidence in found)
+
+
+def test_data_protection_in_a_title_names_the_notice_not_security_measures() -> None:
+    # A long gerund item is read as a purpose where imperative items are; a section
+    # about security measures is not such a place, a "Data Protection Notice" is.
+    html = (
+        "<h1>Shop</h1><h2>Data Protection Notice for Customers</h2><p>Effective 1 May.</p>"
+        "<h3>Collection and Use of Personal Data</h3><p>We may use your personal data for these purposes:</p>"
+        "<ul><li>performing obligations in connection with the lessons and the trips you book with us or our "
+        "partners;</li><li>verifying your age;</li></ul>"
+    )
+    found = [p.text for p in PARSER.parse(html, format="html").purposes]
+    assert any(evidence.startswith("performing obligations") for evidence in found)

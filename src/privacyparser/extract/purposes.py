@@ -59,6 +59,8 @@ from privacyparser.rules import PurposeClauseRules, PurposeRule
 _MAX_LIST_LINES = 60
 # A list item read as a purpose is short: "Placing and managing orders".
 _MAX_ITEM_WORDS = 12
+# Longest heading, in words, read as a heading; a longer one is a paragraph set in bold.
+_MAX_HEADING_WORDS = 20
 # How far back from a clause the words that make it the user's are looked for
 # ("you should check their terms and ask them directly to ...").
 _BEFORE = 60
@@ -105,10 +107,11 @@ _LIST_AFTER = re.compile(
 _RESTATED = re.compile(r"\s*[:\-–—]\s*")
 # An enumerator inside a sentence: "(1)", "(b)", "(iii)".
 _ENUM = r"\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)"
-# An adverb between "to" and its verb: "to further develop", "to continually improve".
+# An adverb between "to" and its verb: "to further develop", "to continually improve";
+# "be able to" goes there too ("to be able to contact you").
 _ADVERB = (
     r"(?:better|further|continually|continuously|constantly|regularly|also|generally|more generally|primarily|"
-    r"mainly|only|solely|properly|effectively|efficiently|securely|safely)"
+    r"mainly|only|solely|properly|effectively|efficiently|securely|safely|be able to)"
 )
 _EXAMPLE = re.compile(r"\s*(?:for example|for instance|e\.\s?g\.|such as|including)")
 _CUT_WORD = re.compile(r"\s+\S*$")
@@ -774,7 +777,17 @@ class PurposeReader:
         out: list[Purpose] = []
         for index in range(ctx.sentence_count()):
             s, e = ctx.sentence(index)
-            if e <= s or ctx.in_furniture(s) or (ctx.in_heading(s, e) and not self._purpose_subheading(s)):
+            # A "heading" of more than `_MAX_HEADING_WORDS` words is a paragraph set in
+            # bold ("General: we may use the information to ..."): it is read as one.
+            if (
+                e <= s
+                or ctx.in_furniture(s)
+                or (
+                    ctx.in_heading(s, e)
+                    and not self._purpose_subheading(s)
+                    and len(ctx.lower[s:e].split(maxsplit=_MAX_HEADING_WORDS)) <= _MAX_HEADING_WORDS
+                )
+            ):
                 continue
             phrases = self.phrases_by_sentence.get(index, [])
             opening = self._opening(index, s, e)
