@@ -296,6 +296,8 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
             "We rely on your answers to provide the best tutoring we can to you.",
             "provide the best tutoring we can to you",
         ),
+        # A request for a service is no request about the user's rights.
+        ("We use your email address to respond to your request for a quote.", "respond to your request for a quote"),
         # "to be able to" before the verb.
         ("We keep your phone number to be able to contact you about a delivery.", "contact you about a delivery"),
         # A report is an analysis of use.
@@ -338,6 +340,17 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         # What the user provides, and the user's action.
         "To provide the details requested, fill in the form below.",
         "It may be necessary for you to provide a copy of an invoice.",
+        "For these partners, we recommend that you read their notices so you can see how they treat your details.",
+        # Handling a request about the user's rights is no purpose of processing.
+        "We will respond to your request within thirty days.",
+        "We do not charge a fee to process or respond to your verifiable consumer request.",
+        "Members have the right, at any time, to know whether their records are kept and to verify their accuracy.",
+        # The user's control of cookies.
+        "Most browsers allow you to block and delete cookies.",
+        "You can set your browser to warn you before cookies are set, or to refuse all cookies.",
+        # Purposes that name no purpose.
+        "We may share aggregated figures for any commercially reasonable purpose.",
+        "A resident who is away for a temporary or transitory purpose is still a resident.",
     ],
 )
 def test_instructions_and_duties_state_no_purpose(text: str) -> None:
