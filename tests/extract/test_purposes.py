@@ -298,6 +298,13 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
         ),
         # A request for a service is no request about the user's rights.
         ("We use your email address to respond to your request for a quote.", "respond to your request for a quote"),
+        # Precautions against liability are a legal purpose, not a security measure.
+        (
+            "We may disclose details when necessary to take precautions against liability or to investigate claims.",
+            "investigate claims",
+        ),
+        # Polls and surveys study the users.
+        ("We may contact you to poll your views on new lessons.", "poll your views on new lessons"),
         # "to be able to" before the verb.
         ("We keep your phone number to be able to contact you about a delivery.", "contact you about a delivery"),
         # A report is an analysis of use.
