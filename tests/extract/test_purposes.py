@@ -305,6 +305,15 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
         ),
         # Polls and surveys study the users.
         ("We may contact you to poll your views on new lessons.", "poll your views on new lessons"),
+        # In a list of purposes the intro is the cue of a clause after a condition.
+        (
+            "We use your information for the following purposes:\n- Subject to local rules, to improve the lessons.\n",
+            "improve the lessons",
+        ),
+        (
+            "We use your information for the following purposes:\n- To permit members to book courts.\n",
+            "permit members to book courts",
+        ),
         # "to be able to" before the verb.
         ("We keep your phone number to be able to contact you about a delivery.", "contact you about a delivery"),
         # A report is an analysis of use.
@@ -352,6 +361,9 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         "We will respond to your request within thirty days.",
         "We do not charge a fee to process or respond to your verifiable consumer request.",
         "Members have the right, at any time, to know whether their records are kept and to verify their accuracy.",
+        # The user's exercise of rights, and what data can no longer be.
+        "We will not treat you differently for exercising your privacy rights.",
+        "We may anonymise your records so that they can no longer be linked to you.",
         # The user's control of cookies.
         "Most browsers allow you to block and delete cookies.",
         "You can set your browser to warn you before cookies are set, or to refuse all cookies.",

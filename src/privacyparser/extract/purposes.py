@@ -552,6 +552,8 @@ class PurposeReader:
             if kind in ("verb", "verb2", "any"):
                 # "These tools help us understand ...": "help us" is the cue itself.
                 cued = restated or kind == "verb2" or pats.context.search(lower, s, match.start()) is not None
+                # "Where the law allows, to promote our products;": the list's intro is the cue.
+                cued = cued or (is_list_line and self._in_purpose_list(index))
                 if not cued and not phrases:
                     continue
                 before = lower[max(s, match.start() - _BEFORE) : match.end(kind) - len(match.group(kind))]
