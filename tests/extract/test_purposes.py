@@ -314,6 +314,8 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
             "We use your information for the following purposes:\n- To permit members to book courts.\n",
             "permit members to book courts",
         ),
+        # A purpose noun after "for" may have a word before it.
+        ("We use this photo for the app functionality.", "app functionality"),
         # "to be able to" before the verb.
         ("We keep your phone number to be able to contact you about a delivery.", "contact you about a delivery"),
         # A report is an analysis of use.
@@ -364,6 +366,8 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         # The user's exercise of rights, and what data can no longer be.
         "We will not treat you differently for exercising your privacy rights.",
         "We may anonymise your records so that they can no longer be linked to you.",
+        # The law a role is for names no purpose.
+        "Our representative in the union for data protection purposes is a law firm in Berlin.",
         # The user's control of cookies.
         "Most browsers allow you to block and delete cookies.",
         "You can set your browser to warn you before cookies are set, or to refuse all cookies.",

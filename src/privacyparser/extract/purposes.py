@@ -301,7 +301,7 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         # "to aid the provider in improving the app"
         rf"|\b(?:aid|aids|assist|assists|help|helps|support|supports)\s+(?:[\w-]+\s+){{1,3}}?in\s+(?P<ing2>{ings})\b"
         # "for the operation and maintenance of", "for the purpose of compliance"
-        rf"|\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+(?:the\s+)?)?(?P<noun>(?:[a-z-]+\s+(?:and|or)\s+)?(?:{nominals}))\b"
+        rf"|\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+(?:the\s+)?)?(?P<noun>(?:[a-z-]+\s+(?:and|or)\s+)?(?:(?!and\b|or\b|of\b|data\b|privacy\b)[a-z-]+\s+)?(?:{nominals}))\b"
         rf"(?=\s+(?:of|and|or|purposes?|reasons?|with|by|to|in|on)\b|\s*[,.;:]|\s*$)"
         # "for the purpose(s) of <anything>", "serves the purpose of <anything>"
         r"|\b(?:for|serves?|serving|with)\s+(?:the\s+)?(?:sole\s+|only\s+|limited\s+)?purposes?\s+of\s+(?P<of>)"
