@@ -373,6 +373,7 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         "You can set your browser to warn you before cookies are set, or to refuse all cookies.",
         # Purposes that name no purpose.
         "We may share aggregated figures for any commercially reasonable purpose.",
+        "In the past year we have disclosed identifiers to vendors for a business purpose.",
         "A resident who is away for a temporary or transitory purpose is still a resident.",
     ],
 )
