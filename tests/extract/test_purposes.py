@@ -291,6 +291,35 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
             "We reserve the right to transfer your details if our business is acquired by another firm.",
             "business is acquired",
         ),
+        # "provide the ..." is the provider's service unless the user provides the data.
+        (
+            "We rely on your answers to provide the best tutoring we can to you.",
+            "provide the best tutoring we can to you",
+        ),
+        # A request for a service is no request about the user's rights.
+        ("We use your email address to respond to your request for a quote.", "respond to your request for a quote"),
+        # Precautions against liability are a legal purpose, not a security measure.
+        (
+            "We may disclose details when necessary to take precautions against liability or to investigate claims.",
+            "investigate claims",
+        ),
+        # Polls and surveys study the users.
+        ("We may contact you to poll your views on new lessons.", "poll your views on new lessons"),
+        # In a list of purposes the intro is the cue of a clause after a condition.
+        (
+            "We use your information for the following purposes:\n- Subject to local rules, to improve the lessons.\n",
+            "improve the lessons",
+        ),
+        (
+            "We use your information for the following purposes:\n- To permit members to book courts.\n",
+            "permit members to book courts",
+        ),
+        # A purpose noun after "for" may have a word before it.
+        ("We use this photo for the app functionality.", "app functionality"),
+        # "to be able to" before the verb.
+        ("We keep your phone number to be able to contact you about a delivery.", "contact you about a delivery"),
+        # A report is an analysis of use.
+        ("The vendor reads the logs to prepare reports on reading habits.", "prepare reports on reading habits"),
     ],
 )
 def test_purpose_clause_found(text: str, evidence: str) -> None:
@@ -326,6 +355,26 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         "It may take up to ten days to process your request.",
         # A pointer to another text.
         "For more information about how we use cookies to improve the site, please see our cookie notice.",
+        # What the user provides, and the user's action.
+        "To provide the details requested, fill in the form below.",
+        "It may be necessary for you to provide a copy of an invoice.",
+        "For these partners, we recommend that you read their notices so you can see how they treat your details.",
+        # Handling a request about the user's rights is no purpose of processing.
+        "We will respond to your request within thirty days.",
+        "We do not charge a fee to process or respond to your verifiable consumer request.",
+        "Members have the right, at any time, to know whether their records are kept and to verify their accuracy.",
+        # The user's exercise of rights, and what data can no longer be.
+        "We will not treat you differently for exercising your privacy rights.",
+        "We may anonymise your records so that they can no longer be linked to you.",
+        # The law a role is for names no purpose.
+        "Our representative in the union for data protection purposes is a law firm in Berlin.",
+        # The user's control of cookies.
+        "Most browsers allow you to block and delete cookies.",
+        "You can set your browser to warn you before cookies are set, or to refuse all cookies.",
+        # Purposes that name no purpose.
+        "We may share aggregated figures for any commercially reasonable purpose.",
+        "In the past year we have disclosed identifiers to vendors for a business purpose.",
+        "A resident who is away for a temporary or transitory purpose is still a resident.",
     ],
 )
 def test_instructions_and_duties_state_no_purpose(text: str) -> None:
@@ -375,3 +424,25 @@ def test_identifiers_for_advertising_name_data(text: str, expected: list[tuple[s
     assert all(item in found for item in expected)
     if not expected:
         assert found == []
+
+
+def test_a_long_heading_is_read_as_a_paragraph() -> None:
+    html = (
+        "<h1>Privacy</h1><h2>Overview: we read the entries you make in the diary to show you charts of your "
+        "sleep over the past month and the past year.</h2><p>We keep them for a year.</p>"
+    )
+    found = [(p.category, p.text) for p in PARSER.parse(html, format="html").purposes]
+    assert any("show you charts of your sleep" in evidence for _, evidence in found)
+
+
+def test_data_protection_in_a_title_names_the_notice_not_security_measures() -> None:
+    # A long gerund item is read as a purpose where imperative items are; a section
+    # about security measures is not such a place, a "Data Protection Notice" is.
+    html = (
+        "<h1>Shop</h1><h2>Data Protection Notice for Customers</h2><p>Effective 1 May.</p>"
+        "<h3>Collection and Use of Personal Data</h3><p>We may use your personal data for these purposes:</p>"
+        "<ul><li>performing obligations in connection with the lessons and the trips you book with us or our "
+        "partners;</li><li>verifying your age;</li></ul>"
+    )
+    found = [p.text for p in PARSER.parse(html, format="html").purposes]
+    assert any(evidence.startswith("performing obligations") for evidence in found)

@@ -59,6 +59,8 @@ from privacyparser.rules import PurposeClauseRules, PurposeRule
 _MAX_LIST_LINES = 60
 # A list item read as a purpose is short: "Placing and managing orders".
 _MAX_ITEM_WORDS = 12
+# Longest heading, in words, read as a heading; a longer one is a paragraph set in bold.
+_MAX_HEADING_WORDS = 20
 # How far back from a clause the words that make it the user's are looked for
 # ("you should check their terms and ask them directly to ...").
 _BEFORE = 60
@@ -105,10 +107,11 @@ _LIST_AFTER = re.compile(
 _RESTATED = re.compile(r"\s*[:\-–—]\s*")
 # An enumerator inside a sentence: "(1)", "(b)", "(iii)".
 _ENUM = r"\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)"
-# An adverb between "to" and its verb: "to further develop", "to continually improve".
+# An adverb between "to" and its verb: "to further develop", "to continually improve";
+# "be able to" goes there too ("to be able to contact you").
 _ADVERB = (
     r"(?:better|further|continually|continuously|constantly|regularly|also|generally|more generally|primarily|"
-    r"mainly|only|solely|properly|effectively|efficiently|securely|safely)"
+    r"mainly|only|solely|properly|effectively|efficiently|securely|safely|be able to)"
 )
 _EXAMPLE = re.compile(r"\s*(?:for example|for instance|e\.\s?g\.|such as|including)")
 _CUT_WORD = re.compile(r"\s+\S*$")
@@ -298,7 +301,7 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         # "to aid the provider in improving the app"
         rf"|\b(?:aid|aids|assist|assists|help|helps|support|supports)\s+(?:[\w-]+\s+){{1,3}}?in\s+(?P<ing2>{ings})\b"
         # "for the operation and maintenance of", "for the purpose of compliance"
-        rf"|\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+(?:the\s+)?)?(?P<noun>(?:[a-z-]+\s+(?:and|or)\s+)?(?:{nominals}))\b"
+        rf"|\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+(?:the\s+)?)?(?P<noun>(?:[a-z-]+\s+(?:and|or)\s+)?(?:(?!and\b|or\b|of\b|data\b|privacy\b)[a-z-]+\s+)?(?:{nominals}))\b"
         rf"(?=\s+(?:of|and|or|purposes?|reasons?|with|by|to|in|on)\b|\s*[,.;:]|\s*$)"
         # "for the purpose(s) of <anything>", "serves the purpose of <anything>"
         r"|\b(?:for|serves?|serving|with)\s+(?:the\s+)?(?:sole\s+|only\s+|limited\s+)?purposes?\s+of\s+(?P<of>)"
@@ -550,6 +553,8 @@ class PurposeReader:
             if kind in ("verb", "verb2", "any"):
                 # "These tools help us understand ...": "help us" is the cue itself.
                 cued = restated or kind == "verb2" or pats.context.search(lower, s, match.start()) is not None
+                # "Where the law allows, to promote our products;": the list's intro is the cue.
+                cued = cued or (is_list_line and self._in_purpose_list(index))
                 if not cued and not phrases:
                     continue
                 before = lower[max(s, match.start() - _BEFORE) : match.end(kind) - len(match.group(kind))]
@@ -779,7 +784,17 @@ class PurposeReader:
         out: list[Purpose] = []
         for index in range(ctx.sentence_count()):
             s, e = ctx.sentence(index)
-            if e <= s or ctx.in_furniture(s) or (ctx.in_heading(s, e) and not self._purpose_subheading(s)):
+            # A "heading" of more than `_MAX_HEADING_WORDS` words is a paragraph set in
+            # bold ("General: we may use the information to ..."): it is read as one.
+            if (
+                e <= s
+                or ctx.in_furniture(s)
+                or (
+                    ctx.in_heading(s, e)
+                    and not self._purpose_subheading(s)
+                    and len(ctx.lower[s:e].split(maxsplit=_MAX_HEADING_WORDS)) <= _MAX_HEADING_WORDS
+                )
+            ):
                 continue
             phrases = self.phrases_by_sentence.get(index, [])
             opening = self._opening(index, s, e)
