@@ -423,6 +423,30 @@ def test_one_scan_gives_the_enumeration_cuts(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "we collect your name, title and email address, such as: your work email (if any).",
+        "data like age; gender & zip code, as well as photos etc. for example a profile picture",
+        "information, including, but not limited to, your browsing history and/or device id",
+        "  ,  such as  ( ) ; : or and ",
+        "name ,\n and\t\u00a0 e-mail ;  or  phone",
+    ],
+)
+@pytest.mark.parametrize("start", [0, 1, 5, 12])
+def test_cuts_are_the_cut_pattern_scan(sentence: str, start: int) -> None:
+    """`_cuts`, which searches without the leading whitespace and backs up over it, gives
+    what `finditer` of `_cut_pattern` gives, from any start."""
+    from privacyparser.extract.practices import _cut_pattern, _cuts
+
+    expected = [
+        (m.start(), m.end(), m.start("intro") >= 0)
+        for m in _cut_pattern(PARSER.rules).finditer(sentence, start, len(sentence))
+        if m.end() > m.start()
+    ]
+    assert _cuts(PARSER.rules, sentence, start, len(sentence)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "category", "kept"),
     [
         # The items of a list introduced by the person's right name what they may ask about ...

@@ -27,11 +27,12 @@ Everything is computed once per sentence; work is linear in the document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
-from privacyparser.extract.prefilter import factored_by_first_letter, remembered
+from privacyparser.extract.prefilter import factored_by_first_letter, remembered, without_leading_space
 from privacyparser.models import DataCategory
 from privacyparser.pipeline.clauses import DATA, plural_forms
 from privacyparser.rules import DataCategoryRule, RuleSet
@@ -266,7 +267,8 @@ _LIST_GAP = 8
 _BARE_LIST_LINE_WORDS = 4
 
 
-@dataclass
+# Slots: built for every sentence with data and read for every term of it.
+@dataclass(slots=True)
 class SentenceInfo:
     start: int
     end: int
@@ -299,7 +301,14 @@ class SentenceInfo:
             if cue is not None:
                 masked = [(s, e) for s, e in self.data_spans if not _OBJECT_FOLLOWS.match(lower, e)]
                 if masked:
-                    found = any(not any(s <= m.start() < e for s, e in masked) for m in cue.finditer(lower))
+                    for match in cue.finditer(lower):
+                        at = match.start()
+                        for s, e in masked:
+                            if s <= at < e:
+                                break
+                        else:
+                            found = True
+                            break
                 else:
                     # Nothing masked: any match will do, and the first one says so.
                     found = cue.search(lower) is not None
@@ -356,6 +365,24 @@ _LOCAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CUE_BIT = {name: bit for bit, name in enumerate((*_CUES, *(name for name, _ in _LOCAL_CUES)))}
 
 
+def _bits(*names: str) -> int:
+    return sum(1 << _CUE_BIT[name] for name in names)
+
+
+# Cues asked about for many terms, as bits of `SentenceInfo.mask`: a clear bit answers
+# `SentenceInfo.has` (no match), so the callers test it before they call.
+_RETENTION_BIT = _bits("retention_statement")
+_DEFINITION_BIT = _bits("definition_sentence")
+_GENERIC_VETO_BIT = _bits("generic_veto")
+_CONTACT_US_BIT = _bits("contact_us_cue")
+_MECHANISM_BIT = _bits("mechanism_collects")
+# A sentence whose scan found none of the cues of `_sentence_vetoes`, or of the user
+# actions, has none of them: most sentences are answered by one test.
+_VETO_BITS = _bits("advice", "do_not_track", "request_contents", "others_practices", "security_measure")
+_USER_ACTION_BITS = tuple((_bits(name), pattern) for name, pattern in _USER_ACTIONS)
+_ANY_USER_ACTION = _bits(*(name for name, _ in _USER_ACTIONS))
+
+
 def _cue(rules: RuleSet, name: str) -> re.Pattern[str]:
     owner: object = rules
     for part in name.split("."):
@@ -391,12 +418,31 @@ class _DocumentGate:
         self.list_only = _list_only(rules)
         self.practice_cue = _practice_cue(rules)
         categories = _categories(rules)
+        # The data clauses with their category and sentence, in document order: each is
+        # placed once here, and `extract_practices` reads them from this list.
+        self.data_clauses: list[tuple[str, DataCategoryRule, int, int, int]] = []
+        starts = ctx.sentence_starts
+        data_clauses, spans_by_sentence, specific_by_sentence = (
+            self.data_clauses,
+            self.spans_by_sentence,
+            self.specific_by_sentence,
+        )
+        # The clauses come in document order: the sentence of the one before is asked
+        # first (`ctx.sentence_index` only when the clause is past it).
+        index, low, high = 0, 1, 0
+        spans: list[tuple[int, int]] = []
         for kind, rule_id, start, end in ctx.clauses:
             if kind == DATA:
-                index = ctx.sentence_index(start)
-                self.spans_by_sentence.setdefault(index, []).append((start, end))
-                if categories[rule_id].gate == "specific":
-                    self.specific_by_sentence.setdefault(index, []).append((categories[rule_id], start, end))
+                if not low <= start < high:
+                    index = max(0, bisect_right(starts, start) - 1)
+                    low = starts[index] if starts and index > 0 else -1
+                    high = starts[index + 1] if index + 1 < len(starts) else 1 << 62
+                    spans = spans_by_sentence.setdefault(index, [])
+                category = categories[rule_id]
+                data_clauses.append((rule_id, category, start, end, index))
+                spans.append((start, end))
+                if category.gate == "specific":
+                    specific_by_sentence.setdefault(index, []).append((category, start, end))
 
     @staticmethod
     def of(ctx: DocumentContext) -> _DocumentGate:
@@ -433,7 +479,7 @@ class PracticeGate:
     def __init__(self, ctx: DocumentContext) -> None:
         self.ctx = ctx
         self.rules: RuleSet = ctx.rules
-        document = _DocumentGate.of(ctx)
+        document = self.document = _DocumentGate.of(ctx)
         self._info = document.info
         self._practice: dict[int, bool] = {}
         self._spans_by_sentence = document.spans_by_sentence
@@ -443,6 +489,8 @@ class PracticeGate:
         self._user_action: dict[int, int] = {}
         self._user_action_list: dict[int, bool] = {}
         self._vetoes: dict[int, int] = {}
+        # `_governed`'s cues by (gate, negated); None for a gate without cues.
+        self._gate_cues: dict[tuple[str, bool], tuple[re.Pattern[str], re.Pattern[str]] | None] = {}
         # Which sense traps can match in each sentence (most match in none).
         self._traps = document.run_traps
         self._trap_spans = document.trap_spans
@@ -458,24 +506,24 @@ class PracticeGate:
         cached = self._info.get(index)
         if cached is not None:
             return cached
-        ctx, rules = self.ctx, self.rules
+        ctx = self.ctx
         start, end = ctx.sentence(index)
         lower = ctx.lower[start:end]
-        spans = [(s - start, e - start) for s, e in self._spans_by_sentence.get(index, [])]
-        mask = self._masks[index]
-        cues = mask >> len(self._traps)
-        line_start = start == 0 or ctx.text[start - 1] == "\n"
-        line_end = end >= len(ctx.text) or ctx.text[end : end + 1] in ("\n", "") or lower.endswith("\n")
+        spans = [(s - start, e - start) for s, e in self._spans_by_sentence.get(index, ())]
+        cues = self._masks[index] >> len(self._traps)
+        text = ctx.text
+        line_start = start == 0 or text[start - 1] == "\n"
+        line_end = end >= len(text) or text[end] == "\n" or lower.endswith("\n")
         info = SentenceInfo(
-            start=start,
-            end=end,
-            lower=lower,
-            practice_cue=self._practice_cue,
-            definition=bool(cues >> _CUE_BIT["definition_sentence"] & 1)
-            and rules.definition_sentence.search(lower) is not None,
-            is_list_line=line_start and line_end and len(lower.split(maxsplit=_LIST_ITEM_WORDS)) <= _LIST_ITEM_WORDS,
-            data_spans=spans,
-            mask=cues,
+            start,
+            end,
+            lower,
+            line_start and line_end and len(lower.split(maxsplit=_LIST_ITEM_WORDS)) <= _LIST_ITEM_WORDS,
+            cues & _DEFINITION_BIT != 0 and self.rules.definition_sentence.search(lower) is not None,
+            spans,
+            {},
+            cues,
+            self._practice_cue,
         )
         self._info[index] = info
         return info
@@ -494,6 +542,8 @@ class PracticeGate:
         practices and security measures without a gathering verb (`_VETO_AFFIRMED`). Each
         pattern runs only where its literals occur (`_LOCAL_CUES`)."""
         cached = self._vetoes.get(index)
+        if cached is None and not info.mask & _VETO_BITS:
+            cached = self._vetoes[index] = 0
         if cached is None:
             lower = info.lower
             cached = 0
@@ -519,8 +569,9 @@ class PracticeGate:
         if cached is None:
             lower = info.lower
             first = -1
-            for name, pattern in _USER_ACTIONS:
-                if info.mask >> _CUE_BIT[name] & 1:
+            mask = info.mask
+            for bit, pattern in _USER_ACTION_BITS if mask & _ANY_USER_ACTION else ():
+                if mask & bit:
                     found = pattern.search(lower)
                     if found is not None and (first < 0 or found.start() < first):
                         first = found.start()
@@ -611,19 +662,29 @@ class PracticeGate:
     def _governed(
         self, gate_name: str, info: SentenceInfo, start: int, end: int, negated: bool = False, before_only: bool = False
     ) -> bool:
-        gate = self.rules.term_gates.get(gate_name)
-        if gate is None:
+        key = (gate_name, negated)
+        if key in self._gate_cues:
+            cues = self._gate_cues[key]
+        else:
+            cues = self._gate_cues[key] = self._governing(gate_name, negated)
+        if cues is None:
             return False
+        before_cue, after_cue = cues
         lower = self.ctx.lower
-        before = lower[max(info.start, start - _WINDOW) : start]
-        after = lower[end : min(info.end, end + _WINDOW)]
-        before_cue = (gate.negated_before or gate.before) if negated else gate.before
-        after_cue = (gate.negated_after or gate.after) if negated else gate.after
-        found = factored_by_first_letter(before_cue).search(before)
+        found = before_cue.search(lower[max(info.start, start - _WINDOW) : start])
         if found is not None:
             # "You have the right to request your personal data": the user asks, not the provider.
             return self.rules.user_request.search(lower[max(info.start, start - _WINDOW - 40) : start]) is None
-        return not before_only and factored_by_first_letter(after_cue).search(after) is not None
+        return not before_only and after_cue.search(lower[end : min(info.end, end + _WINDOW)]) is not None
+
+    def _governing(self, gate_name: str, negated: bool) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """The cues before and after a term of the gate, as `_governed` runs them."""
+        gate = self.rules.term_gates.get(gate_name)
+        if gate is None:
+            return None
+        before_cue = (gate.negated_before or gate.before) if negated else gate.before
+        after_cue = (gate.negated_after or gate.after) if negated else gate.after
+        return factored_by_first_letter(before_cue), factored_by_first_letter(after_cue)
 
     def _listed_with_data(self, info: SentenceInfo, start: int, end: int) -> bool:
         """The term is an item of a list that also holds data which is not list-only:
@@ -727,7 +788,7 @@ class PracticeGate:
         "cookies collect your IP address", "information collected through cookies",
         "Usage Data; Cookies"; not a bare "we use cookies to remember you", nor "cookies and
         similar technologies", a list of mechanisms only."""
-        if info.has("mechanism_collects", self.rules.mechanism_collects):
+        if info.mask & _MECHANISM_BIT and info.has("mechanism_collects", self.rules.mechanism_collects):
             return True
         return self._listed_with_specific(self.ctx.sentence_index(start), start, end)
 
@@ -759,7 +820,7 @@ class PracticeGate:
         verdict = self._verdict(category, index, start, end, negated)
         if verdict == NO:
             return NO
-        info = self.info(index)
+        info = self._info.get(index) or self.info(index)
         if not negated and 0 <= self._user_action_at(index, info) <= start:
             return NO
         if not negated and info.is_list_line and self._list_of_user_action(index):
@@ -785,7 +846,7 @@ class PracticeGate:
     def _verdict(self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool) -> int:
         ctx, rules = self.ctx, self.rules
         lower = ctx.lower
-        info = self.info(index)
+        info = self._info.get(index) or self.info(index)
         # "Cookies are small text files ...", "'Personal data' means ...": a definition
         # names data without saying that anything is done with it.
         if info.definition and not self.collected_definition(info):
@@ -793,14 +854,6 @@ class PracticeGate:
         # A specific term needs a practice sentence whatever else holds: asked first
         # (once per sentence), it spares the checks below in most sentences.
         if category.gate == "specific" and not self.sentence_is_practice(index):
-            return NO
-        rel_start, rel_end = start - info.start, end - info.start
-        if info.definition and self._definition_trap_bits and self.collected_definition(info):
-            bits = self._masks[index] & self._trap_bits & ~self._definition_trap_bits
-            traps = _trap_spans(self._traps, bits, info.lower)
-        else:
-            traps = self._sentence_traps(index, info)
-        if any(s <= rel_start and rel_end <= e for s, e in traps):
             return NO
         if rules.modifier_head.search(lower[end : end + 40]) or _SERVICE_HEAD.match(lower, end, end + 40):
             return NO
@@ -814,38 +867,42 @@ class PracticeGate:
         if lower.startswith("address", start) and _ADDRESS_OF_NETWORK.search(lower, max(info.start, start - 30), start):
             return NO
         before = lower[max(info.start, start - _WINDOW) : start]
-        # "We retain Usage Data for a shorter period": how long data is kept, not which is
-        # held; "we keep your location history for as long as you choose" still names it.
-        if (
-            not negated
-            and (
-                info.has("retention_statement", rules.retention_statement)
-                or (
-                    ("retain" in before or "keep" in before or "kept" in before)
-                    and _RETAINED_BEFORE.search(before)
-                    and not _RELATIVE_CLAUSE.match(lower, end, info.end)
-                )
-            )
-            and not info.has("collection_verb", rules.collection_verb)
-            and not rules.possessive.search(lower[max(info.start, start - 30) : start])
-        ):
-            return NO
         if lower.endswith(("settings", "setting"), start, end) and _SETTINGS_PLACE.search(before):
             return NO
         if category.group == "survey" and (_OCCASION_BEFORE.search(before) or _SURVEY_PURPOSE_BEFORE.search(before)):
             return NO
         if category.group == "user_profile" and not negated and _PURPOSE_TARGET_BEFORE.search(before):
             return NO
-        if category.gate == "generic" and not negated and info.has("generic_veto", rules.generic_veto):
-            return NO
-        passed = FALLBACK if self._fallback_only(category, index, info, start, end, negated) else KEEP
-        if category.gate == "mechanism" and not negated and self._listed_with_specific(index, start, end):
-            # "Personal Data processed: Cookies; Usage Data": an item of a list of data.
-            return passed if self.sentence_is_practice(index) else NO
-        if category.gate != "specific":
-            return passed if self._governed(category.gate, info, start, end, negated) else NO
+        # The sense traps, the whole-sentence cues (retention, the generic veto) and the
+        # fallback test are asked last, of the terms that pass the rest: each answer is a
+        # pure function of the term and its sentence, so the order of the checks does not
+        # change it, and sentences whose terms all fail earlier never run them.
+        gate = category.gate
+        if gate != "specific":
+            if gate == "mechanism" and not negated and self._listed_with_specific(index, start, end):
+                # "Personal Data processed: Cookies; Usage Data": an item of a list of data.
+                if not self.sentence_is_practice(index):
+                    return NO
+            elif not self._governed(gate, info, start, end, negated):
+                return NO
+            if self._trapped(index, info, start, end):
+                return NO
+            if (
+                gate == "generic"
+                and not negated
+                and info.mask & _GENERIC_VETO_BIT
+                and info.has("generic_veto", rules.generic_veto)
+            ):
+                return NO
+            if self._retention_only(info, start, end, before, negated):
+                return NO
+            return FALLBACK if not negated and self._fallback_only(category, index, info, start, end, negated) else KEEP
         # "Write to us with your name and question": the user's own channel to the provider.
-        if info.has("contact_us_cue", rules.contact_us_cue) and not self._governed("generic", info, start, end):
+        if (
+            info.mask & _CONTACT_US_BIT
+            and info.has("contact_us_cue", rules.contact_us_cue)
+            and not self._governed("generic", info, start, end)
+        ):
             return NO
         term = lower[start:end]
         if term in self._list_only and category.list_only_terms:
@@ -854,10 +911,50 @@ class PracticeGate:
                 or self._governed("generic", info, start, end, before_only=True)
                 or (info.is_list_line and len(info.lower.split()) <= _BARE_LIST_LINE_WORDS)
             )
-            return KEEP if listed else NO
-        if term in category.ambiguous_terms:
-            return KEEP if self._reads_as_data(info, start, end) else NO
-        return KEEP
+            if not listed:
+                return NO
+        elif term in category.ambiguous_terms and not self._reads_as_data(info, start, end):
+            return NO
+        if self._trapped(index, info, start, end):
+            return NO
+        return NO if self._retention_only(info, start, end, before, negated) else KEEP
+
+    def _trapped(self, index: int, info: SentenceInfo, start: int, end: int) -> bool:
+        """A sense trap of the sentence covers the term."""
+        traps: list[tuple[int, int]] | None
+        if info.definition and self._definition_trap_bits and self.collected_definition(info):
+            bits = self._masks[index] & self._trap_bits & ~self._definition_trap_bits
+            traps = _trap_spans(self._traps, bits, info.lower)
+        else:
+            traps = self._trap_spans.get(index)
+            if traps is None:
+                traps = self._sentence_traps(index, info)
+        if not traps:
+            return False
+        rel_start, rel_end = start - info.start, end - info.start
+        return any(s <= rel_start and rel_end <= e for s, e in traps)
+
+    def _retention_only(self, info: SentenceInfo, start: int, end: int, before: str, negated: bool) -> bool:
+        """Whether the term is the object of keeping, not of collecting.
+
+        "We retain Usage Data for a shorter period" says how long data is kept, not which
+        is held; "we keep your location history for as long as you choose" still names it.
+        """
+        if negated:
+            return False
+        lower, rules = self.ctx.lower, self.rules
+        return bool(
+            (
+                (info.mask & _RETENTION_BIT and info.has("retention_statement", rules.retention_statement))
+                or (
+                    ("retain" in before or "keep" in before or "kept" in before)
+                    and _RETAINED_BEFORE.search(before)
+                    and not _RELATIVE_CLAUSE.match(lower, end, info.end)
+                )
+            )
+            and not info.has("collection_verb", rules.collection_verb)
+            and not rules.possessive.search(lower[max(info.start, start - 30) : start])
+        )
 
     def _fallback_only(
         self, category: DataCategoryRule, index: int, info: SentenceInfo, start: int, end: int, negated: bool
@@ -877,11 +974,10 @@ class PracticeGate:
 def _trap_spans(traps: tuple[re.Pattern[str], ...], mask: int, lower: str) -> list[tuple[int, int]]:
     """Spans of the sense traps in a sentence, running only those its mask allows."""
     spans: list[tuple[int, int]] = []
-    bit = 0
-    while mask >> bit:
-        if (mask >> bit) & 1:
-            spans.extend(m.span() for m in traps[bit].finditer(lower))
-        bit += 1
+    while mask:
+        lowest = mask & -mask  # the lowest bit set: most masks have none or one
+        spans += [m.span() for m in traps[lowest.bit_length() - 1].finditer(lower)]
+        mask ^= lowest
     return spans
 
 
@@ -945,14 +1041,23 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
     test keeps its terms.
     """
     gate = PracticeGate(ctx)
-    categories = _categories(ctx.rules)
     data: list[DataCategory] = []
     kept_gates: set[str] = set()
     deferred: dict[str, list[tuple[int, DataCategory]]] = {}
-    for kind, rule_id, start, end in ctx.clauses:
-        if kind != DATA or ctx.in_furniture(start):
+    # Most documents have no section title that says "NO": their terms are not marked.
+    any_marked_no = any(_MARKED_NO_TITLE.search(section.title_lower) for section in ctx.sections)
+    # What is known of the sentence of the terms being read (they come in document order).
+    current = -1
+    sentence_start = sentence_end = 0
+    audience: bool | None = None
+    # The literal scan's answer for the audience cue, asked before the call.
+    masks = gate.document.masks
+    audience_bit = 1 << (len(gate.document.traps) + _CUE_BIT["specific_audience"])
+    # A document without furniture (most plain texts) asks nothing of it.
+    furniture = bool(ctx.furniture)
+    for rule_id, category, start, end, index in gate.document.data_clauses:
+        if furniture and ctx.in_furniture(start):
             continue
-        category = categories[rule_id]
         if ctx.in_heading(start, end):
             if gate.keep_heading(category, start, end):
                 data.append(
@@ -964,18 +1069,27 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
                     )
                 )
             continue
-        index = ctx.sentence_index(start)
         # A specific term needs a practice sentence, negated or not (`_verdict`): asked
         # first, it spares the negation and the rest of the gate.
         if category.gate == "specific" and not gate.sentence_is_practice(index):
             continue
-        sentence_start, sentence_end = ctx.sentence(index)
-        negated = is_negated(ctx, sentence_start, start, end, sentence_end) or marked_not_collected(ctx, start, end)
-        if not negated and addresses_specific_audience(ctx, index):
-            continue
+        if index != current:
+            current, audience = index, None
+            sentence_start, sentence_end = ctx.sentence(index)
+        negated = is_negated(ctx, sentence_start, start, end, sentence_end) or (
+            any_marked_no and marked_not_collected(ctx, start, end)
+        )
         verdict = gate.verdict(category, index, start, end, negated)
         if verdict == NO:
             continue
+        # Asked of the terms the gate keeps (both tests are pure: the order does not matter).
+        if not negated:
+            if audience is None:
+                audience = (index >= len(masks) or masks[index] & audience_bit != 0) and addresses_specific_audience(
+                    ctx, index
+                )
+            if audience:
+                continue
         strict = verdict == KEEP
         record = DataCategory(
             **ctx.evidence(start, end, rule_id),
@@ -1053,8 +1167,9 @@ class _Piece:
     intro_after: bool = False  # an enumeration intro follows the piece: it is an umbrella
     # A term piece with more than its term ("analyse log data", "phone number to send
     # you messages") starts or ends a clause: the list does not run on past that side.
-    closed_left: bool = False
-    closed_right: bool = False
+    # None until asked (`_closes`).
+    closed_left: bool | None = False
+    closed_right: bool | None = False
 
 
 def _enumeration_items(ctx: DocumentContext, gate: PracticeGate, kept: list[DataCategory]) -> list[DataCategory]:
@@ -1085,8 +1200,7 @@ def _enumeration_items(ctx: DocumentContext, gate: PracticeGate, kept: list[Data
         info = gate.info(index)
         if (info.definition and not gate.collected_definition(info)) or ctx.in_heading(info.start, info.end):
             continue
-        pieces = _pieces(ctx, info.start, info.end, records, gate.data_spans(index))
-        out.extend(_items_of_runs(ctx, pieces, categories))
+        out.extend(_sentence_items(ctx, info.start, info.end, records, gate.data_spans(index), categories))
     return out
 
 
@@ -1107,55 +1221,169 @@ def _cut_pattern(rules: RuleSet) -> re.Pattern[str]:
     return remembered(rules, "practices.enumeration_cuts", build)
 
 
-def _pieces(
-    ctx: DocumentContext,
-    start: int,
-    end: int,
-    records: list[DataCategory],
-    matches: list[tuple[int, int]],
-) -> list[_Piece]:
-    # The cuts: successive leftmost matches of an intro or a separator, each searched
-    # from the end of the one before. Both always consume text (a cue is a word or a
-    # mark); an empty match would cut nothing and is passed over.
-    cuts = [
+def _cut_search(rules: RuleSet) -> re.Pattern[str] | None:
+    """`_cut_pattern` without the leading `\\s*` of its intro and its separator (None
+    when one lacks it): `re` tries the leading `\\s*` at every character of the
+    sentence, which cost a quarter of the scan."""
+
+    def build() -> re.Pattern[str] | None:
+        intro = without_leading_space(rules.enumeration_intro)
+        separator = without_leading_space(rules.enumeration_separator)
+        if intro is None or separator is None or intro.flags != separator.flags:
+            return None
+        return re.compile(f"(?P<intro>{intro.pattern})|(?:{separator.pattern})", intro.flags)
+
+    return remembered(rules, "practices.enumeration_cut_search", build)
+
+
+def _cuts(rules: RuleSet, lower: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """The cuts of `lower[start:end]`: successive leftmost matches of `_cut_pattern`
+    (start, end, whether an intro), each searched from the end of the one before, as
+    `finditer` gives them; an empty match would cut nothing and is passed over.
+
+    The leftmost match begins where the run of whitespace before the leftmost match of
+    `_cut_search` begins (not before the search's start: see `LeadingSpaceSearch`);
+    `_cut_pattern` matched there gives the match itself.
+    """
+    cut, search = _cut_pattern(rules), _cut_search(rules)
+    if search is not None:
+        cuts: list[tuple[int, int, bool]] = []
+        pos = start
+        while True:
+            found = search.search(lower, pos, end)
+            if found is None:
+                return cuts
+            begin = found.start()
+            while begin > pos and lower[begin - 1].isspace():
+                begin -= 1
+            match = cut.match(lower, begin, end)
+            if match is None or match.end() <= begin:
+                break  # not the form read above: the plain scan below decides
+            cuts.append((begin, match.end(), match.start("intro") >= 0))
+            pos = match.end()
+    return [
         (found.start(), found.end(), found.start("intro") >= 0)
-        for found in _cut_pattern(ctx.rules).finditer(ctx.lower, start, end)
+        for found in cut.finditer(lower, start, end)
         if found.end() > found.start()
     ]
-    pieces: list[_Piece] = []
-    piece_start, intro_before = start, False
-    for cut_start, cut_end, is_intro in [*cuts, (end, end, False)]:
-        if cut_start > piece_start:
-            piece = _classify(ctx, piece_start, cut_start, records, matches, intro_before)
-            piece.intro_after = is_intro
-            pieces.append(piece)
-        intro_before = is_intro or (intro_before and cut_start <= piece_start)
-        piece_start = cut_end
-    return pieces
 
 
-def _classify(
+def _sentence_items(
     ctx: DocumentContext,
     start: int,
     end: int,
     records: list[DataCategory],
     matches: list[tuple[int, int]],
-    intro_before: bool,
-) -> _Piece:
-    rules = ctx.rules
+    categories: dict[str, DataCategoryRule],
+) -> list[DataCategory]:
+    """The unnamed items of the sentence [start, end): its pieces between the cuts, read
+    as runs of items between breakers.
+
+    Only a run that holds a term of a specific category yields items
+    (`_category_source`), so the pieces are classified lazily, walking out from those
+    terms: a piece no such run reaches (most of a long sentence) is never read.
+    """
+    lower = ctx.lower
+    filler = ctx.rules.enumeration_filler
+    bounds: list[tuple[int, int, bool, bool]] = []  # start, end, intro before, intro after
+    piece_start, intro_before = start, False
+    for cut_start, cut_end, is_intro in _cuts(ctx.rules, lower, start, end):
+        if cut_start > piece_start:
+            bounds.append((piece_start, cut_start, intro_before, is_intro))
+        intro_before = is_intro or (intro_before and cut_start <= piece_start)
+        piece_start = cut_end
+    if end > piece_start:
+        bounds.append((piece_start, end, intro_before, False))
+    count = len(bounds)
+    if not count:
+        return []
+    starts = [bound[0] for bound in bounds]
+    pieces: list[_Piece | None] = [None] * count
     # A term that a separator inside it ("time and date of your use") cut in two belongs
-    # to both pieces.
-    inside = [r for r in records if r.start < end and start < r.end]
-    if inside:
-        first, last = min(r.start for r in inside), max(r.end for r in inside)
-        before = [w for w in _WORD.findall(ctx.lower[start:first]) if w not in rules.enumeration_filler and w != "s"]
-        after = [w for w in _WORD.findall(ctx.lower[last:end]) if w not in rules.enumeration_filler]
-        # "your device's IP address" may hold one word more; "analyse log data" is a verb and its object.
-        left_words = 1 if "'s " in ctx.lower[start:first] else 0
-        return _Piece(start, end, "term", inside[0], intro_before, False, len(before) > left_words, len(after) > 1)
-    if any(start < e and s < end for s, e in matches):
-        # A term the gate rejected (a negated, trapped or provider's term) ends the list.
-        return _Piece(start, end, "breaker", None, intro_before)
+    # to both pieces; a piece takes the first of its records, in their order.
+    inside: dict[int, list[DataCategory]] = {}
+    for record in records:
+        for i in _overlapping(bounds, starts, record.start, record.end):
+            inside.setdefault(i, []).append(record)
+    for i, held in inside.items():
+        pieces[i] = _Piece(bounds[i][0], bounds[i][1], "term", held[0], bounds[i][2], bounds[i][3], None, None)
+    # A term the gate rejected (a negated, trapped or provider's term) ends the list.
+    for s, e in matches:
+        for i in _overlapping(bounds, starts, s, e):
+            if pieces[i] is None:
+                pieces[i] = _Piece(bounds[i][0], bounds[i][1], "breaker", None, bounds[i][2], bounds[i][3])
+
+    def piece(i: int) -> _Piece:
+        found = pieces[i]
+        if found is None:
+            piece_start, piece_end, intro_before, intro_after = bounds[i]
+            found = pieces[i] = _Piece(
+                piece_start, piece_end, _item_kind(ctx, piece_start, piece_end), None, intro_before, intro_after
+            )
+        return found
+
+    def joined(left: int, right: int) -> bool:
+        """The two neighbouring pieces are in the same run (`_items_of_runs` in the past)."""
+        # Only term pieces close a side, and they are built already: what is known is
+        # read before a term's words are counted or an unread piece is classified.
+        a, b = pieces[left], pieces[right]
+        if (a is not None and a.kind == "breaker") or (b is not None and b.kind == "breaker"):
+            return False
+        if (a is not None and a.kind == "term" and _closes(lower, a, inside[left], filler, False)) or (
+            b is not None and b.kind == "term" and _closes(lower, b, inside[right], filler, True)
+        ):
+            return False
+        return piece(left).kind != "breaker" and piece(right).kind != "breaker"
+
+    out: list[DataCategory] = []
+    reached = -1
+    for seed in sorted(inside):
+        seed_piece = pieces[seed]
+        if (
+            seed <= reached
+            or seed_piece is None
+            or seed_piece.record is None
+            or categories[seed_piece.record.rule].gate != "specific"
+        ):
+            continue
+        first = last = seed
+        while first > 0 and joined(first - 1, first):
+            first -= 1
+        while last + 1 < count and joined(last, last + 1):
+            last += 1
+        reached = last
+        _items_of_run(ctx, [piece(i) for i in range(first, last + 1)], categories, out)
+    return out
+
+
+def _overlapping(bounds: list[tuple[int, int, bool, bool]], starts: list[int], start: int, end: int) -> range:
+    """The indices of the pieces that overlap [start, end)."""
+    first = max(0, bisect_right(starts, start) - 1)
+    if bounds[first][1] <= start:
+        first += 1
+    last = bisect_left(starts, end)
+    return range(first, max(first, last))
+
+
+def _closes(lower: str, piece: _Piece, inside: list[DataCategory], filler: frozenset[str], left: bool) -> bool:
+    """Whether a term piece closes its left (or right) side: it holds more words there
+    than its term ("analyse log data"), read once per side and piece."""
+    if left:
+        if piece.closed_left is None:
+            first = min(r.start for r in inside)
+            before = [w for w in _WORD.findall(lower, piece.start, first) if w not in filler and w != "s"]
+            # "your device's IP address" may hold one word more; "analyse log data" is a verb and its object.
+            piece.closed_left = len(before) > (1 if "'s " in lower[piece.start : first] else 0)
+        return piece.closed_left
+    if piece.closed_right is None:
+        last = max(r.end for r in inside)
+        piece.closed_right = len([w for w in _WORD.findall(lower, last, piece.end) if w not in filler]) > 1
+    return piece.closed_right
+
+
+def _item_kind(ctx: DocumentContext, start: int, end: int) -> str:
+    """The kind of a piece that holds no vocabulary match: "item" or "breaker"."""
+    rules = ctx.rules
     text = ctx.lower[start:end].strip(" .\n\"“”'")
     words = _WORD.findall(text)
     if (
@@ -1164,7 +1392,7 @@ def _classify(
         and _ACTIVITY_VERB.match(text) is None
         and "\n" not in ctx.text[start:end].strip()
     ):
-        return _Piece(start, end, "item", None, intro_before)
+        return "item"
     if (
         not words
         or len(words) > _ITEM_WORDS
@@ -1178,45 +1406,31 @@ def _classify(
         or (len(words) == 1 and (words[0] in _NON_ITEM_WORDS or words[0].endswith("ly")))
         or "\n" in ctx.text[start:end].strip()
     ):
-        return _Piece(start, end, "breaker", None, intro_before)
-    return _Piece(start, end, "item", None, intro_before)
+        return "breaker"
+    return "item"
 
 
-def _items_of_runs(
-    ctx: DocumentContext, pieces: list[_Piece], categories: dict[str, DataCategoryRule]
-) -> list[DataCategory]:
-    out: list[DataCategory] = []
-    i = 0
-    while i < len(pieces):
-        if pieces[i].kind == "breaker":
-            i += 1
+def _items_of_run(
+    ctx: DocumentContext, run: list[_Piece], categories: dict[str, DataCategoryRule], out: list[DataCategory]
+) -> None:
+    for k, piece in enumerate(run):
+        if piece.kind != "item" or piece.intro_after:
             continue
-        j = i
-        while j < len(pieces) and pieces[j].kind != "breaker":
-            if j > i and (pieces[j].closed_left or pieces[j - 1].closed_right):
-                break
-            j += 1
-        run = pieces[i:j]
-        for k, piece in enumerate(run):
-            if piece.kind != "item" or piece.intro_after:
-                continue
-            source = _category_source(run, k, categories)
-            if source is None:
-                continue
-            category = categories[source.rule]
-            item_start, item_end = _item_bounds(ctx, piece.start, piece.end)
-            if item_end <= item_start:
-                continue
-            out.append(
-                DataCategory(
-                    **ctx.evidence(item_start, item_end, f"{category.rule_id}.listed"),
-                    category=category.key,
-                    group=category.group,
-                    negated=False,
-                )
+        source = _category_source(run, k, categories)
+        if source is None:
+            continue
+        category = categories[source.rule]
+        item_start, item_end = _item_bounds(ctx, piece.start, piece.end)
+        if item_end <= item_start:
+            continue
+        out.append(
+            DataCategory(
+                **ctx.evidence(item_start, item_end, f"{category.rule_id}.listed"),
+                category=category.key,
+                group=category.group,
+                negated=False,
             )
-        i = j
-    return out
+        )
 
 
 def _category_source(run: list[_Piece], k: int, categories: dict[str, DataCategoryRule]) -> DataCategory | None:
