@@ -530,7 +530,7 @@ _KEPT_FIRST = "Privacy Policy\n\nWe collect personal information when you open a
     ("text", "kept"),
     [
         # Rights and requests: what a right is about, not what is collected ...
-        ("You can ask us for a copy of your personal information at any time.", 1),
+        ("Whenever you like, you may ask for a copy of the personal information we hold.", 1),
         ("We must verify your identity before we send you your personal information.", 1),
         ("For portability requests we send your personal information as a spreadsheet.", 1),
         # ... pointers to other text, transfers abroad, purpose-list intros ...
@@ -540,7 +540,7 @@ _KEPT_FIRST = "Privacy Policy\n\nWe collect personal information when you open a
         # ... the noun "collection", passing data on to others, and how long it is kept.
         ("This page explains our collection and use of personal information in the app.", 1),
         ("We may provide personal information to our business partners.", 1),
-        ("We will keep your personal information for as long as your account is open.", 1),
+        ("Your personal information stays with us while your account remains open.", 1),
         # Counter-examples: a collection stated outright is a record of its own.
         ("We also collect personal information from the forms you fill in.", 2),
         ("The personal information you send us through the chat is collected by our staff.", 2),

@@ -361,8 +361,8 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         "For these partners, we recommend that you read their notices so you can see how they treat your details.",
         # Handling a request about the user's rights is no purpose of processing.
         "We will respond to your request within thirty days.",
-        "We do not charge a fee to process or respond to your verifiable consumer request.",
-        "Members have the right, at any time, to know whether their records are kept and to verify their accuracy.",
+        "No fee is charged for us to process or answer a verifiable consumer request you send.",
+        "Members have the right, at any time, to learn if records about them are kept and to check them.",
         # The user's exercise of rights, and what data can no longer be.
         "We will not treat you differently for exercising your privacy rights.",
         "We may anonymise your records so that they can no longer be linked to you.",
