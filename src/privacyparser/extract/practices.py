@@ -489,6 +489,8 @@ class PracticeGate:
         self._user_action: dict[int, int] = {}
         self._user_action_list: dict[int, bool] = {}
         self._vetoes: dict[int, int] = {}
+        # `_section_titled`'s answers by (section title, topic).
+        self._titled: dict[tuple[str, re.Pattern[str]], bool] = {}
         # `_governed`'s cues by (gate, negated); None for a gate without cues.
         self._gate_cues: dict[tuple[str, bool], tuple[re.Pattern[str], re.Pattern[str]] | None] = {}
         # Which sense traps can match in each sentence (most match in none).
@@ -841,7 +843,12 @@ class PracticeGate:
         if section is None:
             return False
         title = section.title_lower
-        return topic.search(title) is not None and _DATA_TITLE.search(title) is None
+        # Asked for every term that passes the other checks: answered once per title.
+        key = (title, topic)
+        found = self._titled.get(key)
+        if found is None:
+            found = self._titled[key] = topic.search(title) is not None and _DATA_TITLE.search(title) is None
+        return found
 
     def _verdict(self, category: DataCategoryRule, index: int, start: int, end: int, negated: bool) -> int:
         ctx, rules = self.ctx, self.rules

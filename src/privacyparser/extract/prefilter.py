@@ -31,6 +31,11 @@ _MIN_LITERAL = 3
 _MAX_EXPANSION = 64
 _MAX_CLASS = 8
 
+# Words found in most sentences of a policy: a further set that holds one of them ("you",
+# "users", "customers") rejects few sentences, and each of its many occurrences cost a
+# step of the scan. Only further sets are dropped; a pattern's first set still decides.
+_COMMON_WORDS = frozenset(("you", "information"))
+
 _Exact = frozenset[str] | None
 _T = TypeVar("_T")
 
@@ -339,7 +344,9 @@ class SentenceFilter:
             sets = required_literal_sets(pattern)
             # A further set whose literal is short once its spaces are cut (" to ") would
             # be scanned for with its leading space: a scan tried at every word.
-            sets = sets[:1] + [c for c in sets[1:] if min(len(s.strip(" ")) for s in c) >= _MIN_LITERAL]
+            sets = sets[:1] + [
+                c for c in sets[1:] if min(len(s.strip(" ")) for s in c) >= _MIN_LITERAL and not c & _COMMON_WORDS
+            ]
             if not sets:
                 self.always |= 1 << bit
                 continue
