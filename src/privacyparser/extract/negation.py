@@ -117,11 +117,23 @@ def is_negated(
         return False
     if ctx.rules.negation_exceptions.search(prefix[max(0, match.start() - 20) :]) is not None:
         return False
+    # A condition or a restriction anywhere before the negation in its clause qualifies
+    # it too: "without your consent, we will not share ...", "if the user declines, ...".
+    if ctx.rules.negation_qualifier.search(prefix, 0, match.start()) is not None:
+        return False
     if ctx.rules.conditional.search(prefix[max(0, match.start() - 25) : match.start() + 4]) is not None:
+        return False
+    between = prefix[match.end() :]
+    # A clause of its own between the negation and the term governs the term: "we do
+    # not sell data, and we use your email to ...", "... if we learn that we collected".
+    if ctx.rules.negation_new_clause.search(between) is not None:
+        return False
+    if ctx.rules.negation_restriction.search(between) is not None:
         return False
     if term_end is not None:
         end = min(sentence_end if sentence_end is not None else len(ctx.lower), term_end + _AFTER_LIMIT)
-        rest = ctx.lower[term_end:end]
+        # The term itself may hold the restriction ("purposes other than those listed").
+        rest = ctx.lower[term_start:end]
         for boundary in (";", ". ", " but ", " however"):
             cut = rest.find(boundary)
             if cut >= 0:
