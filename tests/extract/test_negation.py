@@ -36,6 +36,12 @@ def _negated(text: str, category: str) -> set[bool]:
         ("We do not save your credit card number on our servers.", "payment_card", True),
         ("We will never distribute the email address that we collect.", "email_address", True),
         ("We use your phone number to log in and will not pass your email address on.", "email_address", True),
+        # The term as the subject of a negated passive.
+        ("Your precise location is never stored on our servers.", "precise_location", True),
+        ("No email address is collected by the app.", "email_address", True),
+        ("Your email address will not be sold unless the law requires it.", "email_address", False),
+        ("We check your login to ensure that your email address is not disclosed.", "email_address", False),
+        ("You can turn it off so no precise location is collected.", "precise_location", False),
         # A condition or restriction before the negation, in its clause.
         ("However, without your consent, we will not transfer your email address to partners.", "email_address", False),
         ("If the user declines, the app does not collect the precise location.", "precise_location", False),

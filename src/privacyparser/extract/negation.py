@@ -24,6 +24,8 @@ from privacyparser.extract.prefilter import factored_by_first_letter, literal_ch
 # Where a new clause starts: what precedes it does not govern the term.
 _CLAUSE_BOUNDARIES = (";", ":", " but ", " however", " except ", " whereas ", " although ", " while ")
 _AFTER_LIMIT = 120
+# How far before a negated passive's subject its purpose or condition is looked for.
+_LEAD_LIMIT = 40
 
 
 NEGATION_WINDOW = 300
@@ -89,12 +91,47 @@ def is_negated(
     term_end: int | None = None,
     sentence_end: int | None = None,
 ) -> bool:
-    """True when the clause before the term negates a practice verb, with no restriction after it.
+    """True when the clause before the term negates a practice verb, or the term is the
+    subject of a negated passive ("your location is never stored"), with no restriction
+    after it.
 
     Only the part of the sentence before the term, back to the last clause boundary, is
     read for the negation: in "we do not sell data, but we collect your email" the
     email is not negated because a "but" clause intervenes.
     """
+    if not _negated_before(ctx, sentence_start, term_start) and not (
+        term_end is not None and _negated_after(ctx, sentence_start, term_start, term_end)
+    ):
+        return False
+    if term_end is not None:
+        end = min(sentence_end if sentence_end is not None else len(ctx.lower), term_end + _AFTER_LIMIT)
+        # The term itself may hold the restriction ("purposes other than those listed").
+        rest = ctx.lower[term_start:end]
+        for boundary in (";", ". ", " but ", " however"):
+            cut = rest.find(boundary)
+            if cut >= 0:
+                rest = rest[:cut]
+        if ctx.rules.negation_restriction.search(rest):
+            return False
+    return True
+
+
+def _negated_after(ctx: DocumentContext, sentence_start: int, term_start: int, term_end: int) -> bool:
+    """The term is the subject of a negated passive: "your location is never stored",
+    "no location data is collected"; not in a purpose or a consequence ("to ensure that
+    your data is not disclosed", "you can turn it off so no location is collected")."""
+    if ctx.rules.negation_after.match(ctx.lower, term_end) is not None:
+        negated = True
+    else:
+        negated = (
+            ctx.lower.endswith("no ", 0, term_start)
+            and ctx.rules.negation_after_no.match(ctx.lower, term_end) is not None
+        )
+    lead = ctx.lower[max(sentence_start, term_start - _LEAD_LIMIT) : term_start]
+    return negated and ctx.rules.negation_after_blocked.search(lead) is None
+
+
+def _negated_before(ctx: DocumentContext, sentence_start: int, term_start: int) -> bool:
     # A negation governs the words just after it; a bounded look-back keeps a sentence
     # with thousands of terms linear.
     window_start = max(sentence_start, term_start - NEGATION_WINDOW)
@@ -123,21 +160,10 @@ def is_negated(
         return False
     if ctx.rules.conditional.search(prefix[max(0, match.start() - 25) : match.start() + 4]) is not None:
         return False
-    between = prefix[match.end() :]
     # A clause of its own between the negation and the term governs the term: "we do
     # not sell data, and we use your email to ...", "... if we learn that we collected".
-    if ctx.rules.negation_new_clause.search(between) is not None:
+    # It is looked for from the negation word on, since the cue's gap may span it ("it
+    # cannot be provided and we use ...").
+    if ctx.rules.negation_new_clause.search(prefix, prefix.find(" ", match.start())) is not None:
         return False
-    if ctx.rules.negation_restriction.search(between) is not None:
-        return False
-    if term_end is not None:
-        end = min(sentence_end if sentence_end is not None else len(ctx.lower), term_end + _AFTER_LIMIT)
-        # The term itself may hold the restriction ("purposes other than those listed").
-        rest = ctx.lower[term_start:end]
-        for boundary in (";", ". ", " but ", " however"):
-            cut = rest.find(boundary)
-            if cut >= 0:
-                rest = rest[:cut]
-        if ctx.rules.negation_restriction.search(rest):
-            return False
-    return True
+    return ctx.rules.negation_restriction.search(prefix, match.end()) is None
