@@ -42,6 +42,7 @@ def _negated(text: str, category: str) -> set[bool]:
         ("Your email address will not be sold unless the law requires it.", "email_address", False),
         ("We check your login to ensure that your email address is not disclosed.", "email_address", False),
         ("You can turn it off so no precise location is collected.", "precise_location", False),
+        ("With the exception of your friends, your email address is not shared.", "email_address", False),
         # A condition or restriction before the negation, in its clause.
         ("However, without your consent, we will not transfer your email address to partners.", "email_address", False),
         ("If the user declines, the app does not collect the precise location.", "precise_location", False),

@@ -127,8 +127,15 @@ def _negated_after(ctx: DocumentContext, sentence_start: int, term_start: int, t
             ctx.lower.endswith("no ", 0, term_start)
             and ctx.rules.negation_after_no.match(ctx.lower, term_end) is not None
         )
+    if not negated:
+        return False
     lead = ctx.lower[max(sentence_start, term_start - _LEAD_LIMIT) : term_start]
-    return negated and ctx.rules.negation_after_blocked.search(lead) is None
+    if ctx.rules.negation_after_blocked.search(lead) is not None:
+        return False
+    # Conditions and exceptions put first ("with the exception of ..., your email is not
+    # shared") qualify it as they qualify a negation before the term.
+    clause = ctx.lower[max(sentence_start, term_start - NEGATION_WINDOW) : term_start]
+    return ctx.rules.negation_qualifier.search(clause) is None
 
 
 def _negated_before(ctx: DocumentContext, sentence_start: int, term_start: int) -> bool:
