@@ -1,16 +1,24 @@
 """Negated data practices: "we do not sell your personal information".
 
-A practice is negated when a negated practice verb governs the term in its own clause.
-Three kinds of sentence look negated but are not negations of the practice:
+A practice is negated when a negated practice verb governs the term in its own clause,
+or when the term is the subject of a negated passive ("your location is never stored").
+Several kinds of sentence look negated but are not negations of the practice:
 
-- conditions on the user: "if you do not provide your email, you cannot register";
+- conditions on the user: "if you do not provide your email, you cannot register",
+  "if you decline, we will not collect your location";
 - restrictions: "we will not share your data without your consent", "we do not keep it
   longer than necessary", "we do not sell it except as described here" (the practice
   happens, within limits);
+- negations of something else: what the company is not responsible for or a notice does
+  not cover, what the user may not do, rights to ask "us not to sell", what a withdrawal
+  does not affect, consent that is not needed, hedges ("we generally do not");
+- a new clause between the negation and the term: "we do not sell data, and we use
+  your email to ...";
 - idioms: "including but not limited to", "not only".
 
-The first and last are `negation_exceptions` before the term; restrictions are read in
-the rest of the clause after the term (`negation_restriction` in cues.json).
+`negation_exceptions` are read around the negation, `negation_qualifier` anywhere before
+it in its clause, `negation_new_clause` and `negation_restriction` between it and the
+term, and restrictions also in the rest of the clause after the term (cues.json).
 """
 
 from __future__ import annotations
