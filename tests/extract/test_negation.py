@@ -32,6 +32,33 @@ def _negated(text: str, category: str) -> set[bool]:
         ("We do not sell data, but we collect your email address to send receipts.", "email_address", False),
         # Idioms.
         ("We collect information including, but not limited to, your IP address.", "ip_address", False),
+        # More practice verbs.
+        ("We do not save your credit card number on our servers.", "payment_card", True),
+        ("We will never distribute the email address that we collect.", "email_address", True),
+        ("We use your phone number to log in and will not pass your email address on.", "email_address", True),
+        # The term as the subject of a negated passive.
+        ("Your precise location is never stored on our servers.", "precise_location", True),
+        ("No email address is collected by the app.", "email_address", True),
+        ("Your email address will not be sold unless the law requires it.", "email_address", False),
+        ("We check your login to ensure that your email address is not disclosed.", "email_address", False),
+        ("You can turn it off so no precise location is collected.", "precise_location", False),
+        ("With the exception of your friends, your email address is not shared.", "email_address", False),
+        # A condition or restriction before the negation, in its clause.
+        ("However, without your consent, we will not transfer your email address to partners.", "email_address", False),
+        ("If the user declines, the app does not collect the precise location.", "precise_location", False),
+        # A restriction between the negation and the term.
+        ("We will not share, without your prior consent, your email address with partners.", "email_address", False),
+        # A clause of its own between the negation and the term.
+        ("We do not sell any data, and we use your email address to send receipts.", "email_address", False),
+        ("We do not sell data, and if we find we collected an email address, we delete it.", "email_address", False),
+        # What the company is not responsible for, or what a text does not cover.
+        ("This notice does not cover the collection of your email address by partner sites.", "email_address", False),
+        # Obligations of the user, choices and rights, effects of a withdrawal.
+        ("You may not use the email address of another person to register.", "email_address", False),
+        ("A withdrawal will not affect the processing of your email address before it.", "email_address", False),
+        ("We do not need your consent to share your email address with a court.", "email_address", False),
+        # A hedged negation is not a statement that the practice is never done.
+        ("We generally do not transfer your email address to other countries.", "email_address", False),
     ],
 )
 def test_negation(text: str, category: str, negated: bool) -> None:
@@ -46,6 +73,19 @@ def test_negation(text: str, category: str, negated: bool) -> None:
     ],
 )
 def test_link_names_are_not_negations(text: str) -> None:
+    assert True not in _negated(text, "personal_information")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What the company is not responsible for, and rights to ask for a practice to stop.
+        "We collect personal information. We are not responsible for the use of personal information by other sites.",
+        "We collect personal information. You have the right to ask us not to sell your personal information.",
+        "We collect personal information. Request that a business that sells data, not sell personal information.",
+    ],
+)
+def test_responsibility_and_rights_are_not_negations(text: str) -> None:
     assert True not in _negated(text, "personal_information")
 
 

@@ -1,16 +1,24 @@
 """Negated data practices: "we do not sell your personal information".
 
-A practice is negated when a negated practice verb governs the term in its own clause.
-Three kinds of sentence look negated but are not negations of the practice:
+A practice is negated when a negated practice verb governs the term in its own clause,
+or when the term is the subject of a negated passive ("your location is never stored").
+Several kinds of sentence look negated but are not negations of the practice:
 
-- conditions on the user: "if you do not provide your email, you cannot register";
+- conditions on the user: "if you do not provide your email, you cannot register",
+  "if you decline, we will not collect your location";
 - restrictions: "we will not share your data without your consent", "we do not keep it
   longer than necessary", "we do not sell it except as described here" (the practice
   happens, within limits);
+- negations of something else: what the company is not responsible for or a notice does
+  not cover, what the user may not do, rights to ask "us not to sell", what a withdrawal
+  does not affect, consent that is not needed, hedges ("we generally do not");
+- a new clause between the negation and the term: "we do not sell data, and we use
+  your email to ...";
 - idioms: "including but not limited to", "not only".
 
-The first and last are `negation_exceptions` before the term; restrictions are read in
-the rest of the clause after the term (`negation_restriction` in cues.json).
+`negation_exceptions` are read around the negation, `negation_qualifier` anywhere before
+it in its clause, `negation_new_clause` and `negation_restriction` between it and the
+term, and restrictions also in the rest of the clause after the term (cues.json).
 """
 
 from __future__ import annotations
@@ -24,6 +32,8 @@ from privacyparser.extract.prefilter import factored_by_first_letter, literal_ch
 # Where a new clause starts: what precedes it does not govern the term.
 _CLAUSE_BOUNDARIES = (";", ":", " but ", " however", " except ", " whereas ", " although ", " while ")
 _AFTER_LIMIT = 120
+# How far before a negated passive's subject its purpose or condition is looked for.
+_LEAD_LIMIT = 40
 
 
 NEGATION_WINDOW = 300
@@ -89,12 +99,54 @@ def is_negated(
     term_end: int | None = None,
     sentence_end: int | None = None,
 ) -> bool:
-    """True when the clause before the term negates a practice verb, with no restriction after it.
+    """True when the clause before the term negates a practice verb, or the term is the
+    subject of a negated passive ("your location is never stored"), with no restriction
+    after it.
 
     Only the part of the sentence before the term, back to the last clause boundary, is
     read for the negation: in "we do not sell data, but we collect your email" the
     email is not negated because a "but" clause intervenes.
     """
+    if not _negated_before(ctx, sentence_start, term_start) and not (
+        term_end is not None and _negated_after(ctx, sentence_start, term_start, term_end)
+    ):
+        return False
+    if term_end is not None:
+        end = min(sentence_end if sentence_end is not None else len(ctx.lower), term_end + _AFTER_LIMIT)
+        # The term itself may hold the restriction ("purposes other than those listed").
+        rest = ctx.lower[term_start:end]
+        for boundary in (";", ". ", " but ", " however"):
+            cut = rest.find(boundary)
+            if cut >= 0:
+                rest = rest[:cut]
+        if ctx.rules.negation_restriction.search(rest):
+            return False
+    return True
+
+
+def _negated_after(ctx: DocumentContext, sentence_start: int, term_start: int, term_end: int) -> bool:
+    """The term is the subject of a negated passive: "your location is never stored",
+    "no location data is collected"; not in a purpose or a consequence ("to ensure that
+    your data is not disclosed", "you can turn it off so no location is collected")."""
+    if ctx.rules.negation_after.match(ctx.lower, term_end) is not None:
+        negated = True
+    else:
+        negated = (
+            ctx.lower.endswith("no ", 0, term_start)
+            and ctx.rules.negation_after_no.match(ctx.lower, term_end) is not None
+        )
+    if not negated:
+        return False
+    lead = ctx.lower[max(sentence_start, term_start - _LEAD_LIMIT) : term_start]
+    if ctx.rules.negation_after_blocked.search(lead) is not None:
+        return False
+    # Conditions and exceptions put first ("with the exception of ..., your email is not
+    # shared") qualify it as they qualify a negation before the term.
+    clause = ctx.lower[max(sentence_start, term_start - NEGATION_WINDOW) : term_start]
+    return ctx.rules.negation_qualifier.search(clause) is None
+
+
+def _negated_before(ctx: DocumentContext, sentence_start: int, term_start: int) -> bool:
     # A negation governs the words just after it; a bounded look-back keeps a sentence
     # with thousands of terms linear.
     window_start = max(sentence_start, term_start - NEGATION_WINDOW)
@@ -117,15 +169,16 @@ def is_negated(
         return False
     if ctx.rules.negation_exceptions.search(prefix[max(0, match.start() - 20) :]) is not None:
         return False
+    # A condition or a restriction anywhere before the negation in its clause qualifies
+    # it too: "without your consent, we will not share ...", "if the user declines, ...".
+    if ctx.rules.negation_qualifier.search(prefix, 0, match.start()) is not None:
+        return False
     if ctx.rules.conditional.search(prefix[max(0, match.start() - 25) : match.start() + 4]) is not None:
         return False
-    if term_end is not None:
-        end = min(sentence_end if sentence_end is not None else len(ctx.lower), term_end + _AFTER_LIMIT)
-        rest = ctx.lower[term_end:end]
-        for boundary in (";", ". ", " but ", " however"):
-            cut = rest.find(boundary)
-            if cut >= 0:
-                rest = rest[:cut]
-        if ctx.rules.negation_restriction.search(rest):
-            return False
-    return True
+    # A clause of its own between the negation and the term governs the term: "we do
+    # not sell data, and we use your email to ...", "... if we learn that we collected".
+    # It is looked for from the negation word on, since the cue's gap may span it ("it
+    # cannot be provided and we use ...").
+    if ctx.rules.negation_new_clause.search(prefix, prefix.find(" ", match.start())) is not None:
+        return False
+    return ctx.rules.negation_restriction.search(prefix, match.end()) is None

@@ -185,6 +185,11 @@ class RuleSet:
     list_intro: re.Pattern[str] = _NEVER
     conditional: re.Pattern[str] = _NEVER
     negation_restriction: re.Pattern[str] = _NEVER
+    negation_new_clause: re.Pattern[str] = _NEVER
+    negation_qualifier: re.Pattern[str] = _NEVER
+    negation_after: re.Pattern[str] = _NEVER
+    negation_after_no: re.Pattern[str] = _NEVER
+    negation_after_blocked: re.Pattern[str] = _NEVER
     purpose_clauses: PurposeClauseRules = field(default_factory=PurposeClauseRules)
     generic_veto: re.Pattern[str] = _NEVER
     specific_audience: re.Pattern[str] = _NEVER
@@ -368,6 +373,11 @@ _OPTIONAL_CUE_PATTERNS = (
     "security_measure",
     "gathering_verb",
     "mechanism_collects",
+    "negation_new_clause",
+    "negation_qualifier",
+    "negation_after",
+    "negation_after_no",
+    "negation_after_blocked",
 )
 
 
