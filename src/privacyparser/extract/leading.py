@@ -70,9 +70,11 @@ def _leading(items: list[Any]) -> _Strings | None:
     for item in items:
         strings = exact_strings(item)
         if strings is not None:
-            run = frozenset(a + b for a in run for b in strings)
-            if len(run) > _MAX_PREFIXES:
-                return None
+            longer = frozenset(a + b for a in run for b in strings)
+            if len(longer) > _MAX_PREFIXES:
+                # The strings so far begin every match too, and are fewer.
+                return run
+            run = longer
             continue
         inner = _leading_item(item)
         if inner is None:
@@ -81,9 +83,9 @@ def _leading(items: list[Any]) -> _Strings | None:
     return run
 
 
-def _join(run: _Strings, inner: _Strings) -> _Strings | None:
+def _join(run: _Strings, inner: _Strings) -> _Strings:
     out = frozenset(a + b for a in run for b in inner)
-    return out if len(out) <= _MAX_PREFIXES else None
+    return out if len(out) <= _MAX_PREFIXES else run
 
 
 def _leading_item(item: tuple[Any, Any]) -> _Strings | None:
