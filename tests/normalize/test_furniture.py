@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from privacyparser.normalize import furniture
 from privacyparser.normalize.furniture import find_furniture, navigation_kind
 
 
@@ -211,3 +212,20 @@ def test_furniture_by_position(text: str, expected: list[tuple[str, str]]) -> No
 )
 def test_policy_text_is_not_furniture(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You shall Indemnify us. Any dispute goes to ARBITRATION. At our sole discretion.",
+        "you shall indemnify us. any dispute goes to arbitration. Provided “as is”.",
+        # Characters that match a letter only case-blind: no substring test may rule them out.
+        "You shall \u0130NDEMNIFY us. Any dispute goes to arb\u0131tration at our \u017fole discretion.",
+        "Nothing here reads as terms of use, only as a short policy text.",
+    ],
+)
+def test_terms_kinds_as_the_markers_count_them(text: str) -> None:
+    # The literal pre-test of `_has_terms_kinds` never changes its answer.
+    found = sum(1 for marker in furniture._TERMS_MARKERS if marker.search(text))
+    for needed in range(1, 5):
+        assert furniture._has_terms_kinds(text, needed) is (found >= needed)

@@ -26,6 +26,8 @@ from privacyparser.extract.prefilter import exact_strings
 _MAX_PREFIXES = 400
 
 _Strings = frozenset[str]
+# A pattern's global flags ("(?m)"): the only group that must open it.
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
 @lru_cache(maxsize=256)
@@ -33,8 +35,9 @@ def with_leading_literals(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` behind a lookahead for the strings every match begins with, or
     `pattern` itself when those are unknown (or one is empty)."""
     prefixes = leading_literals(pattern)
-    if prefixes is None or not isinstance(pattern.pattern, str) or pattern.pattern.startswith("(?"):
-        # A leading "(?" may hold global flags, which must stay first.
+    if prefixes is None or not isinstance(pattern.pattern, str) or _GLOBAL_FLAGS.match(pattern.pattern):
+        # Global flags must stay first. A leading lookbehind ("(?<!not )\\b...") may
+        # follow the lookahead: both look at the same position.
         return pattern
     try:
         return re.compile("(?=" + _factored(sorted(prefixes)) + ")(?:" + pattern.pattern + ")", pattern.flags)
@@ -67,9 +70,11 @@ def _leading(items: list[Any]) -> _Strings | None:
     for item in items:
         strings = exact_strings(item)
         if strings is not None:
-            run = frozenset(a + b for a in run for b in strings)
-            if len(run) > _MAX_PREFIXES:
-                return None
+            longer = frozenset(a + b for a in run for b in strings)
+            if len(longer) > _MAX_PREFIXES:
+                # The strings so far begin every match too, and are fewer.
+                return run
+            run = longer
             continue
         inner = _leading_item(item)
         if inner is None:
@@ -78,9 +83,9 @@ def _leading(items: list[Any]) -> _Strings | None:
     return run
 
 
-def _join(run: _Strings, inner: _Strings) -> _Strings | None:
+def _join(run: _Strings, inner: _Strings) -> _Strings:
     out = frozenset(a + b for a in run for b in inner)
-    return out if len(out) <= _MAX_PREFIXES else None
+    return out if len(out) <= _MAX_PREFIXES else run
 
 
 def _leading_item(item: tuple[Any, Any]) -> _Strings | None:

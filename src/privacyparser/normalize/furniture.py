@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from privacyparser.normalize.document import FurnitureSpan
 
@@ -320,15 +321,47 @@ def _has_terms_kinds(text: str, needed: int) -> bool:
     Each kind is a search of the whole text, most often for nothing: the count stops as
     soon as it is reached, or can no longer be with the kinds left.
     """
+    # A kind whose literals are not in the lower-cased text cannot occur: a substring test
+    # in C, where a case-blind search tries the regex at every character. Only three
+    # characters match an ASCII one case-blind but lower-case to another ("ſ" is "s").
+    caseless = text.isascii() or not any(map(text.__contains__, _CASE_BLIND_ONLY))
+    checks = _terms_literals() if caseless else None
+    lower = text.lower() if checks is not None else ""
     found = 0
     for checked, marker in enumerate(_TERMS_MARKERS):
         if found + len(_TERMS_MARKERS) - checked < needed:
             return False
+        literals = checks[checked] if checks is not None else None
+        if literals is not None and not any(map(lower.__contains__, literals)):
+            continue
         if marker.search(text):
             found += 1
             if found >= needed:
                 return True
     return found >= needed
+
+
+# The characters that `(?i)` matches to an ASCII letter while `str.lower` does not give
+# that letter (dotted and dotless I, long s).
+_CASE_BLIND_ONLY = ("\u0130", "\u0131", "\u017f")
+
+
+@lru_cache(maxsize=1)
+def _terms_literals() -> tuple[tuple[str, ...] | None, ...]:
+    """Per `_TERMS_MARKERS` kind, strings one of which every match holds, lower-cased
+    (None: unknown). A marker is case-blind by its leading "(?i)": the
+    strings every match of it without the flag holds, lower-cased, are in the
+    lower-cased text wherever it matches."""
+    # Imported here: the extractors' package imports this module.
+    from privacyparser.extract.prefilter import literal_checks
+
+    out: list[tuple[str, ...] | None] = []
+    for marker in _TERMS_MARKERS:
+        checks = None
+        if marker.pattern.startswith("(?i)") and marker.flags & re.IGNORECASE:
+            checks = literal_checks(re.compile(marker.pattern.removeprefix("(?i)")))
+        out.append(None if checks is None else tuple(literal.lower() for literal in checks))
+    return tuple(out)
 
 
 def _holds_policy(text: str) -> bool:
