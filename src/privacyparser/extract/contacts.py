@@ -21,6 +21,18 @@ _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}\b"
 )
 _GLUED_WORD = re.compile(r"[a-z][A-Z]")
+# An address written against harvesters: "jane(at)example(dot)com", "jane [at] example.org".
+# Only bracketed "at"/"dot": a bare " @ " or " at " reads too often as prose ("follow us @ ...").
+_OBFUSCATED_AT = re.compile(r"[(\[{]at[)\]}]", re.IGNORECASE)
+_OBFUSCATED_DOT = r"(?:\.| ?[(\[{]dot[)\]}] ?)"
+_OBFUSCATED_EMAIL = re.compile(
+    r"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]{0,63}) ?[(\[{]at[)\]}] ?"
+    rf"(?P<domain>[A-Za-z0-9][A-Za-z0-9-]{{0,62}}(?:{_OBFUSCATED_DOT}[A-Za-z0-9-]{{1,63}}){{0,6}})"
+    rf"{_OBFUSCATED_DOT}(?P<tld>[A-Za-z]{{2,24}})\b",
+    re.IGNORECASE,
+)
+_OBFUSCATED_DOT_SPLIT = re.compile(_OBFUSCATED_DOT, re.IGNORECASE)
+_OBFUSCATED_WINDOW = 600
 _URL = re.compile(r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"'()\[\]]{2,2000}", re.IGNORECASE)
 # Digits with the separators phone numbers are printed with; confirmed by phonenumbers.
 _PHONE = re.compile(r"(?<![\w+./-])(?:\+|00)?\(?\d[\d ()./-]{5,22}\d(?![\w/-])")
@@ -30,6 +42,17 @@ _PHONE_CUE = re.compile(r"\b(?:phone|telephone|tel|call|fax|mobile|hotline|toll[
 _PHONE_LABEL = re.compile(
     r"\b(?:phone|telephone|tel|fax|mobile|hotline|call us)\b(?: (?:number|no))?\.?\s*(?:\([^)]{0,20}\)\s*)?:?\s*$", re.I
 )
+# A North American toll-free number spelled in letters ("1-800-FLOWERS", "1-888-GO-SHIPS"):
+# the keypad gives its digits. Searched only when "800"-style codes are followed by a capital.
+_VANITY_HINT = re.compile(r"8(?:00|88|77|66|55|44|33)\)?[-. ]?[A-Z]")
+_VANITY = re.compile(
+    r"(?<![\w+-])(?:1[-. ]?)?\(?(?P<area>8(?:00|88|77|66|55|44|33))\)?[-. ]?"
+    r"(?P<subscriber>[A-Z0-9]{2,9}(?:-[A-Z0-9]{2,7}){0,2})(?![\w-])"
+)
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+# Ten digits grouped 3-3-4 with a North American area and exchange code ("707 887 1507",
+# "1.800.561.5161", "(212) 555-0199"): read in the US plan when the policy names no region.
+_NANP_PRINTED = re.compile(r"(?:\+?1[-. ]?)?(?:\([2-9]\d\d\) ?|[2-9]\d\d[-. ])[2-9]\d\d[-. ]\d{4}")
 # Numbers that are not phones: company, registration, tax and postal numbers.
 _NOT_A_PHONE = re.compile(
     r"\b(?:company|registration|registered|reg|vat|tax|ein|abn|acn|hrb|hra|zip|postal|post code|postcode|"
@@ -323,6 +346,45 @@ def _phone_value(raw: str, region: str | None) -> str | None:
     return None
 
 
+def _nanp_value(raw: str) -> str | None:
+    """The E.164 form of a number printed the North American way, when the policy names no region.
+
+    Only a valid number: with no region named, a merely possible one (the reserved
+    555-01xx of examples) is not enough evidence."""
+    if _NANP_PRINTED.fullmatch(raw.strip()) is None:
+        return None
+    number = phonenumbers.parse(raw, "US")
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _vanity_value(area: str, subscriber: str) -> str | None:
+    """The E.164 form of "800" + "NYTIMES": letters by the keypad, letters past the seventh dropped."""
+    letters = subscriber.replace("-", "")
+    if letters.isdigit() or not 7 <= len(letters) <= 9:
+        return None
+    digits = letters.translate(_KEYPAD)[:7]
+    number = phonenumbers.parse("+1" + area + digits, None)
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _obfuscated_emails(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, address) of each "name(at)example(dot)com": read near each bracketed "at"."""
+    pos = 0
+    for at in _OBFUSCATED_AT.finditer(text):
+        if at.start() < pos:
+            continue
+        match = _OBFUSCATED_EMAIL.search(text, max(pos, at.start() - 70), min(len(text), at.end() + _OBFUSCATED_WINDOW))
+        if match is None or match.start("local") > at.start():
+            continue
+        domain = ".".join(_OBFUSCATED_DOT_SPLIT.split(match.group("domain")))
+        yield match.start(), match.end(), f"{match.group('local')}@{domain}.{match.group('tld')}".lower()
+        pos = match.end()
+
+
 def _printed_digits(raw: str) -> str | None:
     """The digits of a labelled number `phonenumbers` cannot resolve ("0175/1156455" -> "01751156455")."""
     digits = re.sub(r"\D", "", raw)
@@ -378,6 +440,12 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         emails.append(value)
         taken.add(start, end)
         records.append(_contact(ctx, start, end, "email", value))
+    for start, end, value in _obfuscated_emails(text):
+        if ctx.in_furniture(start) or start in taken:
+            continue
+        emails.append(value)
+        taken.add(start, end)
+        records.append(_contact(ctx, start, end, "email", value))
     for match in _urls(text, ctx.lower):
         start, end = match.span()
         raw = match.group().rstrip(_TRAILING_PUNCTUATION)
@@ -405,6 +473,8 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         if not has_cue:
             continue
         phone = _phone_value(raw, region)
+        if phone is None and region is None:
+            phone = _nanp_value(raw)
         if phone is None and _PHONE_LABEL.search(context[-40:]):
             phone = _printed_digits(raw)
         if phone is None:
@@ -412,6 +482,18 @@ def extract_contacts(ctx: DocumentContext) -> list[Contact]:
         value = phone
         taken.add(start, end)
         records.append(_contact(ctx, start, end, "phone", value))
+    if _VANITY_HINT.search(text):
+        for match in _VANITY.finditer(text):
+            start, end = match.span()
+            if ctx.in_furniture(start) or start in taken:
+                continue
+            if not _PHONE_CUE.search(text[max(0, start - 80) : start]):
+                continue
+            phone = _vanity_value(match.group("area"), match.group("subscriber"))
+            if phone is None:
+                continue
+            taken.add(start, end)
+            records.append(_contact(ctx, start, end, "phone", phone))
     for match in _streets(text, ascii_digits):
         start, end = match.span()
         if ctx.in_furniture(start) or start in taken:
