@@ -46,6 +46,19 @@ def _contacts(text: str) -> set[tuple[str, str]]:
         ("Mail jane(at)example(dot)org with questions.", ("email", "jane@example.org")),
         ("Write to help {at} example.co.uk.", ("email", "help@example.co.uk")),
         ("Send it to team [at] mail [dot] example [dot] com.", ("email", "team@mail.example.com")),
+        (
+            "You may send an email to privacy-team @ example.com (remove the spaces).",
+            ("email", "privacy-team@example.com"),
+        ),
+        # British addresses without a house number, found from the postcode.
+        (
+            "Write to: Data Team, Riverside House, Mill Lane, Oxford OX1 2AB, United Kingdom.",
+            ("postal_address", "Riverside House, Mill Lane, Oxford OX1 2AB"),
+        ),
+        (
+            "Privacy Office Elm Court Harbour Road Bristol BS1 6AA",
+            ("postal_address", "Elm Court Harbour Road Bristol BS1 6AA"),
+        ),
         # Toll-free numbers spelled in letters: keypad digits, letters past the seventh dropped.
         ("Call us at 1-800-FLOWERS.", ("phone", "+18003569377")),
         ("Call our line at 1-888-GO-SHIPS any day.", ("phone", "+18884674477")),
@@ -80,6 +93,8 @@ def test_not_a_phone(text: str) -> None:
         "This notice was last changed on March 5, 2018 The changes are listed below.",
         "We store backups in Frankfurt and serve 40 countries, 1200 Partners help us.",
         "See section Data Sharing 4, 2020 Edition for details.",
+        "Your code is AB1 2CD. Main Street shops take it.",
+        "The Park Road team ships. Order AB1 2CD arrives soon.",
     ],
 )
 def test_not_a_european_address(text: str) -> None:
@@ -151,6 +166,7 @@ def test_finders_find_what_a_whole_text_scan_finds(text: str) -> None:
     [
         "We met (at) the station and walked on (dot) by dot.",
         "Prices start (at) 5 dollars.",
+        "Come and find us @ stand.com at the fair.",
     ],
 )
 def test_not_an_email(text: str) -> None:
