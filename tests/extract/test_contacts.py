@@ -114,6 +114,11 @@ def test_not_a_european_address(text: str) -> None:
             "If you wish to make a complaint about our handling of your data, email us at privacy@example.com.",
             "privacy",
         ),
+        # A vendor the company hired: its address is not a way to reach the company.
+        (
+            "For fraud checks we have commissioned Beispiel GmbH, Lindenstraße 4, 10969 Berlin, as our vendor.",
+            "third_party",
+        ),
     ],
 )
 def test_contact_role(text: str, role: str) -> None:
