@@ -42,6 +42,30 @@ def _contacts(text: str) -> set[tuple[str, str]]:
             "Post: Voorbeeld B.V., Prinsengracht 263, 1016 GV Amsterdam",
             ("postal_address", "Prinsengracht 263, 1016 GV Amsterdam"),
         ),
+        # Written against address harvesters.
+        ("Mail jane(at)example(dot)org with questions.", ("email", "jane@example.org")),
+        ("Write to help {at} example.co.uk.", ("email", "help@example.co.uk")),
+        ("Send it to team [at] mail [dot] example [dot] com.", ("email", "team@mail.example.com")),
+        (
+            "You may send an email to privacy-team @ example.com (remove the spaces).",
+            ("email", "privacy-team@example.com"),
+        ),
+        # British addresses without a house number, found from the postcode.
+        (
+            "Write to: Data Team, Riverside House, Mill Lane, Oxford OX1 2AB, United Kingdom.",
+            ("postal_address", "Riverside House, Mill Lane, Oxford OX1 2AB"),
+        ),
+        (
+            "Privacy Office Elm Court Harbour Road Bristol BS1 6AA",
+            ("postal_address", "Elm Court Harbour Road Bristol BS1 6AA"),
+        ),
+        # Toll-free numbers spelled in letters: keypad digits, letters past the seventh dropped.
+        ("Call us at 1-800-FLOWERS.", ("phone", "+18003569377")),
+        ("Call our line at 1-888-GO-SHIPS any day.", ("phone", "+18884674477")),
+        ("Questions? Call 1-800-CONTACTS.", ("phone", "+18002668228")),
+        # Printed the North American way in a policy that names no country.
+        ("Please call us at 1.800.561.5161 or write to us.", ("phone", "+18005615161")),
+        ("Our phone number is 707 887 1507.", ("phone", "+17078871507")),
     ],
 )
 def test_contact_is_found(text: str, expected: tuple[str, str]) -> None:
@@ -54,6 +78,9 @@ def test_contact_is_found(text: str, expected: tuple[str, str]) -> None:
         "Registered in England with company number 11659211.",
         "Our VAT number: 123456789.",
         "The policy was updated in 2023 after 12 345 visits.",
+        "We now count 800 ABC members and 888 XYZ groups.",
+        "Reach us at 1-800-HELP.",
+        "Our number of sites is 2023 555 1234 in total.",
     ],
 )
 def test_not_a_phone(text: str) -> None:
@@ -66,6 +93,8 @@ def test_not_a_phone(text: str) -> None:
         "This notice was last changed on March 5, 2018 The changes are listed below.",
         "We store backups in Frankfurt and serve 40 countries, 1200 Partners help us.",
         "See section Data Sharing 4, 2020 Edition for details.",
+        "Your code is AB1 2CD. Main Street shops take it.",
+        "The Park Road team ships. Order AB1 2CD arrives soon.",
     ],
 )
 def test_not_a_european_address(text: str) -> None:
@@ -84,6 +113,11 @@ def test_not_a_european_address(text: str) -> None:
         (
             "If you wish to make a complaint about our handling of your data, email us at privacy@example.com.",
             "privacy",
+        ),
+        # A vendor the company hired: its address is not a way to reach the company.
+        (
+            "For fraud checks we have commissioned Beispiel GmbH, Lindenstraße 4, 10969 Berlin, as our vendor.",
+            "third_party",
         ),
     ],
 )
@@ -130,3 +164,15 @@ def test_finders_find_what_a_whole_text_scan_finds(text: str) -> None:
     assert spans(contacts._urls(text, lower_same_length(text))) == spans(contacts._URL.finditer(text))
     assert spans(contacts._phones(text, ascii_digits)) == spans(contacts._PHONE.finditer(text))
     assert spans(contacts._streets(text, ascii_digits)) == spans(contacts._STREET.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met (at) the station and walked on (dot) by dot.",
+        "Prices start (at) 5 dollars.",
+        "Come and find us @ stand.com at the fair.",
+    ],
+)
+def test_not_an_email(text: str) -> None:
+    assert not [v for k, v in _contacts(text) if k == "email"]
