@@ -101,7 +101,8 @@ _CLAUSE_END = re.compile(
 # What opens a list after "for the following purposes".
 # "For other purposes: We may use ..." is a label before a sentence, not a list.
 _LIST_AFTER = re.compile(
-    r",?\s*(?::|such as|including|namely)\s*+(?!(?:we|you|they|it|our|your|the|this|these|such|if|when)\b)"
+    r",?\s*(?::|such as|including(?:,?\s*but not limited to,?)?|namely)\s*+"
+    r"(?!(?:we|you|they|it|our|your|the|this|these|such|if|when)\b)"
 )
 # What lies between a purpose label and its restatement: "To contact you: to contact you by".
 _RESTATED = re.compile(r"\s*[:\-–—]\s*")
@@ -310,7 +311,7 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         # "so that we can answer you"
         r"|\bso\s+(?:that\s+)?(?:we|you|they|it|the \w+)\s+(?:can|could|may|might|will|are able to)\s+(?P<so>)"
         # "purposes such as ..."
-        r"|\bpurposes?,?\s*(?::|such as|including|like|namely)\s*(?P<such>)"
+        r"|\bpurposes?,?\s*(?::|such as|including(?:,?\s*but not limited to,?)?|like|namely)\s*(?P<such>)"
         # "for a better experience"
         r"|\bfor\s+(?P<exp>(?:a|an|the)\s+(?:better|improved|smoother|enhanced|optimal|personali[sz]ed|seamless)"
         r"\s+(?:user\s+)?experience)\b"
