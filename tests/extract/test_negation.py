@@ -81,7 +81,7 @@ def test_link_names_are_not_negations(text: str) -> None:
     [
         # What the company is not responsible for, and rights to ask for a practice to stop.
         "We collect personal information. We are not responsible for the use of personal information by other sites.",
-        "We collect personal information. You have the right to ask us not to sell your personal information.",
+        "We collect personal information. You are entitled to tell us not to sell the personal information we hold.",
         "We collect personal information. Request that a business that sells data, not sell personal information.",
     ],
 )
