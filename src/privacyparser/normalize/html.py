@@ -193,8 +193,13 @@ _MIN_CONTENTS_LINKS = 3
 
 _MARKUP_START = re.compile(r"<[!?/A-Za-z]")
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>\x00]*")
-_TAG_STOP = re.compile(r"[>=]")
-_SPACES = re.compile(r"[ \t\n\r\f]*")
+# A tag's attributes up to its `>`: an `=` followed by a quoted value skips the value (a `>`
+# inside quotes does not close the tag). Possessive throughout, so nothing backtracks.
+_TAG_BODY = re.compile(r"""[^>=]*+(?:=[ \t\n\r\f]*+(?:"[^"]*+"|'[^']*+'|(?!["']))[^>=]*+)*+""")
+# A start or end tag from its `<`: the name (a letter, then anything up to a space, `/`,
+# `>` or NUL, as `_TAG_NAME`), then the body.
+_START_TAG = re.compile(r"<([A-Za-z][^\s/>\x00]*+)" + _TAG_BODY.pattern)
+_END_TAG = re.compile(r"</([A-Za-z][^\s/>\x00]*+)" + _TAG_BODY.pattern)
 _COMMENT_END = re.compile(r"--!?>")
 # Elements whose content is not markup: raw text (no entities) and RCDATA (entities).
 _RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"})
@@ -216,26 +221,6 @@ def _end_tag_pattern(name: str) -> re.Pattern[str]:
         pattern = re.compile(rf"</{name}[\s/>]", re.IGNORECASE)
         _END_TAG_PATTERNS[name] = pattern
     return pattern
-
-
-def _scan_tag_end(source: str, pos: int) -> int:
-    """Position just after the `>` closing the tag whose name ends at `pos` (len at EOF)."""
-    length = len(source)
-    while True:
-        stop = _TAG_STOP.search(source, pos)
-        if stop is None:
-            return length
-        at = stop.start()
-        if source[at] == ">":
-            return at + 1
-        value = _SPACES.match(source, at + 1).end()  # type: ignore[union-attr]
-        if value < length and source[value] in "\"'":
-            close = source.find(source[value], value + 1)
-            if close < 0:
-                return length
-            pos = close + 1
-        else:
-            pos = value
 
 
 def _tokenize_source(source: str) -> Iterator[_Token]:
@@ -261,22 +246,23 @@ def _tokenize_source(source: str) -> Iterator[_Token]:
             close_at = source.find(">", at + 2)
             pos = close_at + 1 if close_at >= 0 else length
         elif second == "/":
-            if at + 2 < length and source[at + 2].isascii() and source[at + 2].isalpha():
-                end_name = _TAG_NAME.match(source, at + 2)
-                assert end_name is not None
-                pos = _scan_tag_end(source, end_name.end())
+            end_tag = _END_TAG.match(source, at)
+            if end_tag is not None:
+                stop = end_tag.end()
+                pos = stop + 1 if stop < length and source[stop] == ">" else length
                 if pos < length or source.endswith(">"):
-                    yield _Token("end", at, pos, end_name.group().lower())
+                    yield _Token("end", at, pos, end_tag.group(1).lower())
             elif source.startswith(">", at + 2):
                 pos = at + 3
             else:  # `</ p>`, `</3`: a bogus comment in HTML5
                 close_at = source.find(">", at + 2)
                 pos = close_at + 1 if close_at >= 0 else length
         else:
-            name_match = _TAG_NAME.match(source, at + 1)
-            assert name_match is not None
-            name = name_match.group().lower()
-            pos = _scan_tag_end(source, name_match.end())
+            start_tag = _START_TAG.match(source, at)
+            assert start_tag is not None
+            name = start_tag.group(1).lower()
+            stop = start_tag.end()
+            pos = stop + 1 if stop < length and source[stop] == ">" else length
             if pos >= length and not source.endswith(">"):
                 return  # end of file inside a tag: HTML5 drops the tag
             yield _Token("start", at, pos, name)
