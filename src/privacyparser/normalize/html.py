@@ -208,7 +208,7 @@ _END_TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=\x00]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
-class _Token(NamedTuple):  # a tuple: cheaper to make than a frozen dataclass, 180k a pass
+class _Token(NamedTuple):
     kind: str  # "text", "raw", "start", "end"
     start: int
     end: int
@@ -223,18 +223,22 @@ def _end_tag_pattern(name: str) -> re.Pattern[str]:
     return pattern
 
 
-def _tokenize_source(source: str) -> Iterator[_Token]:
-    """Text runs (decoded later) and tags of `source`, in order, with exact positions."""
+def _tokenize_source(source: str) -> Iterator[tuple[str, int, int, str]]:
+    """Text runs (decoded later) and tags of `source`, in order, with exact positions.
+
+    Plain tuples in `_Token`'s field order: a page has thousands, and a plain tuple is the
+    cheapest to make; `_Token`s are made of them only for the tree-less fallback.
+    """
     length = len(source)
     pos = 0
     while pos < length:
         found = _MARKUP_START.search(source, pos)
         if found is None:
-            yield _Token("text", pos, length)
+            yield ("text", pos, length, "")
             return
         at = found.start()
         if at > pos:
-            yield _Token("text", pos, at)
+            yield ("text", pos, at, "")
         second = source[at + 1]
         if second == "!" and source.startswith("!--", at + 1):
             if source.startswith(">", at + 4) or source.startswith("->", at + 4):
@@ -251,7 +255,7 @@ def _tokenize_source(source: str) -> Iterator[_Token]:
                 stop = end_tag.end()
                 pos = stop + 1 if stop < length and source[stop] == ">" else length
                 if pos < length or source.endswith(">"):
-                    yield _Token("end", at, pos, end_tag.group(1).lower())
+                    yield ("end", at, pos, end_tag.group(1).lower())
             elif source.startswith(">", at + 2):
                 pos = at + 3
             else:  # `</ p>`, `</3`: a bogus comment in HTML5
@@ -265,12 +269,12 @@ def _tokenize_source(source: str) -> Iterator[_Token]:
             pos = stop + 1 if stop < length and source[stop] == ">" else length
             if pos >= length and not source.endswith(">"):
                 return  # end of file inside a tag: HTML5 drops the tag
-            yield _Token("start", at, pos, name)
+            yield ("start", at, pos, name)
             if name in _RAW_TEXT_TAGS or name in _RCDATA_TAGS or name == "plaintext":
                 close = None if name == "plaintext" else _end_tag_pattern(name).search(source, pos)
                 content_end = close.start() if close else length
                 if content_end > pos:
-                    yield _Token("raw" if name not in _RCDATA_TAGS else "text", pos, content_end, name)
+                    yield ("raw" if name not in _RCDATA_TAGS else "text", pos, content_end, name)
                 pos = content_end
 
 
@@ -1382,10 +1386,11 @@ def html_to_text(html: str) -> HtmlExtraction:
     tokens = list(_tokenize_source(html))
     stream = _DecodedStream(html)
     token_ranges: list[tuple[int, int]] = []
-    for token in tokens:
+    add_run = stream.add_run
+    for kind, start, end, _name in tokens:
         before = stream.length
-        if token.kind in ("text", "raw"):
-            stream.add_run(token.start, token.end, decode=token.kind == "text")
+        if kind == "text" or kind == "raw":
+            add_run(start, end, kind == "text")
         token_ranges.append((before, stream.length))
     stream.finish()
 
@@ -1394,7 +1399,7 @@ def html_to_text(html: str) -> HtmlExtraction:
     except (_AlignmentBudgetExceeded, RecursionError, ValueError, TypeError) as error:
         kind = "could not be aligned with the source" if isinstance(error, _AlignmentBudgetExceeded) else "failed"
         warnings.append(f"the HTML tree {kind}; converted the markup without it (page furniture not removed)")
-        emitter, title = _convert_without_tree(html, stream, tokens, token_ranges)
+        emitter, title = _convert_without_tree(html, stream, [_Token(*token) for token in tokens], token_ranges)
 
     text, offsets = emitter.out.finish()
     if not title:
