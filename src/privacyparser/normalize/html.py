@@ -592,7 +592,8 @@ class _Furniture:
         pop-ups and templates: all of it is left out.
         """
         top_hidden: list[Tag] = []
-        visible_paragraphs: set[str] = set()
+        # Read only on pages that hide most of their text: their texts are taken then.
+        paragraphs: list[Tag] = []
         stack = [root]
         while stack:
             tag = stack.pop()
@@ -603,14 +604,17 @@ class _Furniture:
                 self.top_hidden.add(id(tag))
                 continue
             if tag.name == "p":
-                text = _collapse(tag.get_text())
-                if len(text) >= _MIN_REPEATED_PARAGRAPH:
-                    visible_paragraphs.add(text)
+                paragraphs.append(tag)
                 continue  # <p> holds no blocks
             stack.extend(child for child in tag.contents if isinstance(child, Tag))
         hidden = sum(self.sizes.get(id(tag), 0) for tag in top_hidden)
         if not self.total or hidden <= _MAX_FURNITURE_SHARE * self.total:
             return
+        visible_paragraphs: set[str] = set()
+        for paragraph in paragraphs:
+            text = _collapse(paragraph.get_text())
+            if len(text) >= _MIN_REPEATED_PARAGRAPH:
+                visible_paragraphs.add(text)
         repeated = 0
         for tag in top_hidden:
             if any(_collapse(paragraph.get_text()) in visible_paragraphs for paragraph in tag.find_all("p")):
