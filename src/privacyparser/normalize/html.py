@@ -519,25 +519,28 @@ class _Furniture:
         starts: dict[int, int] = {}
         counter = 0
         stack: list[tuple[Tag, bool]] = [(root, False)]
+        pop = stack.pop
+        push = stack.append
         while stack:
-            tag, done = stack.pop()
+            tag, done = pop()
+            name = tag.name
             if not done:
-                stack.append((tag, True))
+                push((tag, True))
                 starts[id(tag)] = counter
                 counter += 1
-                if tag.name in _INVISIBLE_TAGS:
+                if name in _INVISIBLE_TAGS:
                     continue
-                stack.extend((child, False) for child in reversed(tag.contents) if isinstance(child, Tag))
+                stack.extend([(child, False) for child in reversed(tag.contents) if isinstance(child, Tag)])
                 continue
             spans[id(tag)] = (starts.pop(id(tag)), counter)
-            if tag.name in _INVISIBLE_TAGS:
+            if name in _INVISIBLE_TAGS:
                 continue
             size = link_size = local_link_size = links = 0
             flag = 0
-            is_main = tag.name == "main" or tag.name == "article" or tag.attrs.get("role") == "main"
+            is_main = name == "main" or name == "article" or tag.attrs.get("role") == "main"
             if is_main:
                 flag |= _HAS_MAIN
-            elif tag.name == "h1":
+            elif name == "h1":
                 flag |= _HAS_H1
             # Only control links and separators below: a "Back to top | Print" line.
             only_controls = True
@@ -545,23 +548,25 @@ class _Furniture:
             for child in tag.contents:
                 if isinstance(child, Tag):
                     key = id(child)
-                    child_size = sizes.get(key, 0)
-                    size += child_size
-                    link_size += link_sizes.get(key, 0)
-                    local_link_size += local_link_sizes.get(key, 0)
-                    links += link_counts.get(key, 0)
                     flag |= flags.get(key, 0)
-                    if key in controls:
-                        any_control = True
-                    elif child_size:
-                        only_controls = False
+                    child_size = sizes.get(key, 0)
+                    # An element without text has no links or control links below it.
+                    if child_size:
+                        size += child_size
+                        link_size += link_sizes.get(key, 0)
+                        local_link_size += local_link_sizes.get(key, 0)
+                        links += link_counts.get(key, 0)
+                        if key in controls:
+                            any_control = True
+                        else:
+                            only_controls = False
                 elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
                     size += len(child) - child.count(" ") - child.count("\n")
                     if only_controls and _CONTROL_SEPARATORS.fullmatch(child) is None:
                         only_controls = False
             key = id(tag)
             sizes[key] = size
-            if tag.name == "a" and size:
+            if name == "a" and size:
                 link_size = size
                 local_link_size = size if _is_in_page_link(tag) else 0
                 links = 1
