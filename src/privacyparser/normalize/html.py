@@ -416,6 +416,8 @@ _MIN_REPEATED_PARAGRAPH = 40  # characters of a hidden paragraph that repeats a 
 
 def _is_hidden(tag: Tag) -> bool:
     attrs = tag.attrs
+    if not attrs:  # most elements
+        return False
     if "hidden" in attrs:
         return True
     if str(attrs.get("aria-hidden", "")).strip().lower() == "true":
@@ -428,6 +430,8 @@ def _is_hidden(tag: Tag) -> bool:
 
 def _is_hidden_by_class(tag: Tag) -> bool:
     classes = tag.attrs.get("class")
+    if not classes:
+        return False
     names = classes.split() if isinstance(classes, str) else classes if isinstance(classes, list) else []
     return any(str(c).lower() in _HIDING_CLASSES for c in names)
 
@@ -1294,7 +1298,7 @@ def _convert_with_tree(source: str, stream: _DecodedStream, warnings: list[str])
                     continue
             child_in_content = in_content or node.name in _CONTENT_TAGS
             stack.extend((child, child_in_content, None, False) for child in reversed(node.contents))
-        elif _is_text_node(node):
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):  # _is_text_node
             text = str(node)
             visible_chars += len(text)
             for start, end in aligner.align(text):
