@@ -37,9 +37,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.entities import html5 as _HTML5_ENTITIES
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bs4 import BeautifulSoup
+from bs4 import element as bs4_element
 from bs4.element import NavigableString, PreformattedString, Tag
 
 from privacyparser.normalize.document import HeadingHint
@@ -1257,10 +1258,17 @@ def _is_text_node(node: object) -> bool:
     return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
 
 
+# Class values stay strings (read with str.split, as bs4 would split them): bs4's splitting
+# of multi-valued attributes costs a tenth of the tree's building. Attributes go in a plain
+# dict where bs4 (4.13+) offers one: its own dicts convert non-string values on every
+# assignment, and lxml gives strings only.
+_TREE_OPTIONS: dict[str, Any] = {"multi_valued_attributes": None}
+if hasattr(bs4_element, "AttributeDict"):
+    _TREE_OPTIONS["attribute_dict_class"] = bs4_element.AttributeDict
+
+
 def _convert_with_tree(source: str, stream: _DecodedStream, warnings: list[str]) -> tuple[_TextEmitter, str | None]:
-    # Class values stay strings (read with str.split, as bs4 would split them): bs4's
-    # splitting of multi-valued attributes costs a tenth of the tree's building.
-    soup = BeautifulSoup(source, "lxml", multi_valued_attributes=None)
+    soup = BeautifulSoup(source, "lxml", **_TREE_OPTIONS)
     furniture = _Furniture(soup, warnings)
     aligner = _Aligner(stream)
     emitter = _TextEmitter(stream)
