@@ -37,8 +37,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.entities import html5 as _HTML5_ENTITIES
+from typing import Any, NamedTuple
 
 from bs4 import BeautifulSoup
+from bs4 import element as bs4_element
 from bs4.element import NavigableString, PreformattedString, Tag
 
 from privacyparser.normalize.document import HeadingHint
@@ -192,8 +194,13 @@ _MIN_CONTENTS_LINKS = 3
 
 _MARKUP_START = re.compile(r"<[!?/A-Za-z]")
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>\x00]*")
-_TAG_STOP = re.compile(r"[>=]")
-_SPACES = re.compile(r"[ \t\n\r\f]*")
+# A tag's attributes up to its `>`: an `=` followed by a quoted value skips the value (a `>`
+# inside quotes does not close the tag). Possessive throughout, so nothing backtracks.
+_TAG_BODY = re.compile(r"""[^>=]*+(?:=[ \t\n\r\f]*+(?:"[^"]*+"|'[^']*+'|(?!["']))[^>=]*+)*+""")
+# A start or end tag from its `<`: the name (a letter, then anything up to a space, `/`,
+# `>` or NUL, as `_TAG_NAME`), then the body.
+_START_TAG = re.compile(r"<([A-Za-z][^\s/>\x00]*+)" + _TAG_BODY.pattern)
+_END_TAG = re.compile(r"</([A-Za-z][^\s/>\x00]*+)" + _TAG_BODY.pattern)
 _COMMENT_END = re.compile(r"--!?>")
 # Elements whose content is not markup: raw text (no entities) and RCDATA (entities).
 _RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"})
@@ -202,8 +209,7 @@ _END_TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=\x00]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # "text", "raw", "start", "end"
     start: int
     end: int
@@ -218,38 +224,22 @@ def _end_tag_pattern(name: str) -> re.Pattern[str]:
     return pattern
 
 
-def _scan_tag_end(source: str, pos: int) -> int:
-    """Position just after the `>` closing the tag whose name ends at `pos` (len at EOF)."""
-    length = len(source)
-    while True:
-        stop = _TAG_STOP.search(source, pos)
-        if stop is None:
-            return length
-        at = stop.start()
-        if source[at] == ">":
-            return at + 1
-        value = _SPACES.match(source, at + 1).end()  # type: ignore[union-attr]
-        if value < length and source[value] in "\"'":
-            close = source.find(source[value], value + 1)
-            if close < 0:
-                return length
-            pos = close + 1
-        else:
-            pos = value
+def _tokenize_source(source: str) -> Iterator[tuple[str, int, int, str]]:
+    """Text runs (decoded later) and tags of `source`, in order, with exact positions.
 
-
-def _tokenize_source(source: str) -> Iterator[_Token]:
-    """Text runs (decoded later) and tags of `source`, in order, with exact positions."""
+    Plain tuples in `_Token`'s field order: a page has thousands, and a plain tuple is the
+    cheapest to make; `_Token`s are made of them only for the tree-less fallback.
+    """
     length = len(source)
     pos = 0
     while pos < length:
         found = _MARKUP_START.search(source, pos)
         if found is None:
-            yield _Token("text", pos, length)
+            yield ("text", pos, length, "")
             return
         at = found.start()
         if at > pos:
-            yield _Token("text", pos, at)
+            yield ("text", pos, at, "")
         second = source[at + 1]
         if second == "!" and source.startswith("!--", at + 1):
             if source.startswith(">", at + 4) or source.startswith("->", at + 4):
@@ -261,30 +251,31 @@ def _tokenize_source(source: str) -> Iterator[_Token]:
             close_at = source.find(">", at + 2)
             pos = close_at + 1 if close_at >= 0 else length
         elif second == "/":
-            if at + 2 < length and source[at + 2].isascii() and source[at + 2].isalpha():
-                end_name = _TAG_NAME.match(source, at + 2)
-                assert end_name is not None
-                pos = _scan_tag_end(source, end_name.end())
+            end_tag = _END_TAG.match(source, at)
+            if end_tag is not None:
+                stop = end_tag.end()
+                pos = stop + 1 if stop < length and source[stop] == ">" else length
                 if pos < length or source.endswith(">"):
-                    yield _Token("end", at, pos, end_name.group().lower())
+                    yield ("end", at, pos, end_tag.group(1).lower())
             elif source.startswith(">", at + 2):
                 pos = at + 3
             else:  # `</ p>`, `</3`: a bogus comment in HTML5
                 close_at = source.find(">", at + 2)
                 pos = close_at + 1 if close_at >= 0 else length
         else:
-            name_match = _TAG_NAME.match(source, at + 1)
-            assert name_match is not None
-            name = name_match.group().lower()
-            pos = _scan_tag_end(source, name_match.end())
+            start_tag = _START_TAG.match(source, at)
+            assert start_tag is not None
+            name = start_tag.group(1).lower()
+            stop = start_tag.end()
+            pos = stop + 1 if stop < length and source[stop] == ">" else length
             if pos >= length and not source.endswith(">"):
                 return  # end of file inside a tag: HTML5 drops the tag
-            yield _Token("start", at, pos, name)
+            yield ("start", at, pos, name)
             if name in _RAW_TEXT_TAGS or name in _RCDATA_TAGS or name == "plaintext":
                 close = None if name == "plaintext" else _end_tag_pattern(name).search(source, pos)
                 content_end = close.start() if close else length
                 if content_end > pos:
-                    yield _Token("raw" if name not in _RCDATA_TAGS else "text", pos, content_end, name)
+                    yield ("raw" if name not in _RCDATA_TAGS else "text", pos, content_end, name)
                 pos = content_end
 
 
@@ -426,6 +417,8 @@ _MIN_REPEATED_PARAGRAPH = 40  # characters of a hidden paragraph that repeats a 
 
 def _is_hidden(tag: Tag) -> bool:
     attrs = tag.attrs
+    if not attrs:  # most elements
+        return False
     if "hidden" in attrs:
         return True
     if str(attrs.get("aria-hidden", "")).strip().lower() == "true":
@@ -438,6 +431,8 @@ def _is_hidden(tag: Tag) -> bool:
 
 def _is_hidden_by_class(tag: Tag) -> bool:
     classes = tag.attrs.get("class")
+    if not classes:
+        return False
     names = classes.split() if isinstance(classes, str) else classes if isinstance(classes, list) else []
     return any(str(c).lower() in _HIDING_CLASSES for c in names)
 
@@ -448,7 +443,7 @@ def _class_and_id_tokens(tag: Tag) -> list[str]:
     if isinstance(classes, list):
         tokens.extend(c.lower() for c in classes)
     elif isinstance(classes, str):
-        tokens.extend(classes.lower().split())
+        tokens.extend(c.lower() for c in classes.split())
     ident = tag.attrs.get("id")
     if isinstance(ident, str):
         tokens.append(ident.lower())
@@ -529,25 +524,28 @@ class _Furniture:
         starts: dict[int, int] = {}
         counter = 0
         stack: list[tuple[Tag, bool]] = [(root, False)]
+        pop = stack.pop
+        push = stack.append
         while stack:
-            tag, done = stack.pop()
+            tag, done = pop()
+            name = tag.name
             if not done:
-                stack.append((tag, True))
+                push((tag, True))
                 starts[id(tag)] = counter
                 counter += 1
-                if tag.name in _INVISIBLE_TAGS:
+                if name in _INVISIBLE_TAGS:
                     continue
-                stack.extend((child, False) for child in reversed(tag.contents) if isinstance(child, Tag))
+                stack.extend([(child, False) for child in reversed(tag.contents) if isinstance(child, Tag)])
                 continue
             spans[id(tag)] = (starts.pop(id(tag)), counter)
-            if tag.name in _INVISIBLE_TAGS:
+            if name in _INVISIBLE_TAGS:
                 continue
             size = link_size = local_link_size = links = 0
             flag = 0
-            is_main = tag.name == "main" or tag.name == "article" or tag.attrs.get("role") == "main"
+            is_main = name == "main" or name == "article" or tag.attrs.get("role") == "main"
             if is_main:
                 flag |= _HAS_MAIN
-            elif tag.name == "h1":
+            elif name == "h1":
                 flag |= _HAS_H1
             # Only control links and separators below: a "Back to top | Print" line.
             only_controls = True
@@ -555,23 +553,25 @@ class _Furniture:
             for child in tag.contents:
                 if isinstance(child, Tag):
                     key = id(child)
-                    child_size = sizes.get(key, 0)
-                    size += child_size
-                    link_size += link_sizes.get(key, 0)
-                    local_link_size += local_link_sizes.get(key, 0)
-                    links += link_counts.get(key, 0)
                     flag |= flags.get(key, 0)
-                    if key in controls:
-                        any_control = True
-                    elif child_size:
-                        only_controls = False
+                    child_size = sizes.get(key, 0)
+                    # An element without text has no links or control links below it.
+                    if child_size:
+                        size += child_size
+                        link_size += link_sizes.get(key, 0)
+                        local_link_size += local_link_sizes.get(key, 0)
+                        links += link_counts.get(key, 0)
+                        if key in controls:
+                            any_control = True
+                        else:
+                            only_controls = False
                 elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
                     size += len(child) - child.count(" ") - child.count("\n")
                     if only_controls and _CONTROL_SEPARATORS.fullmatch(child) is None:
                         only_controls = False
             key = id(tag)
             sizes[key] = size
-            if tag.name == "a" and size:
+            if name == "a" and size:
                 link_size = size
                 local_link_size = size if _is_in_page_link(tag) else 0
                 links = 1
@@ -602,7 +602,8 @@ class _Furniture:
         pop-ups and templates: all of it is left out.
         """
         top_hidden: list[Tag] = []
-        visible_paragraphs: set[str] = set()
+        # Read only on pages that hide most of their text: their texts are taken then.
+        paragraphs: list[Tag] = []
         stack = [root]
         while stack:
             tag = stack.pop()
@@ -613,14 +614,17 @@ class _Furniture:
                 self.top_hidden.add(id(tag))
                 continue
             if tag.name == "p":
-                text = _collapse(tag.get_text())
-                if len(text) >= _MIN_REPEATED_PARAGRAPH:
-                    visible_paragraphs.add(text)
+                paragraphs.append(tag)
                 continue  # <p> holds no blocks
             stack.extend(child for child in tag.contents if isinstance(child, Tag))
         hidden = sum(self.sizes.get(id(tag), 0) for tag in top_hidden)
         if not self.total or hidden <= _MAX_FURNITURE_SHARE * self.total:
             return
+        visible_paragraphs: set[str] = set()
+        for paragraph in paragraphs:
+            text = _collapse(paragraph.get_text())
+            if len(text) >= _MIN_REPEATED_PARAGRAPH:
+                visible_paragraphs.add(text)
         repeated = 0
         for tag in top_hidden:
             if any(_collapse(paragraph.get_text()) in visible_paragraphs for paragraph in tag.find_all("p")):
@@ -1254,8 +1258,17 @@ def _is_text_node(node: object) -> bool:
     return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
 
 
+# Class values stay strings (read with str.split, as bs4 would split them): bs4's splitting
+# of multi-valued attributes costs a tenth of the tree's building. Attributes go in a plain
+# dict where bs4 (4.13+) offers one: its own dicts convert non-string values on every
+# assignment, and lxml gives strings only.
+_TREE_OPTIONS: dict[str, Any] = {"multi_valued_attributes": None}
+if hasattr(bs4_element, "AttributeDict"):
+    _TREE_OPTIONS["attribute_dict_class"] = bs4_element.AttributeDict
+
+
 def _convert_with_tree(source: str, stream: _DecodedStream, warnings: list[str]) -> tuple[_TextEmitter, str | None]:
-    soup = BeautifulSoup(source, "lxml")
+    soup = BeautifulSoup(source, "lxml", **_TREE_OPTIONS)
     furniture = _Furniture(soup, warnings)
     aligner = _Aligner(stream)
     emitter = _TextEmitter(stream)
@@ -1293,7 +1306,7 @@ def _convert_with_tree(source: str, stream: _DecodedStream, warnings: list[str])
                     continue
             child_in_content = in_content or node.name in _CONTENT_TAGS
             stack.extend((child, child_in_content, None, False) for child in reversed(node.contents))
-        elif _is_text_node(node):
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):  # _is_text_node
             text = str(node)
             visible_chars += len(text)
             for start, end in aligner.align(text):
@@ -1394,10 +1407,11 @@ def html_to_text(html: str) -> HtmlExtraction:
     tokens = list(_tokenize_source(html))
     stream = _DecodedStream(html)
     token_ranges: list[tuple[int, int]] = []
-    for token in tokens:
+    add_run = stream.add_run
+    for kind, start, end, _name in tokens:
         before = stream.length
-        if token.kind in ("text", "raw"):
-            stream.add_run(token.start, token.end, decode=token.kind == "text")
+        if kind == "text" or kind == "raw":
+            add_run(start, end, kind == "text")
         token_ranges.append((before, stream.length))
     stream.finish()
 
@@ -1406,7 +1420,7 @@ def html_to_text(html: str) -> HtmlExtraction:
     except (_AlignmentBudgetExceeded, RecursionError, ValueError, TypeError) as error:
         kind = "could not be aligned with the source" if isinstance(error, _AlignmentBudgetExceeded) else "failed"
         warnings.append(f"the HTML tree {kind}; converted the markup without it (page furniture not removed)")
-        emitter, title = _convert_without_tree(html, stream, tokens, token_ranges)
+        emitter, title = _convert_without_tree(html, stream, [_Token(*token) for token in tokens], token_ranges)
 
     text, offsets = emitter.out.finish()
     if not title:
