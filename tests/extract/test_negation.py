@@ -109,7 +109,7 @@ def test_responsibility_and_rights_are_not_negations(text: str) -> None:
 def test_cue_words_are_tested_before_the_negation_regex(prefix: str) -> None:
     # The regex is skipped when none of the checked strings is in the text: every text
     # it matches must hold one.
-    from privacyparser.extract.prefilter import literal_checks
+    from privacyparser.prefilter import literal_checks
 
     negation = PARSER.rules.negation
     checks = literal_checks(negation)
@@ -127,7 +127,7 @@ def test_cue_index_answers_as_a_scan_of_the_window() -> None:
     import random
 
     from privacyparser.extract.negation import _CueIndex, _literal_scans
-    from privacyparser.extract.prefilter import may_match
+    from privacyparser.prefilter import may_match
 
     cue = PARSER.rules.negation
     words = ["we", "do", "not", "never", "nor", "no", "longer", "don't", "without", "can't", "nothing", "snort", " "]

@@ -14,8 +14,8 @@ import numpy
 import phonenumbers
 
 from privacyparser.extract.context import DocumentContext
-from privacyparser.extract.prefilter import may_match
 from privacyparser.models import Contact, ContactKind
+from privacyparser.prefilter import may_match
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}\b"

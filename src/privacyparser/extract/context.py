@@ -8,10 +8,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from privacyparser.extract.prefilter import SentenceFilter
 from privacyparser.normalize.offsets import OffsetChain, OffsetMap
 from privacyparser.pipeline.section_segmenter import HeadingNode, Segmentation
 from privacyparser.pipeline.sentence_splitter import sentence_bounds
+from privacyparser.prefilter import SentenceFilter
 from privacyparser.rules import RuleSet
 
 # The rule tables whose masks documents are asked for, oldest first, by the ids of their
@@ -164,7 +164,7 @@ class DocumentContext:
         """Per sentence, a bit mask of the `patterns` that may match in it (bit i: patterns[i]).
 
         A clear bit means the pattern cannot match in the sentence; a set bit, that it
-        may (see `extract/prefilter.py`).
+        may (see `prefilter.py`).
         """
         key = tuple(map(id, patterns))
         masks = self._masks.get(key)

@@ -20,7 +20,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-from privacyparser.extract.prefilter import exact_strings
+from privacyparser.prefilter import exact_strings
 
 # Bounds on the prefix strings: past these the lookahead costs more than it saves.
 _MAX_PREFIXES = 400

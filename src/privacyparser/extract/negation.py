@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 
 from privacyparser.extract.context import DocumentContext
-from privacyparser.extract.prefilter import factored_by_first_letter, literal_checks, may_match, remembered
+from privacyparser.prefilter import factored_by_first_letter, literal_checks, may_match, remembered
 
 # Where a new clause starts: what precedes it does not govern the term.
 _CLAUSE_BOUNDARIES = (";", ":", " but ", " however", " except ", " whereas ", " although ", " while ")

@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.negation import is_negated
-from privacyparser.extract.prefilter import factored_by_first_letter, remembered, without_leading_space
 from privacyparser.models import DataCategory
 from privacyparser.pipeline.clauses import DATA, plural_forms
+from privacyparser.prefilter import factored_by_first_letter, remembered, without_leading_space
 from privacyparser.rules import DataCategoryRule, RuleSet
 
 # A verb that handles data already held, just before a term: "use", "share", "retain".

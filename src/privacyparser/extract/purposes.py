@@ -50,9 +50,9 @@ from typing import Any, NamedTuple
 from privacyparser.extract.context import DocumentContext, SectionInfo
 from privacyparser.extract.negation import is_negated
 from privacyparser.extract.practices import PracticeGate, addresses_specific_audience
-from privacyparser.extract.prefilter import remembered
 from privacyparser.models import Purpose, PurposeCategory
 from privacyparser.pipeline.clauses import PURPOSE
+from privacyparser.prefilter import remembered
 from privacyparser.rules import PurposeClauseRules, PurposeRule
 
 # How far back a list line looks for the sentence that introduces its list.

@@ -37,8 +37,8 @@ from importlib import resources
 from privacyparser.extract.context import DocumentContext, SectionInfo
 from privacyparser.extract.durations import iso_duration
 from privacyparser.extract.leading import with_leading_literals
-from privacyparser.extract.prefilter import factored_by_first_letter, literal_checks, remembered, trie_regex
 from privacyparser.models import Retention
+from privacyparser.prefilter import factored_by_first_letter, literal_checks, remembered, trie_regex
 from privacyparser.rules import RuleSet, RuleTableError
 
 

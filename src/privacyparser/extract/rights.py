@@ -19,8 +19,8 @@ from importlib import resources
 from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.durations import duration_after
 from privacyparser.extract.leading import with_leading_literals
-from privacyparser.extract.prefilter import remembered
 from privacyparser.models import Right
+from privacyparser.prefilter import remembered
 from privacyparser.rules import PatternRule, RuleSet, RuleTableError
 
 # A right is something the user can do; "we may delete your account" is not one.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from privacyparser.normalize.document import FurnitureSpan
+from privacyparser.prefilter import literal_checks
 
 # "Home > Help Center > Privacy Policy", "Home / Legal / Privacy", "Home » Privacy".
 _BREADCRUMB = re.compile(r"[^\n>»/|]{1,60}(?: ?[>»›/|] ?[^\n>»›/|]{1,80}){2,8}")
@@ -352,9 +353,6 @@ def _terms_literals() -> tuple[tuple[str, ...] | None, ...]:
     (None: unknown). A marker is case-blind by its leading "(?i)": the
     strings every match of it without the flag holds, lower-cased, are in the
     lower-cased text wherever it matches."""
-    # Imported here: the extractors' package imports this module.
-    from privacyparser.extract.prefilter import literal_checks
-
     out: list[tuple[str, ...] | None] = []
     for marker in _TERMS_MARKERS:
         checks = None

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from privacyparser.extract.prefilter import (
+from privacyparser.prefilter import (
     SentenceFilter,
     factored_by_first_letter,
     required_literal_sets,
