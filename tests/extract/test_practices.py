@@ -54,7 +54,7 @@ def test_practice_is_found(text: str, category: str) -> None:
     [
         # Generic terms without a collection verb: security, rights, retention, sharing.
         ("We protect your personal information with encryption.", "personal_information"),
-        ("You have the right to request a copy of your personal data.", "personal_data"),
+        ("You may request a copy of the personal data in your account.", "personal_data"),
         # Definitions say what a thing is, not that it is collected.
         ("Cookies are small text files stored on your device.", "cookies"),
         ('"Personal data" means any information relating to an identified person.', "personal_data"),
@@ -263,7 +263,7 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         # A mechanism listed among data is data; a list of mechanisms alone is not.
         ("Personal Data processed: Cookies; Usage Data.", "cookies", 1),
         # Another party's practices, which the policy does not describe.
-        ("Your interactions with these widgets are governed by the privacy policy of their provider.", "usage_data", 0),
+        ("Your interactions with such widgets fall under the privacy terms of the firm behind them.", "usage_data", 0),
         # A pointer to the provider's contact details.
         ("To use these rights, please write to the address provided in Section 12.", "postal_address", 0),
         # Advice to the person and Do-Not-Track disclosures are no practices.

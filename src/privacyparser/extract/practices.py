@@ -168,8 +168,8 @@ _ADDRESS_OF_NETWORK = re.compile(r"\b(?:ip|internet protocol|mac|network|e-?mail
 # Sentences about the policy or the person's options rather than about collection, for
 # generic terms: the notice's scope ("This Privacy Notice applies to personal
 # information collected by ..."), who controls the data ("X is the controller of
-# personal data collected through the Services"), and whether to give it at all ("You
-# can choose not to provide us with your personal information").
+# the data gathered in the app"), and whether to give it at all ("You are free not to
+# give us your personal information").
 _GENERIC_META = re.compile(
     r"\b(?:this|our|the)\s+(?:online\s+)?(?:privacy\s+|cookies?\s+|data\s+protection\s+)?(?:policy|notice|statement)"
     r"\s+(?:\w+\s+){0,2}?(?:appl\w*|cover\w*|describ\w*|explain\w*|govern\w*|sets? out|outlin\w*|tells?|"
@@ -228,8 +228,8 @@ _DATA_TITLE = re.compile(
 # use cookies and web beacons to ...") says how it works, not which data is collected.
 _MECHANISM_TITLE = re.compile(r"\b(?:cookies?|tracking|beacons?|pixels?|tags|sdks?|local storage)\b")
 # Children and parents: a generic term there is about an audience the service is not
-# meant for or about parental consent ("children should get their parents' consent
-# before giving out personal information"), not about what the service collects.
+# meant for or about parental consent ("children need a parent's consent
+# before they share personal information"), not about what the service collects.
 _CHILDREN = re.compile(r"\bchild(?:ren)?\b|\bchildren.s\b|\bminors?\b|\bkids\b|\bparental\b|\bparents?.? consent\b")
 # Nouns that make a data term name a business or a service rather than the data:
 # "credit card processors", "payment processing", "credit card companies".
