@@ -855,6 +855,131 @@ def blocks(*parts: str) -> str:
             ],
             id="plain-headings-after-a-question-series-head-their-own-sections",
         ),
+        pytest.param(
+            # An item of a list of parallel headings whose own text is missing does not
+            # open a group: the next item, worded alike, is its sibling.
+            blocks(
+                BODY,
+                "Right to access",
+                BODY,
+                "Right to object",
+                "Right to erasure",
+                BODY,
+                "Right to complain",
+                BODY,
+            ),
+            [
+                (1, None, "Right to access"),
+                (1, None, "Right to object"),
+                (1, None, "Right to erasure"),
+                (1, None, "Right to complain"),
+            ],
+            id="parallel-items-with-a-missing-body-are-siblings",
+        ),
+        pytest.param(
+            # Counter-example: questions open with the same words whatever their nesting.
+            blocks(BODY, "How do we use it?", "How do we use cookies?", BODY, "Contact details", BODY),
+            [
+                (1, None, "How do we use it?"),
+                (2, None, "How do we use cookies?"),
+                (1, None, "Contact details"),
+            ],
+            id="questions-worded-alike-still-nest",
+        ),
+        pytest.param(
+            # After a page title, a first heading that only names the document heads all of it.
+            blocks(
+                "Privacy and Cookie Notice",
+                "Privacy Statement",
+                BODY,
+                "Information we collect",
+                BODY,
+                "Contact us",
+                BODY,
+            ),
+            [
+                (1, None, "Privacy Statement"),
+                (2, None, "Information we collect"),
+                (2, None, "Contact us"),
+            ],
+            id="first-heading-naming-the-document-wraps-it",
+        ),
+        pytest.param(
+            # Counter-example: a first heading about a topic (not the document's name) is a
+            # section like the others.
+            blocks(
+                "Privacy and Cookie Notice",
+                "Scope of this statement",
+                BODY,
+                "Information we collect",
+                BODY,
+            ),
+            [
+                (1, None, "Scope of this statement"),
+                (1, None, "Information we collect"),
+            ],
+            id="first-heading-naming-a-topic-wraps-nothing",
+        ),
+        pytest.param(
+            # A heading naming the reader's rights goes back to the top after the
+            # sub-sections of a bodiless heading of another case.
+            blocks(
+                BODY,
+                "Other Web Sites",
+                "Links to other sites",
+                BODY,
+                "Embedded players",
+                BODY,
+                "User rights",
+                BODY,
+            ),
+            [
+                (1, None, "Other Web Sites"),
+                (2, None, "Links to other sites"),
+                (2, None, "Embedded players"),
+                (1, None, "User rights"),
+            ],
+            id="rights-heading-returns-to-the-top",
+        ),
+        pytest.param(
+            # Counter-example: a detail in the look of the sub-sections stays one of them.
+            blocks(
+                BODY,
+                "Other Web Sites",
+                "Links to other sites",
+                BODY,
+                "Embedded players",
+                BODY,
+                "Comment widgets",
+                BODY,
+            ),
+            [
+                (1, None, "Other Web Sites"),
+                (2, None, "Links to other sites"),
+                (2, None, "Embedded players"),
+                (2, None, "Comment widgets"),
+            ],
+            id="detail-heading-stays-a-sub-section",
+        ),
+        pytest.param(
+            # A list entry that runs on with "; and" is no heading, nor a statement that
+            # opens with a contraction ("We've ...").
+            blocks(
+                "Information we collect",
+                BODY,
+                "The pages you open; and",
+                BODY,
+                "We've listed the details below.",
+                BODY,
+                "Choice and consent",
+                BODY,
+            ),
+            [
+                (1, None, "Information we collect"),
+                (1, None, "Choice and consent"),
+            ],
+            id="lines-running-on-or-stating-are-no-headings",
+        ),
     ],
 )
 def test_nesting_of_unnumbered_headings(text: str, expected: Outline) -> None:

@@ -17,7 +17,9 @@ sub-sections, a heading of an open heading's look is its sibling, and a heading 
 a main topic of a policy does not nest under another one of its look (see `_plain_cut`).
 A level above plain headings (numbered, capitals, a question series) with no plain
 heading between its headings has ended where a plain heading naming a main topic follows
-its last one (see `_mark_ended_levels`).
+its last one (see `_mark_ended_levels`). A first plain heading that only names the
+document heads all the others; a bodiless heading followed by one worded alike is an
+item of their list, not a group.
 
 Every pass is a single walk over the lines (or over a stack bounded by the number of
 numbering styles), so the time is linear in the length of the text.
@@ -65,22 +67,26 @@ _DOCUMENT_NAME = re.compile(
 # (": ", ". ", " - ", ")") or a word in lower case.
 _RUN_IN_BODY = re.compile(r"[.:;,)\u2013\u2014-]|[a-z]")
 # A heading that names one of the main topics of a privacy policy, or asks/tells what
-# "we" do: what is collected, used, shared, kept, protected, the reader's rights and
-# choices, children, transfers, changes, contact, cookies ("Cookies and similar
-# technologies", not a kind of them: "Session cookies"), scope and regional notices.
+# "we" do: what is collected, used, shared, kept, protected, the reader's rights,
+# choices and complaints, the controller, children, transfers, changes, contact, cookies
+# ("Cookies and similar technologies", not a kind of them: "Session cookies"), scope and
+# regional notices.
 _MAIN_TOPIC = re.compile(
     r"(?i)^(?:how|what|why|who|when|where|which)\b|\b(?:we|us)\b"
     r"|\bcollect(?:ion|ed|s)?\b.{0,60}\b(?:information|data)\b|\b(?:information|data)\b.{0,60}\bcollect"
     r"|\b(?:use|uses|using)\s+(?:of\s+)?(?:your\s+)?(?:personal\s+)?(?:information|data)\b"
-    r"|\b(?:shar(?:e|ing)|disclos(?:e|ures?))\b|\bsecurity\b|\bprotect|\bretention\b|\bretain\b|\bhow\s+long\b"
-    r"|\byour\s+(?:privacy\s+)?(?:rights|choices)\b|\bchildren\b|\bminors\b|\binternational\b|\btransfers?\b"
+    r"|\b(?:shar(?:e|ing)|disclos(?:e|ures?))\b|\bsecurity\b|\bprotect|\bretention\b|\bretain(?:s|ed|ing)?\b"
+    r"|\bhow\s+long\b|\brights\b|\byour\s+(?:privacy\s+)?choices\b|\bcomplaints?\b|\bcontrollers?\b"
+    r"|\bchildren\b|\bminors\b|\binternational\b|\btransfers?\b"
     r"|\bchanges?\b|\bupdates?\b|\bamendments?\b|\bcontact\b|^cookies\b"
     r"|\bintroduction\b|\bscope\b|\bdefinitions\b|\boverview\b|\babout\b"
     r"|\bcalifornia\b|\beea\b|\beuropean\b|\bnevada\b"
 )
+# A line that ends in "; and" or ", or" runs on into the next line: a list entry.
+_ENDS_IN_CONJUNCTION = re.compile(r"[;,] *(?:and|or)$")
 # A label that ends in a dash ("Delivery partners -") runs on into the text below it.
 _TRAILING_DASH = re.compile(r"\s[-\u2013\u2014]$")
-_STATEMENT = re.compile(r"(?:We|You|Our|Your|This|These|It|They|If|When|Please)\s+[a-z]")
+_STATEMENT = re.compile(r"(?:We|You|Our|Your|This|These|It|They|If|When|Please)(?:['\u2019][a-z]{1,2})?\s+[a-z]")
 _BULLET = re.compile(r"[-*\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7>] ?")
 # Two sentences on one line: ". " followed by a capital ("Welcome. We collect").
 _TWO_SENTENCES = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
@@ -839,7 +845,7 @@ class SectionSegmenter:
         end = text[-1] if text[-1] in "?:." else ""
         if text[-1] in ";,!" or len(text.split()) > MAX_UNNUMBERED_WORDS[end]:
             return False
-        if _TWO_SENTENCES.search(text):
+        if _TWO_SENTENCES.search(text) or _ENDS_IN_CONJUNCTION.search(text):
             return False
         if end == "." and (after_heading or _STATEMENT.match(text)):
             # "We collect your email address." right under a heading is its body, and a
@@ -873,6 +879,11 @@ class SectionSegmenter:
         roots: list[HeadingNode] = []
         stack: list[HeadingNode] = []
         previous: HeadingNode | None = None
+        # A first plain heading that only names the document ("Privacy Statement" under a
+        # page title that was taken as the title) heads all of it, as an <h1> would:
+        # later headings nest under it, not beside it.
+        first = candidates[0] if candidates else None
+        wrapper = first if first is not None and first.style[0] == "plain" and _names_document(first) else None
         for node in candidates:
             cut: int | None = None
             if (
@@ -909,6 +920,8 @@ class SectionSegmenter:
                 cut = _plain_cut(stack, node, previous)
             else:
                 cut = next((i for i, open_node in enumerate(stack) if _same_rank(open_node, node)), None)
+            if cut == 0 and wrapper is not None and stack and stack[0] is wrapper:
+                cut = 1
             if cut is not None:
                 del stack[cut:]
             node.level = len(stack) + 1
@@ -1080,10 +1093,25 @@ def _plain_cut(stack: list[HeadingNode], node: HeadingNode, previous: HeadingNod
     return cut
 
 
+def _parallel(previous: HeadingNode, node: HeadingNode) -> bool:
+    """Two headings of one look that open with the same two words: items of one list.
+
+    "Right to object" with no text of its own, then "Right to erasure" with text: an
+    item whose text is missing, not a group whose first sub-section is the next item.
+    Questions are left out: a series of them opens with the same words ("How do we ...")
+    whatever their nesting.
+    """
+    return previous.style == node.style and node.style[2] != "?" and _worded_alike(previous, node)
+
+
 def _worded_alike(open_node: HeadingNode, node: HeadingNode) -> bool:
     """Two headings that open with the same two words: parallel headings of one list."""
     first = _WORD.findall((open_node.title or "").casefold())[:2]
     return len(first) == 2 and first == _WORD.findall((node.title or "").casefold())[:2]
+
+
+def _names_document(node: HeadingNode) -> bool:
+    return node.title is not None and _DOCUMENT_NAME.match(node.title) is not None
 
 
 def _names_main_topic(node: HeadingNode) -> bool:
@@ -1123,7 +1151,7 @@ def _cut_by_look(stack: list[HeadingNode], node: HeadingNode, previous: HeadingN
     if previous is not None and stack and stack[-1] is previous and not previous.has_body:
         run_in = previous.style[0] == "plain" and previous.style[2] in (".", ":")
         label_run = previous.style == node.style and not node.has_body
-        if not run_in and not label_run:
+        if not run_in and not label_run and not _parallel(previous, node):
             return len(stack)
     for i in range(len(stack) - 1, -1, -1):
         if stack[i].style[0] != "plain":
