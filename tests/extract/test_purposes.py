@@ -355,6 +355,27 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
             "detecting bugs",
         ),
         ("Data is kept for security purposes, including investigating break-ins.", "investigating break-ins"),
+        # "our rights or to ...": a second infinitive, not the user's "right to".
+        ("We may disclose your details to protect our rights or to improve the app.", "improve the app"),
+        # An aside between "to" and its verb.
+        ("We may share counts with partners to, for example, show trends in use.", "show trends in use"),
+        # "better" may be the verb after "in order to", not an adverb before "our".
+        ("We hire vendors in order to better our services.", "better our services"),
+        # Named purposes of five words.
+        (
+            "This data is needed to keep the app up, for troubleshooting, and for our internal analytics and "
+            "reporting purposes.",
+            "our internal analytics and reporting purposes",
+        ),
+        # A label, a colon, and what the thing is for.
+        ("Cookies we set\n\nSESSID: To identify your session on the site.\n", "identify your session on the site"),
+        # A bulleted item is a list item however long it is.
+        (
+            "How we use data\n\nWe use the data for the following purposes:\n\n"
+            "● Assessing the reach of and improving the adverts, offers and other promotions that we show on our "
+            "own pages and apps when you follow one of our official accounts.\n",
+            "Assessing the reach",
+        ),
     ],
 )
 def test_purpose_clause_found(text: str, evidence: str) -> None:

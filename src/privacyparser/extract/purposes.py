@@ -91,6 +91,10 @@ _NOT_A_VERB = re.compile(
 # Purpose verbs that, joined to an operation on data ("to collect and track ..."), name
 # another operation rather than what it is for.
 _OPERATION = re.compile(r"track|store your|save your|access your|transmit your|aggregate|compile|record")
+# A short label before a colon ("Session cookie: to ...", "Analytics - to ...").
+_LABEL = re.compile(r"[^.;:!?\n]{1,40}(?::|\s[-–—])\s*")
+# The marks that open a bulleted list item.
+_BULLET = re.compile(r"[•●·▪◦‣∙*-]")
 # What opens a list item or a numbered paragraph: "(e) ", "1. ", "5.1.4 ", "2.3.b.1 ",
 # "1.1.a) ", "· ", "- ".
 _LEAD = re.compile(
@@ -131,6 +135,11 @@ _ADVERB = (
     r"(?:better|further|continually|continuously|constantly|regularly|also|generally|more generally|primarily|"
     r"mainly|only|solely|properly|effectively|efficiently|securely|safely|be able to)"
 )
+# An aside between "to" and its verb: "to, for example, show trends".
+_ASIDE = r",\s*(?:for example|for instance|e\.\s?g\.|among other things),"
+# Words that begin a noun phrase, never a verb: "in order to better our service" reads
+# "better" as the verb, not as an adverb before "our".
+_DETERMINER = r"(?:the|a|an|our|your|their|its|this|these|those|any|all|such)"
 _EXAMPLE = re.compile(r"\s*(?:for example|for instance|e\.\s?g\.|such as|including)")
 _CUT_WORD = re.compile(r"\s+\S*$")
 # Words a clause does not end with ("to manage and", "for the").
@@ -307,12 +316,14 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
     start = re.compile(
         # "to improve", "in order to process", "help us to develop", "allow us improve",
         # "to further develop"
-        rf"\b(?:in order to|so as to|to)\s+(?:{_ENUM}\s+)?(?:(?:help|assist|allow|enable) us (?:to )?|{_ADVERB}\s+)?"
+        rf"\b(?:in order to|so as to|to)(?:{_ASIDE})?\s+(?:{_ENUM}\s+)?"
+        rf"(?:(?:help|assist|allow|enable) us (?:to )?|{_ADVERB}\s+)?"
         rf"(?P<verb>{verbs})\b(?![@/]|\.\w)"
         rf"|\b(?:help|helps|helping|helped|allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits)\s+us\s+"
         rf"(?:to\s+)?(?P<verb2>{verbs})\b(?![@/]|\.\w)"
         # "in order to make the app available": "in order to" marks a purpose whatever its verb.
-        rf"|\b(?:in order to|so as to)\s+(?:{_ADVERB}\s+)?(?P<any>(?!be\b|do\b|so\b)[a-z][a-z-]{{1,20}})\b"
+        rf"|\b(?:in order to|so as to)\s+(?:{_ADVERB}\s+)?"
+        rf"(?P<any>(?!be\b|do\b|so\b|{_DETERMINER}\b)[a-z][a-z-]{{1,20}})\b"
         # "to gather usage data and improve the app": a purpose verb joined by "and" to
         # an infinitive whose own verb names no purpose (tried after the forms above).
         # Another "to" in between begins a clause of its own, found on its own.
@@ -329,7 +340,7 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         # "for the purpose(s) of <anything>", "serves the purpose of <anything>"
         r"|\b(?:for|serves?|serving|with)\s+(?:the\s+)?(?:sole\s+|only\s+|limited\s+)?purposes?\s+of\s+(?P<of>)"
         # "for marketing purposes", "for internal analysis purposes"
-        r"|\bfor\s+(?P<purposes>(?:[a-z][\w-]*\s+){1,4}?purposes?)\b"
+        r"|\bfor\s+(?P<purposes>(?:(?!for\b)[a-z][\w-]*\s+){1,5}?purposes?)\b"
         # "so that we can answer you"
         r"|\bso\s+(?:that\s+)?(?:we|you|they|it|the \w+)\s+(?:can|could|may|might|will|are able to)\s+(?P<so>)"
         # "purposes such as ..."
@@ -512,7 +523,10 @@ class PurposeReader:
         # A sentence or list item that opens with its purpose: "To manage your account;".
         head = opening.head
         info = self.gate.info(index)
-        is_list_line = info.is_list_line
+        # A line that opens with a bullet is a list item however long it is.
+        is_list_line = info.is_list_line or (
+            _BULLET.search(lower, s, body) is not None and (s == 0 or ctx.text[s - 1] == "\n")
+        )
         if head is not None and not head.group("verb"):
             # "Contact information", "Operating system": the head word begins a data term.
             # "Block 75 ...": an address. A list of rights or choices states no purpose.
@@ -589,6 +603,8 @@ class PurposeReader:
                 cued = restated or kind == "verb2" or pats.context.search(lower, s, match.start()) is not None
                 # "Where the law allows, to promote our products;": the list's intro is the cue.
                 cued = cued or (is_list_line and self._in_purpose_list(index))
+                # "Session cookie: to keep you signed in": a label and what it is for.
+                cued = cued or _LABEL.fullmatch(lower, body, match.start()) is not None
                 if not cued and not phrases:
                     continue
                 # A second infinitive is the user's or a duty when its first one is
