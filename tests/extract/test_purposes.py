@@ -75,6 +75,17 @@ def _purposes(text: str) -> list[tuple[str, str]]:
         ),
         # Without such an object the verb's own category stands.
         ("We use your address to deliver your parcel.", "basic_service", "deliver your parcel"),
+        # An item that spells out named purposes is one of them, unless its verb says more.
+        (
+            "We share logs for security purposes, such as providing records to auditors.",
+            "security_operations",
+            "providing records to auditors",
+        ),
+        (
+            "We use the logs for internal purposes such as measuring load.",
+            "analytics_research",
+            "measuring load",
+        ),
     ],
 )
 def test_purpose_clause_is_the_evidence(text: str, category: str, evidence: str) -> None:
@@ -93,6 +104,10 @@ def test_purpose_clause_is_the_evidence(text: str, category: str, evidence: str)
         "Service Provider means any person employed by the Company to facilitate the Service.",
         "For the purposes of this Privacy Policy, the following definitions apply.",
         "We engage with customers in sales, marketing, or events.",
+        # "to" before a noun is no infinitive; the user's own requests are no purposes.
+        "We pass your order to couriers and provide them with your address.",
+        "You are entitled to access and correct the details we keep about you.",
+        "Members can sign in to view and update their profile.",
     ],
 )
 def test_no_purpose(text: str) -> None:
@@ -179,6 +194,13 @@ def test_list_items_under_a_purpose_intro() -> None:
         # ... but not in a list of the user's rights, nor when the verb begins a data term.
         ("Your rights\nYou may:\nAccess your data\nDelete your account\n", [], ["Access your data"]),
         ("Data we collect\nWe collect:\nContact information\nOperating system\n", [], ["Contact information"]),
+        # A list number that mixes digits and letters ("4.2.b.1") is no part of the item.
+        (
+            "How we use data\n4.2 We use your details for these purposes:\n4.2.b.1 Running your account;\n"
+            "4.2.b.2 Answering your messages;\n",
+            [("basic_service", "Running your account"), ("basic_service", "Answering your messages")],
+            [],
+        ),
     ],
 )
 def test_list_items(text: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
@@ -320,6 +342,40 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
         ("We keep your phone number to be able to contact you about a delivery.", "contact you about a delivery"),
         # A report is an analysis of use.
         ("The vendor reads the logs to prepare reports on reading habits.", "prepare reports on reading habits"),
+        # A purpose verb joined by "and" to an infinitive whose verb names no purpose.
+        ("Some plug-ins use cookies to gather usage figures and improve their widgets.", "improve their widgets"),
+        ("We transcode the clips to cut storage costs and improve playback on phones.", "improve playback on phones"),
+        # The items that spell out named purposes ("such as", "including").
+        (
+            "We use the logs for internal purposes such as blocking spam bots, detecting bugs and measuring load.",
+            "blocking spam bots",
+        ),
+        (
+            "We use the logs for internal purposes such as blocking spam bots, detecting bugs and measuring load.",
+            "detecting bugs",
+        ),
+        ("Data is kept for security purposes, including investigating break-ins.", "investigating break-ins"),
+        # "our rights or to ...": a second infinitive, not the user's "right to".
+        ("We may disclose your details to protect our rights or to improve the app.", "improve the app"),
+        # An aside between "to" and its verb.
+        ("We may share counts with partners to, for example, show trends in use.", "show trends in use"),
+        # "better" may be the verb after "in order to", not an adverb before "our".
+        ("We hire vendors in order to better our services.", "better our services"),
+        # Named purposes of five words.
+        (
+            "This data is needed to keep the app up, for troubleshooting, and for our internal analytics and "
+            "reporting purposes.",
+            "our internal analytics and reporting purposes",
+        ),
+        # A label, a colon, and what the thing is for.
+        ("Cookies we set\n\nSESSID: To identify your session on the site.\n", "identify your session on the site"),
+        # A bulleted item is a list item however long it is.
+        (
+            "How we use data\n\nWe use the data for the following purposes:\n\n"
+            "● Assessing the reach of and improving the adverts, offers and other promotions that we show on our "
+            "own pages and apps when you follow one of our official accounts.\n",
+            "Assessing the reach",
+        ),
     ],
 )
 def test_purpose_clause_found(text: str, evidence: str) -> None:

@@ -77,8 +77,29 @@ _KIND_CATEGORY = {
     "plain": "basic_service",
     "any": "basic_service",
 }
-# What opens a list item or a numbered paragraph: "(e) ", "1. ", "5.1.4 ", "· ", "- ".
-_LEAD = re.compile(r"[^\w(]{0,4}(?:(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+)?[^\w(]{0,3}")
+# Kinds of `start` match that name their clauses as another kind does (the rule id says
+# how the clause is written: "clause_verb" is any purpose verb after "to").
+_CLAUSE_KIND = {"ing2": "ing", "verb3": "verb"}
+# Words after "to" that are no verb, so that "to" is a preposition ("sent to the
+# partners and ..."): determiners, pronouns, and plural nouns ("to partners and");
+# and the verbs of the user's own requests ("to access and update your profile").
+_NOT_A_VERB = re.compile(
+    r"(?:the|a|an|your|our|their|its|his|her|this|that|these|those|us|you|them|him|it|me|any|all|other|"
+    r"third|such|each|every|some|one|which|whom|whose|whether|what|how|where|when|date|time|[a-z-]*[^s]s|"
+    r"access|view|correct|update|amend|delete|erase|edit|download|export)"
+)
+# Purpose verbs that, joined to an operation on data ("to collect and track ..."), name
+# another operation rather than what it is for.
+_OPERATION = re.compile(r"track|store your|save your|access your|transmit your|aggregate|compile|record")
+# A short label before a colon ("Session cookie: to ...", "Analytics - to ...").
+_LABEL = re.compile(r"[^.;:!?\n]{1,40}(?::|\s[-–—])\s*")
+# The marks that open a bulleted list item.
+_BULLET = re.compile(r"[•●·▪◦‣∙*-]")
+# What opens a list item or a numbered paragraph: "(e) ", "1. ", "5.1.4 ", "2.3.b.1 ",
+# "1.1.a) ", "· ", "- ".
+_LEAD = re.compile(
+    r"[^\w(]{0,4}(?:(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]|\d{1,3}(?:\.(?:\d{1,3}|[a-z]))+[.)]?)\s+)?[^\w(]{0,3}"
+)
 # Where a purpose clause ends. Every way of ending opens with one of the characters of
 # the first class: read first, they let `re` skip the letters between them (`_clause_end`
 # asks only where a match begins).
@@ -101,7 +122,7 @@ _CLAUSE_END = re.compile(
 # What opens a list after "for the following purposes".
 # "For other purposes: We may use ..." is a label before a sentence, not a list.
 _LIST_AFTER = re.compile(
-    r",?\s*(?::|such as|including(?:,?\s*but not limited to,?)?|namely)\s*+"
+    r",?\s*(?::|such as|including(?:,?\s*(?:but not limited to|without limitation),?)?|namely)\s*+"
     r"(?!(?:we|you|they|it|our|your|the|this|these|such|if|when)\b)"
 )
 # What lies between a purpose label and its restatement: "To contact you: to contact you by".
@@ -114,6 +135,11 @@ _ADVERB = (
     r"(?:better|further|continually|continuously|constantly|regularly|also|generally|more generally|primarily|"
     r"mainly|only|solely|properly|effectively|efficiently|securely|safely|be able to)"
 )
+# An aside between "to" and its verb: "to, for example, show trends".
+_ASIDE = r",\s*(?:for example|for instance|e\.\s?g\.|among other things),"
+# Words that begin a noun phrase, never a verb: "in order to better our service" reads
+# "better" as the verb, not as an adverb before "our".
+_DETERMINER = r"(?:the|a|an|our|your|their|its|this|these|those|any|all|such)"
 _EXAMPLE = re.compile(r"\s*(?:for example|for instance|e\.\s?g\.|such as|including)")
 _CUT_WORD = re.compile(r"\s+\S*$")
 # Words a clause does not end with ("to manage and", "for the").
@@ -290,12 +316,19 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
     start = re.compile(
         # "to improve", "in order to process", "help us to develop", "allow us improve",
         # "to further develop"
-        rf"\b(?:in order to|so as to|to)\s+(?:{_ENUM}\s+)?(?:(?:help|assist|allow|enable) us (?:to )?|{_ADVERB}\s+)?"
+        rf"\b(?:in order to|so as to|to)(?:{_ASIDE})?\s+(?:{_ENUM}\s+)?"
+        rf"(?:(?:help|assist|allow|enable) us (?:to )?|{_ADVERB}\s+)?"
         rf"(?P<verb>{verbs})\b(?![@/]|\.\w)"
         rf"|\b(?:help|helps|helping|helped|allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits)\s+us\s+"
         rf"(?:to\s+)?(?P<verb2>{verbs})\b(?![@/]|\.\w)"
         # "in order to make the app available": "in order to" marks a purpose whatever its verb.
-        rf"|\b(?:in order to|so as to)\s+(?:{_ADVERB}\s+)?(?P<any>(?!be\b|do\b|so\b)[a-z][a-z-]{{1,20}})\b"
+        rf"|\b(?:in order to|so as to)\s+(?:{_ADVERB}\s+)?"
+        rf"(?P<any>(?!be\b|do\b|so\b|{_DETERMINER}\b)[a-z][a-z-]{{1,20}})\b"
+        # "to gather usage data and improve the app": a purpose verb joined by "and" to
+        # an infinitive whose own verb names no purpose (tried after the forms above).
+        # Another "to" in between begins a clause of its own, found on its own.
+        rf"|\bto\s+(?P<first3>[a-z][a-z-]{{1,20}})\s+(?:(?!to\b)[\w'-]+,?\s+){{0,4}}?(?:and|or|and/or)\s+"
+        rf"(?P<verb3>{verbs})\b(?![@/]|\.\w)"
         # "for providing", "for the purpose of improving", "with the aim of analysing"
         rf"|\b(?:for|with the aim of|with a view to|aimed at|in the interest of)\s+(?:the\s+)?(?:(?:sole|only|main|"
         rf"primary|limited)\s+)?(?:purposes?\s+of\s+)?(?P<ing>{ings})\b"
@@ -307,7 +340,7 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         # "for the purpose(s) of <anything>", "serves the purpose of <anything>"
         r"|\b(?:for|serves?|serving|with)\s+(?:the\s+)?(?:sole\s+|only\s+|limited\s+)?purposes?\s+of\s+(?P<of>)"
         # "for marketing purposes", "for internal analysis purposes"
-        r"|\bfor\s+(?P<purposes>(?:[a-z][\w-]*\s+){1,4}?purposes?)\b"
+        r"|\bfor\s+(?P<purposes>(?:(?!for\b)[a-z][\w-]*\s+){1,5}?purposes?)\b"
         # "so that we can answer you"
         r"|\bso\s+(?:that\s+)?(?:we|you|they|it|the \w+)\s+(?:can|could|may|might|will|are able to)\s+(?P<so>)"
         # "purposes such as ..."
@@ -393,6 +426,9 @@ class Clause:
     end: int
     verb: str | None
     kind: str
+    # The category of the purposes an item of a list spells out ("for security purposes,
+    # including ..."), for an item that names none of its own.
+    named: str | None = None
 
 
 class PurposeReader:
@@ -487,7 +523,10 @@ class PurposeReader:
         # A sentence or list item that opens with its purpose: "To manage your account;".
         head = opening.head
         info = self.gate.info(index)
-        is_list_line = info.is_list_line
+        # A line that opens with a bullet is a list item however long it is.
+        is_list_line = info.is_list_line or (
+            _BULLET.search(lower, s, body) is not None and (s == 0 or ctx.text[s - 1] == "\n")
+        )
         if head is not None and not head.group("verb"):
             # "Contact information", "Operating system": the head word begins a data term.
             # "Block 75 ...": an address. A list of rights or choices states no purpose.
@@ -545,20 +584,35 @@ class PurposeReader:
                 continue
             kind = match.lastgroup or "verb"
             clause_start = match.start(kind)
-            verb = match.group(kind) if kind in ("verb", "verb2", "ing", "ing2") else None
+            verb = match.group(kind) if kind in ("verb", "verb2", "verb3", "ing", "ing2") else None
+            if kind == "verb3" and (
+                _NOT_A_VERB.fullmatch(match.group("first3"))
+                or ctx.text[match.start("first3")].isupper()
+                or _OPERATION.fullmatch(match.group("verb3"))
+            ):
+                # "sent to partners and ...", "to Google and ...": "to" before a noun;
+                # "to collect and store your details": one more operation, not its purpose.
+                continue
             # "To contact you: to contact you by email ...": the text after a purpose
             # label restates that purpose; it needs no practice cue of its own.
             restated = (
                 bool(found) and found[-1].kind == "lead" and _RESTATED.fullmatch(lower, found[-1].end, match.start())
             )
-            if kind in ("verb", "verb2", "any"):
+            if kind in ("verb", "verb2", "verb3", "any"):
                 # "These tools help us understand ...": "help us" is the cue itself.
                 cued = restated or kind == "verb2" or pats.context.search(lower, s, match.start()) is not None
                 # "Where the law allows, to promote our products;": the list's intro is the cue.
                 cued = cued or (is_list_line and self._in_purpose_list(index))
+                # "Session cookie: to keep you signed in": a label and what it is for.
+                cued = cued or _LABEL.fullmatch(lower, body, match.start()) is not None
                 if not cued and not phrases:
                     continue
-                before = lower[max(s, match.start() - _BEFORE) : match.end(kind) - len(match.group(kind))]
+                # A second infinitive is the user's or a duty when its first one is
+                # ("you have the right to see and correct ..."): the words before "to" tell.
+                head_end = match.start("first3") if kind == "verb3" else match.end(kind) - len(match.group(kind))
+                before = lower[max(s, match.start() - _BEFORE) : head_end]
+                if kind == "verb3" and rules.user_goal.match(lower, head_end, e):
+                    continue
                 if pats.no_purpose_before.search(before) or pats.not_before.search(before):
                     # "We take measures to protect", "you have the right to opt out of
                     # marketing": nor is the vocabulary inside the clause a purpose.
@@ -586,14 +640,28 @@ class PurposeReader:
                 end = match.end(kind)
             if end <= clause_start:
                 continue
-            if rules.user_goal.match(lower, clause_start, end) and kind in ("verb", "verb2", "any", "so"):
+            if kind == "such":
+                # "for the following purposes: improving the app": the item's own verb.
+                verb = self._head_verb(clause_start, end)
+            if rules.user_goal.match(lower, clause_start, end) and kind in ("verb", "verb2", "verb3", "any", "so"):
                 continue
             if rules.reject_clause.match(lower, clause_start, end):
                 # The vocabulary inside a rejected clause is no purpose either ("we
                 # verify your identity before processing your request").
                 self._vetoed.append((clause_start, end))
                 continue
-            found.append(Clause(clause_start, end, verb, "ing" if kind == "ing2" else kind))
+            found.append(Clause(clause_start, end, verb, _CLAUSE_KIND.get(kind, kind)))
+            if kind == "purposes" or (kind == "noun" and lower.endswith(("purpose", "purposes"), clause_start, end)):
+                # "for internal purposes such as fraud prevention, enforcing our terms":
+                # the named purposes, and then the list that spells them out.
+                # A list of infinitives ("including to ...") is found as clauses of its own.
+                listed = _LIST_AFTER.match(lower, end, e)
+                if listed is not None and listed.end() < e and not lower.startswith("to ", listed.end()):
+                    items = listed.end()
+                    items_end = self._clause_end(items, e)
+                    if items_end > items and not rules.reject_clause.match(lower, items, items_end):
+                        named = self._category(found[-1], phrases)[0]
+                        found.append(Clause(items, items_end, self._head_verb(items, items_end), "such", named))
         if found and "(" in lower[found[0].end : e]:
             found = self._enumerated(found, e)
         found = [clause for clause in found if not self._in_example(s, clause.start)]
@@ -748,8 +816,10 @@ class PurposeReader:
             if nxt is None:
                 parts.append(current)
                 return parts
-            parts.append(Clause(current.start, self._trim(current.start, nxt.start()), current.verb, current.kind))
-            current = Clause(nxt.start("verb"), current.end, nxt.group("verb"), current.kind)
+            parts.append(
+                Clause(current.start, self._trim(current.start, nxt.start()), current.verb, current.kind, current.named)
+            )
+            current = Clause(nxt.start("verb"), current.end, nxt.group("verb"), current.kind, current.named)
 
     def _trim(self, start: int, end: int) -> int:
         while True:
@@ -767,7 +837,13 @@ class PurposeReader:
         if chosen is not None:
             return self.rules[chosen].category, chosen
         verb = clause.verb
-        category = self.patterns.verb_category.get(verb or "") or _KIND_CATEGORY.get(clause.kind, "other")
+        category = self.patterns.verb_category.get(verb or "")
+        # An item of a list of named purposes headed by a generic verb ("for security
+        # purposes, such as providing logs to auditors") is one of those purposes.
+        named = clause.named
+        if named is not None and named not in _GENERIC_CATEGORIES and category in (None, *_GENERIC_CATEGORIES):
+            category = named
+        category = category or named or _KIND_CATEGORY.get(clause.kind, "other")
         if category in _GENERIC_CATEGORIES:
             category = self._object_category(clause) or category
         return category, f"purpose.{category}.clause_{clause.kind}"  # type: ignore[return-value]
