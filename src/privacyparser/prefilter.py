@@ -387,9 +387,12 @@ class SentenceFilter:
 
     def masks(self, lower: str, sentence_starts: Sequence[int]) -> list[int]:
         """The mask of each sentence of `lower`; a sentence runs from its start to the next."""
-        masks = [self.always] * len(sentence_starts)
-        if not masks:
-            return masks
+        count = len(sentence_starts)
+        if not count:
+            return []
+        # One mask more, last: the characters before the first sentence own it (index
+        # -1), so the loop below needs no test; it is dropped at the end.
+        masks = [self.always] * count + [0]
         # The sentence of every character (-1 before the first one), built in C: one
         # list index per match instead of a binary search.
         owner = [-1] * sentence_starts[0]
@@ -402,9 +405,8 @@ class SentenceFilter:
             for match in scan.finditer(lower):
                 # A literal that runs on into the next sentence only makes this one run its
                 # pattern for nothing: the mask may say "maybe", never "no" wrongly.
-                index = owner[match.start()]
-                if index >= 0:
-                    masks[index] |= bits[match.group(1)]
+                masks[owner[match.start()]] |= bits[match[1]]
+        masks.pop()
         if self._needs:
             # Each pattern keeps its bit where every other set of it was seen; the
             # bits of those sets are then dropped.

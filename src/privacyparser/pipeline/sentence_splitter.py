@@ -19,51 +19,41 @@ ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?= +[(\"'\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|\n+")
 _ENUMERATION = re.compile(r"(?<=[ ;:.])(?=\(\d{1,2}\) [A-Z])")
-# `_BOUNDARY` and `_ENUMERATION` begin with look-behinds, so `re` tries them at every
-# character; a match can only start at (or just after) one of these characters, which
-# `re` finds with a fast scan. See `_boundaries`.
-_BOUNDARY_CHARS = re.compile(r"[.!?\n]")
+# `_BOUNDARY` read from the character its matches end a sentence at: `.!?` or a line
+# break, consumed first, so that `re` skips ahead to each of them in C instead of trying
+# the look-behinds at every character. A match of the first or third alternative is the
+# same span; the glued form ("consent.You"), an empty match just after its full stop,
+# is matched from that full stop (the same assertions, at the same position). See `_boundaries`.
+_BOUNDARY_FROM_STOP = re.compile(
+    r"[.!?\n](?:(?<=\n)\n*|(?<![.!?][.!?])(?<=[.!?])[.!?]*+[\"')\]]*+(?= +[(\"'\[]?[A-Z0-9])"
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
+)
 # `_ENUMERATION` from its "(": the literal first lets `re` skip ahead to each "(".
 _ENUMERATION_PAREN = re.compile(r"\((?<=[ ;:.]\()(?=\d{1,2}\) [A-Z])")
 _NUMBER_MARKER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3}){0,5}|[A-Za-z]|[ivxlcIVXLC]{1,6})\.")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})\.?$")
 
 
-def _boundaries(text: str) -> Iterator[re.Match[str]]:
-    """The matches of `_BOUNDARY.finditer(text)`, trying the pattern only where one can start.
+def _boundaries(text: str) -> Iterator[tuple[int, int]]:
+    """(stop, end) of each match of `_BOUNDARY.finditer(text)`: where the character that
+    ends the sentence is (the match's start; for the glued form's empty match, the full
+    stop just before it) and where the match ends.
 
-    A match starts at one of `.!?` (the first alternative), just after one (the second,
-    empty), or at a line break (the third). Trying those positions in order from the
-    end of the last match finds the same leftmost, non-overlapping matches. After an
-    empty match at q nothing else can match at q: the second alternative needs `.!?`
-    before q and a capital at q, which the first and third rule out.
+    `_BOUNDARY_FROM_STOP` finds them: at each position the alternatives of `_BOUNDARY`
+    rule each other out by the character there (a `.!?` run, a capital after `.!?`, a
+    line break), and the glued form's full stop cannot start a match of the first
+    alternative (no space follows it), so the leftmost, non-overlapping matches are the
+    same, the glued one taken one character early.
     """
-    pos = 0
-    tried = -1
-    match_at = _BOUNDARY.match
-    for candidate in _BOUNDARY_CHARS.finditer(text):
-        p = candidate.start()
-        for q in (p,) if text[p] == "\n" else (p, p + 1):
-            if q < pos or q <= tried:
-                continue
-            tried = q
-            match = match_at(text, q)
-            if match is None:
-                continue
-            yield match
-            pos = match.end()
-            if pos == q:
-                pos = q + 1
+    for match in _BOUNDARY_FROM_STOP.finditer(text):
+        yield match.start(), match.end()
 
 
 def sentence_starts(text: str) -> array[int]:
     """Sorted character offsets where sentences start (the first is always 0)."""
     starts = array("q", [0])
     length = len(text)
-    for match in _boundaries(text):
-        end = match.end()
-        # The glued form ("consent.You") matches empty, just after its full stop.
-        stop = match.start() if match.group() else match.start() - 1
+    for stop, end in _boundaries(text):
         if text[stop] == ".":
             # "1. Data", "4.1. Scope", "a. Cookies": the full stop of a list or heading number.
             line_start = text.rfind("\n", max(0, stop - 12), stop) + 1
