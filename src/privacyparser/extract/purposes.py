@@ -287,7 +287,8 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         for form in forms + ing_forms:
             category[form] = cat
     verbs, ings, nominals = _alternation(base), _alternation(gerunds), _alternation(list(rules.nominals))
-    start = re.compile(
+    # Compiled once, behind its lookahead (`_fast`): the bare pattern is never run.
+    start = _fast(
         # "to improve", "in order to process", "help us to develop", "allow us improve",
         # "to further develop"
         rf"\b(?:in order to|so as to|to)\s+(?:{_ENUM}\s+)?(?:(?:help|assist|allow|enable) us (?:to )?|{_ADVERB}\s+)?"
@@ -316,7 +317,6 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         r"|\bfor\s+(?P<exp>(?:a|an|the)\s+(?:better|improved|smoother|enhanced|optimal|personali[sz]ed|seamless)"
         r"\s+(?:user\s+)?experience)\b"
     )
-    start = _fast(start)
     # "... necessary to (1) comply with the law; (2) protect our rights": the next item. Kept
     # out of `start`, whose alternatives all open at a word boundary and so scan fast.
     enum = re.compile(rf"[;,]\s*(?:and\s+|or\s+)?{_ENUM}\s+(?:to\s+)?(?P<verb>{verbs}|{ings})\b(?![@/]|\.\w)")
@@ -365,15 +365,16 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
     )
 
 
-def _fast(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` behind a lookahead of the strings its matches open with, when known
-    (and of a word boundary, when every match opens at one)."""
-    openings = _openings(pattern.pattern, pattern.flags)
+def _fast(pattern: re.Pattern[str] | str) -> re.Pattern[str]:
+    """`pattern` (compiled, or its source) behind a lookahead of the strings its matches
+    open with, when known (and of a word boundary, when every match opens at one)."""
+    source, flags = (pattern, 0) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
+    openings = _openings(source, flags)
     if openings is None:
-        return pattern
+        return re.compile(source, flags) if isinstance(pattern, str) else pattern
     strings, bounded = openings
     boundary = r"\b" if bounded else ""
-    return re.compile(rf"{boundary}(?={_alternation(list(strings))})(?:{pattern.pattern})", pattern.flags)
+    return re.compile(rf"{boundary}(?={_alternation(list(strings))})(?:{source})", flags)
 
 
 class _Opening(NamedTuple):
