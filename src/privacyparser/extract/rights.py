@@ -21,6 +21,7 @@ from privacyparser.extract.durations import duration_after
 from privacyparser.extract.leading import with_leading_literals
 from privacyparser.models import Right
 from privacyparser.prefilter import remembered
+from privacyparser.regex_cache import compile_regex
 from privacyparser.rules import PatternRule, RuleSet, RuleTableError
 
 # A right is something the user can do; "we may delete your account" is not one.
@@ -96,7 +97,7 @@ def _optional(entry: dict[str, object], key: str) -> re.Pattern[str] | None:
     if not isinstance(pattern, str):
         raise RuleTableError(f"rights.json {entry.get('id')}: {key} must be a string")
     try:
-        return re.compile(pattern)
+        return compile_regex(pattern)
     except re.error as exc:
         raise RuleTableError(f"rights.json {entry.get('id')}: bad {key} regex: {exc}") from exc
 
@@ -117,8 +118,8 @@ def right_tables() -> RightTables:
         for entry in table["rights"]
     }
     try:
-        section_cue = re.compile(table["section_cue"])
-        pronoun_antecedent = re.compile(table["pronoun_antecedent"])
+        section_cue = compile_regex(table["section_cue"])
+        pronoun_antecedent = compile_regex(table["pronoun_antecedent"])
     except (KeyError, re.error) as exc:
         raise RuleTableError(f"rights.json section_cue/pronoun_antecedent: {exc}") from exc
     return RightTables(filters, section_cue, pronoun_antecedent)
