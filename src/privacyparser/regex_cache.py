@@ -21,13 +21,11 @@ from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
 import atexit
-import hashlib
 import marshal
 import os
 import re
 import stat
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
@@ -76,6 +74,8 @@ class _Store:
         entries = self.entries
         if len(entries) > _MAX_ENTRIES:
             entries = {key: entries[key] for key in self.used if key in entries}
+        import tempfile  # only a process that compiled something new writes
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
@@ -101,6 +101,8 @@ def _cache_path() -> Path | None:
         folder = os.path.join(base, "privacyparser")
     if not folder:
         return None
+    import hashlib  # read once, at the first pattern
+
     # A program is valid only for the `re` that wrote it: one file per Python build.
     build = hashlib.sha1(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode()).hexdigest()[:16]
     return Path(folder) / f"regexes-{sys.implementation.cache_tag}-{build}.marshal"

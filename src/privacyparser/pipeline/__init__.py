@@ -21,7 +21,8 @@ COMPONENTS = ("policy_sections", "policy_sentences", "policy_clauses")
 
 def build_pipeline() -> Language:
     """A blank English pipeline with every privacyparser component, built once."""
-    nlp = spacy.blank("en")
+    # spaCy's tokenizer, its regexes from `compile_regex` (see `tokens.create_tokenizer`).
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "privacyparser.tokenizer.v1"}}})
     for name in COMPONENTS:
         nlp.add_pipe(name)
     # Policies can be long; the limit is enforced by the parser, not by spaCy.
