@@ -37,7 +37,7 @@ _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 # Past this many patterns the file starts over with the ones this process used: the
 # tables change, and patterns they no longer make would stay in it for ever.
-_MAX_ENTRIES = 5000
+_MAX_ENTRIES = 2000
 
 _CODE_TYPE = "I" if array("I").itemsize == _sre.CODESIZE else "L" if array("L").itemsize == _sre.CODESIZE else ""
 
