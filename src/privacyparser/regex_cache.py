@@ -121,7 +121,8 @@ def _read(path: Path) -> dict[tuple[str, int], _Entry]:
         with open(path, "rb") as source:
             info = os.fstat(source.fileno())
             # Only a file of this user that no one else may write: `marshal` trusts its input.
-            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            getuid = getattr(os, "getuid", None)  # POSIX only
+            if getuid is not None and (info.st_uid != getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
                 return {}
             entries = marshal.load(source)
     except (OSError, EOFError, ValueError, TypeError):
