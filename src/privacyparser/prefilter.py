@@ -25,6 +25,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, TypeVar
 
+from privacyparser.regex_cache import compile_regex
+
 # Literals shorter than this occur in almost every sentence: not worth looking for.
 _MIN_LITERAL = 3
 # Bounds on the strings a run of small alternatives expands to ("e-?mails?": 4).
@@ -134,7 +136,7 @@ def without_leading_space(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if list(arg[2]) != [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]:
         return None
     try:
-        return re.compile(source[3:], pattern.flags)
+        return compile_regex(source[3:], pattern.flags)
     except re.error:
         return None
 
@@ -370,7 +372,7 @@ class SentenceFilter:
         for literal, literal_bits in bits.items():
             by_first.setdefault(literal[0], {})[literal[1:]] = literal_bits
         self._scans = [
-            (re.compile(re.escape(first) + "(?=(" + trie_regex(sorted(rests)) + "))"), rests)
+            (compile_regex(re.escape(first) + "(?=(" + trie_regex(sorted(rests)) + "))"), rests)
             for first, rests in sorted(by_first.items())
         ]
 
@@ -538,6 +540,6 @@ def _factored_by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
             out.append(alternative)
     close_run()
     try:
-        return re.compile(_WORD_GROUP_OPENING + "|".join(out) + ")" + group[1], pattern.flags)
+        return compile_regex(_WORD_GROUP_OPENING + "|".join(out) + ")" + group[1], pattern.flags)
     except re.error:
         return pattern

@@ -21,6 +21,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from privacyparser.prefilter import exact_strings
+from privacyparser.regex_cache import compile_regex
 
 # Bounds on the prefix strings: past these the lookahead costs more than it saves.
 _MAX_PREFIXES = 400
@@ -40,7 +41,7 @@ def with_leading_literals(pattern: re.Pattern[str]) -> re.Pattern[str]:
         # follow the lookahead: both look at the same position.
         return pattern
     try:
-        return re.compile("(?=" + _factored(sorted(prefixes)) + ")(?:" + pattern.pattern + ")", pattern.flags)
+        return compile_regex("(?=" + _factored(sorted(prefixes)) + ")(?:" + pattern.pattern + ")", pattern.flags)
     except re.error:
         return pattern
 

@@ -53,6 +53,7 @@ from privacyparser.extract.practices import PracticeGate, addresses_specific_aud
 from privacyparser.models import Purpose, PurposeCategory
 from privacyparser.pipeline.clauses import PURPOSE
 from privacyparser.prefilter import remembered
+from privacyparser.regex_cache import compile_regex
 from privacyparser.rules import PurposeClauseRules, PurposeRule
 
 # How far back a list line looks for the sentence that introduces its list.
@@ -313,7 +314,8 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         for form in forms + ing_forms:
             category[form] = cat
     verbs, ings, nominals = _alternation(base), _alternation(gerunds), _alternation(list(rules.nominals))
-    start = re.compile(
+    # Compiled once, behind its lookahead (`_fast`): the bare pattern is never run.
+    start = _fast(
         # "to improve", "in order to process", "help us to develop", "allow us improve",
         # "to further develop"
         rf"\b(?:in order to|so as to|to)(?:{_ASIDE})?\s+(?:{_ENUM}\s+)?"
@@ -349,33 +351,32 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         r"|\bfor\s+(?P<exp>(?:a|an|the)\s+(?:better|improved|smoother|enhanced|optimal|personali[sz]ed|seamless)"
         r"\s+(?:user\s+)?experience)\b"
     )
-    start = _fast(start)
     # "... necessary to (1) comply with the law; (2) protect our rights": the next item. Kept
     # out of `start`, whose alternatives all open at a word boundary and so scan fast.
-    enum = re.compile(rf"[;,]\s*(?:and\s+|or\s+)?{_ENUM}\s+(?:to\s+)?(?P<verb>{verbs}|{ings})\b(?![@/]|\.\w)")
+    enum = compile_regex(rf"[;,]\s*(?:and\s+|or\s+)?{_ENUM}\s+(?:to\s+)?(?P<verb>{verbs}|{ings})\b(?![@/]|\.\w)")
     # "allow the owner to provide" is one clause; ", comply with" and "and prevent" start another.
     # (The comma or space is read first, and the rest after it, so that `re` skips the
     # letters in between.)
-    split = re.compile(
+    split = compile_regex(
         rf"[,\s](?:(?<=,)\s*(?:and\s+|or\s+|and/or\s+)?|(?<=\s)\s*(?:and|or|and/or)\s+)(?:to\s+)?"
         rf"(?P<verb>{verbs}|{ings})\b"
     )
     # "To manage your account", "Managing orders", and imperative list items
     # ("Comply with a legal obligation", "compile statistics;").
-    line_head = re.compile(
+    line_head = compile_regex(
         rf"(?:(?:in order |so as )?to\s+(?:{_ADVERB}\s+)?(?P<verb>{verbs})|(?P<ing>{ings})|(?P<imp>{verbs}))"
         r"\b(?![@/]|\.\w)"
     )
     # What makes a short list line a purpose rather than a name or a kind of data:
     # a purpose verb at its head, a gerund, or a purpose noun ("Customer service").
-    item_signal = re.compile(rf"(?:{verbs}|{ings}|[a-z]{{3,20}}ing)\b|.{{0,120}}?\b(?:{nominals})\b")
+    item_signal = compile_regex(rf"(?:{verbs}|{ings}|[a-z]{{3,20}}ing)\b|.{{0,120}}?\b(?:{nominals})\b")
     # "We may also send you updates", "X will process your payment": a purpose stated
     # with a plain verb, read only in a section about uses and purposes.
     adverb = r"(?:(?:also|then|further|additionally|occasionally|periodically|sometimes|only|regularly)\s+)?"
     # The subject's letters are read possessively (`{1,30}+`): a space must follow them, and
     # no letter given back could be one, so `re` need not give them back one by one at
     # every word that is not followed by a modal (the same matches, ~18% sooner).
-    statement = re.compile(
+    statement = compile_regex(
         rf"\b(?:we\s+(?:(?:may|might|will|can|could|shall|would)\s+)?|(?P<subject>[a-z][\w-]{{1,30}}+)\s+"
         rf"(?:may|might|will|can|could|shall|would)\s+){adverb}(?P<plain>{verbs})\b(?![@/]|\.\w)"
     )
@@ -398,15 +399,16 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
     )
 
 
-def _fast(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` behind a lookahead of the strings its matches open with, when known
-    (and of a word boundary, when every match opens at one)."""
-    openings = _openings(pattern.pattern, pattern.flags)
+def _fast(pattern: re.Pattern[str] | str) -> re.Pattern[str]:
+    """`pattern` (compiled, or its source) behind a lookahead of the strings its matches
+    open with, when known (and of a word boundary, when every match opens at one)."""
+    source, flags = (pattern, 0) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
+    openings = _openings(source, flags)
     if openings is None:
-        return pattern
+        return compile_regex(source, flags) if isinstance(pattern, str) else pattern
     strings, bounded = openings
     boundary = r"\b" if bounded else ""
-    return re.compile(rf"{boundary}(?={_alternation(list(strings))})(?:{pattern.pattern})", pattern.flags)
+    return compile_regex(rf"{boundary}(?={_alternation(list(strings))})(?:{source})", flags)
 
 
 class _Opening(NamedTuple):

@@ -39,6 +39,7 @@ from privacyparser.extract.durations import iso_duration
 from privacyparser.extract.leading import with_leading_literals
 from privacyparser.models import Retention
 from privacyparser.prefilter import factored_by_first_letter, literal_checks, remembered, trie_regex
+from privacyparser.regex_cache import compile_regex
 from privacyparser.rules import RuleSet, RuleTableError
 
 
@@ -61,15 +62,15 @@ def retention_vetoes() -> RetentionVetoes:
     table = json.loads(resources.files("privacyparser.rules").joinpath("retention.json").read_text(encoding="utf-8"))
     try:
         return RetentionVetoes(
-            re.compile(table["not_a_period"]),
-            re.compile(table["not_keeping"]),
-            re.compile(table["not_a_statement"]),
-            re.compile(table["not_unspecified"]),
-            re.compile(table["section_cue"]),
-            re.compile(table["not_data"]),
-            re.compile(table["children"]),
-            re.compile(table["deleting"]),
-            re.compile(table["keeping"]),
+            compile_regex(table["not_a_period"]),
+            compile_regex(table["not_keeping"]),
+            compile_regex(table["not_a_statement"]),
+            compile_regex(table["not_unspecified"]),
+            compile_regex(table["section_cue"]),
+            compile_regex(table["not_data"]),
+            compile_regex(table["children"]),
+            compile_regex(table["deleting"]),
+            compile_regex(table["keeping"]),
         )
     except (KeyError, re.error) as exc:
         raise RuleTableError(f"retention.json vetoes: {exc}") from exc
@@ -99,7 +100,7 @@ def _searcher(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Patt
     ("as long as necessary", 280), for which those tests cost more than the rule.
     """
     literals = literal_checks(pattern)
-    scan = None if literals is None else re.compile(trie_regex(literals))
+    scan = None if literals is None else compile_regex(trie_regex(literals))
     return scan, with_leading_literals(pattern)
 
 

@@ -21,6 +21,7 @@ from privacyparser.extract.durations import duration_after
 from privacyparser.extract.leading import with_leading_literals
 from privacyparser.models import Right
 from privacyparser.prefilter import remembered
+from privacyparser.regex_cache import compile_regex
 from privacyparser.rules import PatternRule, RuleSet, RuleTableError
 
 # A right is something the user can do; "we may delete your account" is not one.
@@ -96,7 +97,7 @@ def _optional(entry: dict[str, object], key: str) -> re.Pattern[str] | None:
     if not isinstance(pattern, str):
         raise RuleTableError(f"rights.json {entry.get('id')}: {key} must be a string")
     try:
-        return re.compile(pattern)
+        return compile_regex(pattern)
     except re.error as exc:
         raise RuleTableError(f"rights.json {entry.get('id')}: bad {key} regex: {exc}") from exc
 
@@ -117,8 +118,8 @@ def right_tables() -> RightTables:
         for entry in table["rights"]
     }
     try:
-        section_cue = re.compile(table["section_cue"])
-        pronoun_antecedent = re.compile(table["pronoun_antecedent"])
+        section_cue = compile_regex(table["section_cue"])
+        pronoun_antecedent = compile_regex(table["pronoun_antecedent"])
     except (KeyError, re.error) as exc:
         raise RuleTableError(f"rights.json section_cue/pronoun_antecedent: {exc}") from exc
     return RightTables(filters, section_cue, pronoun_antecedent)
@@ -160,15 +161,19 @@ def _vetoed(
     return False
 
 
-def _rule_filters(rules: RuleSet, tables: RightTables) -> list[tuple[PatternRule, RightFilters, re.Pattern[str]]]:
+def _rule_filters(
+    rules: RuleSet, tables: RightTables
+) -> list[tuple[PatternRule, RightFilters, re.Pattern[str] | None]]:
     """Each rule with its filters and the pattern that runs (`with_leading_literals`: the
     same matches), built once: asking the cache of `with_leading_literals` per document
-    hashed every compiled rule pattern (its whole code) each time."""
+    hashed every compiled rule pattern (its whole code) each time. The pattern is None
+    until a sentence first runs the rule: a process's first policy runs about half of
+    them, and compiling the others cost ~20 ms of its start-up."""
     return remembered(
         rules,
         "rights.rule_filters",
         # `right_tables()` is loaded once per process: the rule set alone decides the list.
-        lambda: [(rule, tables.filters[rule.id], with_leading_literals(rule.pattern)) for rule in rules.rights],
+        lambda: [(rule, tables.filters[rule.id], None) for rule in rules.rights],
     )
 
 
@@ -244,6 +249,9 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                 continue
             if heading and not filters.in_headings:
                 continue
+            if pattern is None:
+                pattern = with_leading_literals(rule.pattern)
+                rule_filters[low.bit_length() - 1] = (rule, filters, pattern)
             for match in pattern.finditer(sentence):
                 head = ctx.text[max(start, start + match.start() - _OPERATOR_REACH) : start + match.start()]
                 if rule.kind in _OPERATOR_ACTIONS and _OPERATOR_DOES.search(head) and not _ON_REQUEST.search(sentence):

@@ -31,7 +31,8 @@ TOKENIZER_CACHE_PIECES = 50_000
 
 def build_pipeline() -> Language:
     """A blank English pipeline with every privacyparser component, built once."""
-    nlp = spacy.blank("en")
+    # spaCy's tokenizer, its regexes from `compile_regex` (see `tokens.create_tokenizer`).
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "privacyparser.tokenizer.v1"}}})
     cast(Tokenizer, nlp.tokenizer).max_cache_size = TOKENIZER_CACHE_PIECES
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -7,10 +7,14 @@ more than LONG_RUN_CHARS characters without a space (cut into pieces; see `make_
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+
+from privacyparser.regex_cache import compile_regex
 
 # spaCy's tokenizer splits affixes off a token one character at a time, so a single
 # run of thousands of symbols without a space ("$$$$...", a pasted URL list) costs time
@@ -80,3 +84,44 @@ def line_docs(nlp: Language, text: str) -> Iterator[tuple[int, Doc]]:
         if line:
             yield offset, make_doc(nlp, line) if cut_runs else tokenizer(line)
         offset += len(line) + 1
+
+
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's default tokenizer (`spacy.Tokenizer.v1`), its affix regexes made by
+    `compile_regex`: the same regexes (spaCy's `compile_*_regex` expressions), without
+    compiling their ~30,000 characters in every process."""
+
+    def tokenizer_factory(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        prefix = _affix_regex(defaults.prefixes, "^", "", compile_prefix_regex)
+        suffix = _affix_regex(defaults.suffixes, "", "$", compile_suffix_regex)
+        infix = _affix_regex(defaults.infixes, "", "", compile_infix_regex)
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=prefix.search if prefix is not None else None,
+            suffix_search=suffix.search if suffix is not None else None,
+            infix_finditer=infix.finditer if infix is not None else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return tokenizer_factory
+
+
+registry.tokenizers.register("privacyparser.tokenizer.v1", func=create_tokenizer)
+
+
+def _affix_regex(
+    pieces: Sequence[str | re.Pattern[str]] | None,
+    before: str,
+    after: str,
+    spacy_compile: Callable[[Sequence[str | re.Pattern[str]]], re.Pattern[str]],
+) -> re.Pattern[str] | None:
+    """The regex spaCy's `compile_*_regex` makes of `pieces` (its very expression)."""
+    if not pieces:
+        return None
+    strings = [piece for piece in pieces if isinstance(piece, str)]
+    if len(strings) != len(pieces):
+        return spacy_compile(pieces)  # as spaCy does it, whatever that is
+    return compile_regex("|".join(before + piece + after for piece in strings if piece.strip()))

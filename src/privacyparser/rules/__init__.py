@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from privacyparser.models import DataGroup, PurposeCategory, RetentionKind, RightKind
+from privacyparser.regex_cache import compile_regex
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ def _read(name: str) -> dict[str, Any]:
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern)
+        return compile_regex(pattern)
     except re.error as exc:
         raise RuleTableError(f"{where}: bad regex: {exc}") from exc
 
