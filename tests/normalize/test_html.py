@@ -310,13 +310,13 @@ def test_visible_text(source: str, expected: str) -> None:
             "<div class='section-header'><h2>Your rights</h2></div><p>You may ask for a copy.</p>" + KEPT_P,
             "Your rights\n\nYou may ask for a copy.\n\n" + KEPT,
         ),
-        # A breadcrumb holding the page's heading, or long, or without links, is no trail.
+        # A breadcrumb holding a heading, or long, is no trail.
         (
-            "<div class='breadcrumbs'><a href='/'>Home</a> <h1>Privacy Policy</h1></div>" + KEPT_P,
+            "<div class='breadcrumbs'><a href='/'>Home</a> <h2>Privacy Policy</h2></div>" + KEPT_P,
             "Home\n\nPrivacy Policy\n\n" + KEPT,
         ),
         (
-            "<div class='crumbs'><p>"
+            "<div class='breadcrumbs'><p>"
             + "We keep a short trail of the pages you visit to show you the way back. " * 4
             + "<a href='/settings'>Settings</a></p></div>",
             ("We keep a short trail of the pages you visit to show you the way back. " * 4 + "Settings").strip(),

@@ -810,9 +810,9 @@ class _Furniture:
         return tag.find(_HEADING_TAGS) is None  # "Home > <h1>Privacy Policy</h1>": the title is there
 
     def _heads_section(self, tag: Tag, tokens: list[str]) -> bool:
-        """A short header without links followed by a block of text: the heading of a part of the
-        document ("<header><h2>Privacy Policy</h2></header>" between parts), not the site's header,
-        which carries links (logo, menus)."""
+        """A short header without links followed by a block of text, or holding a heading below
+        <h1>: the heading of a part of the document ("<header><h2>Privacy Policy</h2></header>"
+        between parts), not the site's header, which carries links (logo, menus)."""
         key = id(tag)
         size = self.sizes.get(key, 0)
         if not 0 < size <= _MAX_SECTION_HEADER_SIZE or self.link_sizes.get(key, 0):
