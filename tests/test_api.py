@@ -88,6 +88,24 @@ def test_html_table_of_contents_is_kept_and_reported_as_furniture() -> None:
     assert all(not toc.start <= r.start < toc.end for r in policy.data_categories)
 
 
+def test_html_navigation_lines_are_kept_and_reported_as_furniture() -> None:
+    # Lines the markup did not name as furniture (a label, a copyright line) are found by
+    # their wording, as in plain text, and kept in the text; a heading is never one of them.
+    html = (
+        "<html><body><h1>Privacy Policy</h1><h2>Advertisement</h2>"
+        "<p>We show ads based on the pages you read and collect your email address to send offers.</p>"
+        "<p>Show examples</p><div>Example Weekly, Springfield © 2015 Example Media</div>"
+        "</body></html>"
+    )
+    policy = pp.parse(html)
+    assert [(f.kind, policy.text[f.start : f.end]) for f in policy.furniture] == [
+        ("navigation", "Show examples"),
+        ("navigation", "Example Weekly, Springfield © 2015 Example Media"),
+    ]
+    assert "Show examples" in policy.text
+    assert [s.title for s in policy.sections] == ["Advertisement"]
+
+
 def test_table_of_contents_inside_another_document_leaves_no_record_in_it() -> None:
     # Furniture spans may overlap (a table of contents inside a terms of use): a position
     # after the inner span is still inside the outer one.

@@ -104,6 +104,9 @@ def test_find_furniture(text: str, expected: list[tuple[str, str]]) -> None:
         "Copyright © 2015 Example Media, Inc.",
         "Copyright 2014 Example",
         "Example Inc. All Rights Reserved.",
+        # A footer naming the site before its © and year.
+        "Example Daily, Springfield © 2015 Example Media Holdings. Powered by a CMS. [Terms | Privacy]",
+        "The Example Almanac Copyright © 1998-2012 by A. Writer",
     ],
 )
 def test_more_navigation_lines(line: str) -> None:
@@ -115,6 +118,11 @@ def test_more_navigation_lines(line: str) -> None:
     [
         # Headings that mention copyright but are not copyright notices.
         "Copyright Complaints:",
+        # A sentence before a © is policy text, and a year after "(c)" or "copyright" alone
+        # is no notice when words come first.
+        "Unless we say otherwise, all the material on this website is © 2011 Example Museum.",
+        "The rules in item (c) 2015 apply to accounts opened before then.",
+        "We hold the copyright 2015 edition of the guide.",
         "Copyright Agent:",
         "Copyright Limits on Items in our Archive",
         "Copyright, Reuse and Permissions",

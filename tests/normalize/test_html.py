@@ -202,6 +202,18 @@ def test_visible_text(source: str, expected: str) -> None:
         ("<div class='cse-branding'>Custom Search</div>" + KEPT_P, KEPT),
         ("<div class='ad-slot'><p>Advertisement</p></div>" + KEPT_P, KEPT),
         ("<div style='position: absolute; left: -9999px'>Copy and paste this link</div>" + KEPT_P, KEPT),
+        # Names written in camel case read like their hyphenated spelling.
+        (KEPT_P + "<div id='pageFooterArea'><p>Example Radio, Springfield, since 1950</p></div>", KEPT),
+        ("<div id='mainHeaderBar'><a href='/'>Example Radio</a> <a href='/shows'>Shows</a></div>" + KEPT_P, KEPT),
+        # Screen-reader text spelled with an underscore; a breadcrumb trail that ends in the
+        # current page's name without a link.
+        ("<span class='screen_reader'>Skip to the list of sections</span>" + KEPT_P, KEPT),
+        (
+            "<ul class='breadcrumb'><li><a href='/'>Home</a> /</li><li><a href='/legal'>Legal</a> /</li>"
+            "<li>Privacy and Cookie Policy</li></ul>" + KEPT_P,
+            KEPT,
+        ),
+        ("<div id='crumbNav'><a href='/'>Home</a> &gt; Privacy Policy</div>" + KEPT_P, KEPT),
         # Class names that stylesheets define as display: none.
         ("<div class='hidden example-summary'><p>An example shown on click</p></div>" + KEPT_P, KEPT),
         ("<div class='box hide'><p>You are leaving our site</p></div>" + KEPT_P, KEPT),
@@ -284,6 +296,31 @@ def test_visible_text(source: str, expected: str) -> None:
         ),
         # A page header whose <h1> names the policy is its title block.
         ("<div class='page-header'><h1>Privacy Policy</h1></div>" + KEPT_P, "Privacy Policy\n\n" + KEPT),
+        # In camel case as hyphenated: inside the content, a page footer is the content's own;
+        # a header that holds only a section heading heads its section, however short.
+        (
+            "<main>" + KEPT_P + "<div class='pageFooter'><p>Updated May 2020</p></div></main>",
+            KEPT + "\n\nUpdated May 2020",
+        ),
+        (
+            "<div class='sectionHeader'><h3>Cookies</h3></div><p>We use cookies to remember you.</p>",
+            "Cookies\n\nWe use cookies to remember you.",
+        ),
+        (
+            "<div class='section-header'><h2>Your rights</h2></div><p>You may ask for a copy.</p>" + KEPT_P,
+            "Your rights\n\nYou may ask for a copy.\n\n" + KEPT,
+        ),
+        # A breadcrumb holding a heading, or long, is no trail.
+        (
+            "<div class='breadcrumbs'><a href='/'>Home</a> <h2>Privacy Policy</h2></div>" + KEPT_P,
+            "Home\n\nPrivacy Policy\n\n" + KEPT,
+        ),
+        (
+            "<div class='breadcrumbs'><p>"
+            + "We keep a short trail of the pages you visit to show you the way back. " * 4
+            + "<a href='/settings'>Settings</a></p></div>",
+            ("We keep a short trail of the pages you visit to show you the way back. " * 4 + "Settings").strip(),
+        ),
         # A wrapper flagged as having a sidebar is the page, not the sidebar.
         ("<div class='has-sidebar'>" + KEPT_P + "</div>", KEPT),
         ("<div class='sidebar-layout'>" + KEPT_P + "</div>", KEPT),

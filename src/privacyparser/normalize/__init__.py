@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from privacyparser.normalize.document import (
     FurnitureSpan,
     HeadingHint,
     NormalizedDocument,
 )
-from privacyparser.normalize.furniture import find_furniture
+from privacyparser.normalize.furniture import find_furniture, find_navigation_lines
 from privacyparser.normalize.offsets import OffsetChain, OffsetMap, TextBuilder
 from privacyparser.normalize.text import normalize_text
 
@@ -56,6 +59,11 @@ def normalize_document(source: str, fmt: str) -> NormalizedDocument:
             for start, end in (_carried(later, text, span) for span in html_contents)
             if end > start
         ]
+        # Furniture the markup did not name ("Back to top" in a plain <p>, a copyright line) is
+        # found by its wording, as in plain text, and kept in the text; a heading is the page's.
+        taken = _Intervals([(f.start, f.end) for f in furniture] + [(h.start, h.end) for h in headings])
+        furniture += [span for span in find_navigation_lines(text) if not taken.overlaps(span.start, span.end)]
+        furniture.sort(key=lambda span: span.start)
     else:
         furniture = find_furniture(text)
     return NormalizedDocument(
@@ -67,6 +75,20 @@ def normalize_document(source: str, fmt: str) -> NormalizedDocument:
         title_hint=title_hint,
         warnings=warnings,
     )
+
+
+class _Intervals:
+    """Ranges of the text, asked whether any overlaps a given range in O(log n)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges.sort()
+        self.starts = [start for start, _ in ranges]
+        # The furthest end among the ranges up to each one: the ranges may nest.
+        self.reach = list(accumulate((end for _, end in ranges), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self.starts, end) - 1  # the last range that starts before `end`
+        return index >= 0 and self.reach[index] > start
 
 
 def _carried(later: OffsetChain, text: str, span: tuple[int, int]) -> tuple[int, int]:

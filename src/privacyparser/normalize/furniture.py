@@ -55,8 +55,13 @@ _PAGE_META = re.compile(
     r"(?: ?[|/] ?(?:english|espa[ñn]ol|fran[çc]ais|deutsch|italiano|portugu[êe]s|nederlands)){0,6})"
 )
 # "© 2014 Example Inc. All rights reserved." / "Copyright 2014 Example" / "Copyright (c) Example"
-# as a line of its own; "Copyright Complaints" (a heading) names no year and no ©.
-_COPYRIGHT = re.compile(r"(?i)(?:©|\(c\) ?(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))[^\n]{0,150}")
+# as a line of its own; "Copyright Complaints" (a heading) names no year and no ©. A site
+# footer may name the site first ("Example Daily, Springfield © 2015 Example Media"): then the
+# © must come with its year.
+_COPYRIGHT = re.compile(
+    r"(?i)(?:[^\n©]{1,40}© ?(?:19|20)\d\d\b"
+    r"|©|\(c\) ?(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))[^\n]{0,150}"
+)
 # Alt text of a badge image: "Safe Harbor Logo", "TRUSTe Certified Privacy Logo".
 _LOGO = re.compile(r"(?:[A-Z][\w®&'.-]*\s){1,4}[Ll]ogo")
 # A bare network name or share action, furniture only inside a run of share buttons.
@@ -145,12 +150,7 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
     spans = _head_furniture(text)
     taken = {span.start for span in spans}
     lines = [line for line in _lines_with_offsets(text, len(text) + 1) if line[2].strip()]
-    kinds = [None if start in taken else navigation_kind(line) for start, _, line in lines]
-    # "Share | Tweet | Pin | E-mail" printed one button a line: bare names next to share lines.
-    for index, (start, _, line) in enumerate(lines):
-        if kinds[index] is None and start not in taken and _SHARE_BUTTON.fullmatch(line.strip()):
-            if _share_run(lines, kinds, index) >= 3:
-                kinds[index] = "navigation"
+    kinds = _navigation_kinds(lines, taken)
     _edge_furniture(lines, kinds, taken)
     for index, (start, _, line) in enumerate(lines):
         if kinds[index] is not None or start in taken:
@@ -166,6 +166,31 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
         if kind is not None:
             spans.append(FurnitureSpan(start, end, kind))
     return sorted(spans, key=lambda span: span.start)
+
+
+def find_navigation_lines(text: str) -> list[FurnitureSpan]:
+    """Only the navigation lines of `find_furniture` (page controls, share buttons, copyright
+    lines, menu rows), for text whose layout is known otherwise: the text of an HTML page, where
+    the page's own headings and blocks say what is a title or a table of contents.
+
+    >>> text = "Cookies\\n\\nWe use cookies.\\n\\nBack to top"
+    >>> [text[f.start : f.end] for f in find_navigation_lines(text)]
+    ['Back to top']
+    """
+    lines = [line for line in _lines_with_offsets(text, len(text) + 1) if line[2].strip()]
+    kinds = _navigation_kinds(lines, set())
+    return [FurnitureSpan(start, end, kind) for (start, end, _), kind in zip(lines, kinds, strict=True) if kind]
+
+
+def _navigation_kinds(lines: list[tuple[int, int, str]], taken: set[int]) -> list[str | None]:
+    """ "navigation" for each line that is page navigation, else None; lines in `taken` are skipped."""
+    kinds = [None if start in taken else navigation_kind(line) for start, _, line in lines]
+    # "Share | Tweet | Pin | E-mail" printed one button a line: bare names next to share lines.
+    for index, (start, _, line) in enumerate(lines):
+        if kinds[index] is None and start not in taken and _SHARE_BUTTON.fullmatch(line.strip()):
+            if _share_run(lines, kinds, index) >= 3:
+                kinds[index] = "navigation"
+    return kinds
 
 
 def _paragraph(line: str) -> bool:

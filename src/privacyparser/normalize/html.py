@@ -117,6 +117,9 @@ _MENU = re.compile(
     r"(?:^|[-_])(?:menu|menubar|navbar|nav|navigation|breadcrumbs?|skip-?links?|skip-to-content"
     r"|sr-only|screen-reader-text|visually-?hidden)(?:$|[-_])|^(?:sidebar|side-bar|sidenav|side-nav)"
 )
+# A breadcrumb trail ("breadcrumbs", "crumb-nav"), and how long one can be (non-space characters).
+_BREADCRUMB_CLASS = re.compile(r"(?:^|[-_])(?:bread)?crumbs?(?:$|[-_])")
+_MAX_BREADCRUMB_SIZE = 200
 # Page header/footer containers that are not <header>/<footer> elements (old layouts).
 _PAGE_FURNITURE_CLASS = re.compile(r"(?:^|[-_])(?:wrap|page|site|global)?(?:footer|header|masthead|top-?bar)(?:$|[-_])")
 # Of those, the ones that say the header/footer is the whole site's ("global-footer", "site_header")
@@ -145,7 +148,7 @@ _SIDE_CONTENT = re.compile(
 )
 # Text for screen readers only ("Search form", "(opens in a new window)"): never on screen.
 _SCREEN_READER = re.compile(
-    r"(?:^|[-_])(?:sr-only|screen-reader-(?:text|only)|visually-?hidden|element-invisible|assistive-text"
+    r"(?:^|[-_])(?:sr[-_]only|screen[-_]?readers?(?:[-_]?(?:text|only))?|visually-?hidden|element-invisible|assistive-text"
     r"|hidden-accessible)(?:$|[-_])"
 )
 # A site search box: its label, its button, "Custom Search" branding.
@@ -155,6 +158,7 @@ _SEARCH_BOX = re.compile(
 )
 _SEARCH_CONTROLS = ("form", "input", "button")
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_SECTION_HEADING_TAGS = _HEADING_TAGS[1:]
 # An advertisement slot and its label ("Advertisement", "Continue reading below"); an id
 # like "ads" alone names a policy section as often as an ad.
 _AD_SLOT = re.compile(
@@ -437,16 +441,27 @@ def _is_hidden_by_class(tag: Tag) -> bool:
     return any(str(c).lower() in _HIDING_CLASSES for c in names)
 
 
+# Where a camel-cased name changes word ("csFooterBottom", "WNHeader", "subFooter"): a hyphen
+# goes there, so that the patterns above, written for "footer-bottom", read both spellings.
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _name_token(name: str) -> str:
+    if name.islower() or name.isupper() or not name.isascii():
+        return name.lower()  # most names: no camel case to split
+    return _CAMEL_BOUNDARY.sub("-", name).lower()
+
+
 def _class_and_id_tokens(tag: Tag) -> list[str]:
     tokens: list[str] = []
     classes = tag.attrs.get("class")
     if isinstance(classes, list):
-        tokens.extend(c.lower() for c in classes)
+        tokens.extend(_name_token(c) for c in classes)
     elif isinstance(classes, str):
-        tokens.extend(c.lower() for c in classes.split())
+        tokens.extend(_name_token(c) for c in classes.split())
     ident = tag.attrs.get("id")
     if isinstance(ident, str):
-        tokens.append(ident.lower())
+        tokens.append(_name_token(ident))
     return tokens
 
 
@@ -741,7 +756,8 @@ class _Furniture:
             link_size = self.link_sizes.get(key, 0)
             # Class names alone are weak evidence ("nav-item" may hold a whole policy
             # section): a menu is also mostly link text.
-            if link_size >= _MIN_MENU_LINK_SHARE * size and any(_MENU.search(token) for token in tokens):
+            mostly_links = link_size >= _MIN_MENU_LINK_SHARE * size
+            if (mostly_links or self._is_breadcrumb(tag, tokens, size)) and any(_MENU.search(t) for t in tokens):
                 if self._is_contents(tag, link_size, size):
                     return None
                 return "menu"
@@ -784,10 +800,19 @@ class _Furniture:
         self.contents_entries.update(id(element) for element in inside if element.name in _HEADING_TAGS)
         return True
 
+    def _is_breadcrumb(self, tag: Tag, tokens: list[str], size: int) -> bool:
+        """A short trail of links named as one ("Home > Legal > Privacy Policy"), which may end in
+        the current page's name without a link: most of its text need not be link text."""
+        if not 0 < size <= _MAX_BREADCRUMB_SIZE or not self.link_counts.get(id(tag), 0):
+            return False
+        if not any(_BREADCRUMB_CLASS.search(token) for token in tokens):
+            return False
+        return tag.find(_HEADING_TAGS) is None  # "Home > <h1>Privacy Policy</h1>": the title is there
+
     def _heads_section(self, tag: Tag, tokens: list[str]) -> bool:
-        """A short header without links followed by a block of text: the heading of a part of the
-        document ("<header><h2>Privacy Policy</h2></header>" between parts), not the site's header,
-        which carries links (logo, menus)."""
+        """A short header without links followed by a block of text, or holding a heading below
+        <h1>: the heading of a part of the document ("<header><h2>Privacy Policy</h2></header>"
+        between parts), not the site's header, which carries links (logo, menus)."""
         key = id(tag)
         size = self.sizes.get(key, 0)
         if not 0 < size <= _MAX_SECTION_HEADER_SIZE or self.link_sizes.get(key, 0):
@@ -797,6 +822,8 @@ class _Furniture:
         # A logo is a link or an image even when it adds no text.
         if tag.find("img") is not None or tag.find("a", href=True) is not None:
             return False
+        if tag.find(_SECTION_HEADING_TAGS) is not None:
+            return True  # "<div class='sectionHeader'><h3>Cookies</h3></div>": a section's own heading
         following = 0
         for sibling in tag.next_siblings:
             if isinstance(sibling, Tag):
