@@ -22,7 +22,7 @@ def _kinds(text: str) -> set[str]:
         ("You may ask us to correct any details that are out of date.", {"rectification"}),
         ("If you think the information we keep on you is wrong, write to us.", {"rectification"}),
         ("Our app lets you wipe your account and everything in it from the settings page.", {"erasure"}),
-        ("Our Service may give you the ability to delete certain information about you.", {"erasure"}),
+        ("Our app may give you the means to delete some details about you from within it.", {"erasure"}),
         ("You may ask that we restrict the processing of your data while a dispute is open.", {"restriction"}),
         ("You can obtain your data in a structured, machine-readable format.", {"portability"}),
         ("You can object to processing based on our legitimate interests.", {"objection"}),
@@ -32,9 +32,9 @@ def _kinds(text: str) -> set[str]:
             "Withdrawing consent does not affect the lawfulness of processing before its withdrawal.",
             {"withdraw_consent"},
         ),
-        ("You may lodge a complaint with your local supervisory authority.", {"complaint"}),
+        ("You are free to lodge a complaint with the supervisory authority where you live.", {"complaint"}),
         ("We use automated decision-making, including profiling, to assess loan requests.", {"automated_decision"}),
-        ("We will not discriminate against you for exercising any of these rights.", {"non_discrimination"}),
+        ("Users who exercise these rights will not be discriminated against.", {"non_discrimination"}),
         (
             "Users hold rights of access, rectification, cancellation and opposition.",
             {"access", "rectification", "erasure", "objection"},
@@ -51,13 +51,13 @@ def _kinds(text: str) -> set[str]:
             {"objection"},
         ),
         ("You can opt out of processing based on our legitimate interests.", {"objection"}),
-        ("You may ask us to stop processing your personal data for direct marketing.", {"objection"}),
+        ("You may tell us to stop processing your details for direct marketing.", {"objection"}),
         ("Members can obtain the termination of processing for direct marketing purposes.", {"objection"}),
         # Withdrawing consent; opting out of marketing messages withdraws the consent they rest on.
         ("Consent can be withdrawn at any time by writing to us.", {"withdraw_consent"}),
         ("If you agreed to hear about offers and later change your mind, just tell us.", {"withdraw_consent"}),
         ("You can revoke your permission in the app settings.", {"withdraw_consent"}),
-        ("You can opt out of our marketing emails at any time.", {"withdraw_consent"}),
+        ("Subscribers can opt out of our promotional emails whenever they like.", {"withdraw_consent"}),
         # The operator lets the user act: "we will let you delete" is the user's right.
         ("We will let you delete your account from the settings page.", {"erasure"}),
         # A user noun opening the sentence is not a company name acting on its own.
@@ -70,7 +70,7 @@ def _kinds(text: str) -> set[str]:
         ),
         ("If you registered, you can change or update your member preferences or information.", {"rectification"}),
         # CCPA / US state-law wording
-        ("You have the right to know what personal information we collect, use and disclose.", {"access"}),
+        ("You have a right to know which kinds of personal data we gather and share.", {"access"}),
         ("Do Not Sell or Share My Personal Information", {"opt_out"}),
         ("You may opt out of the sale or sharing of your personal information.", {"opt_out"}),
         ("Limit the Use of My Sensitive Personal Information", {"restriction"}),
@@ -80,7 +80,7 @@ def _kinds(text: str) -> set[str]:
         ("A later revocation of the processing of your data will stop the service.", {"withdraw_consent"}),
         # "object to that processing": the determiner's noun, not a bare pronoun
         ("Where we rely on legitimate interests, you may object to that processing.", {"objection"}),
-        ("You can ask us to stop sending you marketing messages at any time.", {"withdraw_consent"}),
+        ("Just ask us and we will stop sending you marketing texts.", {"withdraw_consent"}),
         ("You can turn off personalised ads in your account settings.", {"opt_out"}),
         (
             "If you have consented to our sharing your data with partners, you can change your mind.",
@@ -109,7 +109,7 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("Please read the privacy policy of each advertiser for more information.", "access"),
         ("If the game crashes, tell us and we will fix it.", "rectification"),
         ("If you spot a typo in a level, we will remove it.", "erasure"),
-        ("You can opt out of our marketing emails at any time.", "objection"),
+        ("Subscribers can opt out of our promotional emails whenever they like.", "objection"),
         ("You may opt out of the sale of your personal information.", "objection"),
         ("Your data is kept until the data subject withdraws consent.", "withdraw_consent"),
         # "see/view/access" whose agent is someone else, or that is a means to another end
@@ -123,6 +123,8 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         # the operator acts on its own, after learning of a child's data
         ("If we find out that a child under 13 sent us personal data, we will take steps to delete it.", "erasure"),
         ("We will make reasonable efforts to delete your data once the trial ends.", "erasure"),
+        # ... also at the end of a list of its own actions
+        ("Your rights\n\nWhere it makes sense, we may archive, anonymise, and delete older data.", "erasure"),
         # "update our records", "complete transactions", marketing preferences
         ("We may buy address lists from brokers to update our records.", "rectification"),
         ("We use payment data to complete transactions and send you receipts.", "rectification"),
@@ -151,7 +153,7 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
             "automated_decision",
         ),
         # conditions and purposes, not rights
-        ("Your details will be used to create or modify your profile and to run the service.", "rectification"),
+        ("We use your details to build or modify your profile and keep the app running.", "rectification"),
         ("You can change your email preferences in your account at any time.", "rectification"),
         ("We have no duty to publish, remove or edit any of your comments.", "erasure"),
         ("You may request that we limit how we disclose your health information.", "access"),
@@ -161,7 +163,7 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("We do not sell or share your personal information.", "opt_out"),
         ("We limit the use of sensitive data to staff who need it.", "restriction"),
         # seeing ads or content, pointers "for further information", the operator's reserved rights
-        ("You may still see ads when you sign in to your account.", "access"),
+        ("You may still see ads after you log in to your account.", "access"),
         ("For choices about cookies, see Your Rights and Choices for further information.", "access"),
         ("We reserve the right to use, share and provide access to all information we receive about you.", "access"),
         # de-duplication and what cannot be removed are no erasure rights
@@ -178,7 +180,7 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         # "correct" as an adjective; staff access rights; access requests by governments
         ("It matters to us that we have your correct contact information.", "rectification"),
         ("A limited number of staff holding special access rights can reach your data.", "access"),
-        ("Data stored abroad may be subject to access requests from governments, courts or law enforcement.", "access"),
+        ("Records kept abroad can face access requests from governments or courts there.", "access"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:

@@ -40,7 +40,7 @@ _OPERATOR_DOES = re.compile(
     r" (?:will|shall|would|may|might|can|must|is going to)(?: (?:also|then|immediately|automatically|promptly))?"
     r" (?:(?:take|make|use|do) (?:[a-z]+ ){0,3}(?:steps?|efforts?|measures|best) to )?"
     # "we will let you delete it", "we can help users correct it": the user acts.
-    r"(?:(?!you\b|users?\b)[a-z]+ ){0,2}(?:(?:and|or) )?$"
+    r"(?:(?!you\b|users?\b)[a-z]+,? ){0,2}(?:(?:and|or) )?$"
 )
 _OPERATOR_REACH = 80
 # ... unless the company acts on the user's request: "if you ask, we will delete it".
