@@ -245,7 +245,8 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         # Organisations' contact details, and the tail of a split network address, are not the person's.
         ("We disclose the names and addresses of all third parties we shared data with.", "postal_address", 0),
         ('We log your device Internet Protocol ("IP") address and device name.', "postal_address", 0),
-        ('We log your device Internet Protocol ("IP") address and device name.', "ip_address", 2),
+        # The bracketed short form is part of the term's name: one record, not two.
+        ('We log your device Internet Protocol ("IP") address and device name.', "ip_address", 1),
         # The notice's scope, the controller, the option not to give data: no second generic record.
         (
             "We collect personal information when you register. "
@@ -609,3 +610,47 @@ def test_mechanisms_listed_together(text: str, kept: int) -> None:
 def test_feedback_as_a_purpose(text: str, kept: int) -> None:
     records = [d for d in PARSER.parse("Privacy Policy\n\n" + text, format="text").data_categories if not d.negated]
     assert sum(d.category == "feedback" for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bracketed short form belongs to the term before it: one record over both.
+        ('Our logs keep your Internet Protocol ("IP") address.', ['Internet Protocol ("IP")']),
+        ("We read the unique device identifier (UDID) of the phone.", ["unique device identifier (UDID)"]),
+        # A bracketed term of another category is an item of its own.
+        ("We read a device identifier (IDFA) from your phone.", ["device identifier", "IDFA"]),
+    ],
+)
+def test_bracketed_short_forms(text: str, expected: list[str]) -> None:
+    texts = [d.text for d in PARSER.parse(text, format="text").data_categories]
+    assert [t for t in texts if t in expected or "(" in t] == expected, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "kept"),
+    [
+        # An umbrella that opens an enumeration is listed data too, as annotators read it.
+        ("We record your phone model and network details, such as carrier and signal.", "network details", 1),
+        ("We keep your email address and delivery records (courier and parcel number).", "delivery records", 1),
+    ],
+)
+def test_umbrella_of_an_enumeration_is_an_item(text: str, item: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
+    assert sum(d.text == item for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The browser's handling of cookies is no use of them ...
+        ("Your browser can be set up to accept cookies or to warn you when one is sent.", 0),
+        ("You can set your browser to block cookies at any time.", 0),
+        # ... while a provider that sets or uses them is.
+        ("We set cookies on your device when you sign in.", 1),
+        ("We use cookies to keep you signed in.", 1),
+    ],
+)
+def test_browser_handling_of_cookies(text: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
+    assert sum(d.category == "cookies" for d in records) == kept, [(d.text, d.category) for d in records]

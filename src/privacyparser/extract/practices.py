@@ -1118,7 +1118,44 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
             data.extend(record for index, record in candidates if index == first)
     data.extend(_enumeration_items(ctx, gate, data))
     data.sort(key=lambda record: record.start)
-    return data
+    return _without_glosses(ctx, data)
+
+
+# `internet protocol ("IP") address`: the bracketed short form between a term and the
+# rest of its name (the quotes of the short form are optional).
+_GLOSS_OPEN = re.compile(r"\s*\(\s*[\"“'‘]?\Z")
+_GLOSS_CLOSE = re.compile(r"[\"”'’]?\s*\)")
+
+
+def _without_glosses(ctx: DocumentContext, data: list[DataCategory]) -> list[DataCategory]:
+    """Records without the bracketed short forms of the term just before them.
+
+    "Internet Protocol ("IP") address" names one item, not two: the short form of a
+    term of the same category is the same data again, and the record of the term
+    reaches over it.
+    """
+    text = ctx.text
+    kept: list[DataCategory] = []
+    for record in data:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and before.category == record.category
+            and before.end <= record.start
+            and record.start - before.end <= 6
+            and _GLOSS_OPEN.match(text, before.end, record.start)
+            and (close := _GLOSS_CLOSE.match(text, record.end))
+        ):
+            # The kept record reaches over the short form, which is part of its name.
+            kept[-1] = DataCategory(
+                **ctx.evidence(before.start, close.end(), before.rule),
+                category=before.category,
+                group=before.group,
+                negated=before.negated,
+            )
+            continue
+        kept.append(record)
+    return kept
 
 
 # -- enumerations ----------------------------------------------------------------------
@@ -1421,7 +1458,7 @@ def _items_of_run(
     ctx: DocumentContext, run: list[_Piece], categories: dict[str, DataCategoryRule], out: list[DataCategory]
 ) -> None:
     for k, piece in enumerate(run):
-        if piece.kind != "item" or piece.intro_after:
+        if piece.kind != "item":
             continue
         source = _category_source(run, k, categories)
         if source is None:
