@@ -654,3 +654,32 @@ def test_umbrella_of_an_enumeration_is_an_item(text: str, item: str, kept: int) 
 def test_browser_handling_of_cookies(text: str, kept: int) -> None:
     records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
     assert sum(d.category == "cookies" for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "negated"),
+    [
+        # What an aside leaves out is not handled ...
+        ("Ad partners may use data (not including your name or phone number) about your visits.", "phone_number", True),
+        ("We keep your contact details, excluding your home address, for billing.", "postal_address", True),
+        # ... while what follows the aside, or an "including" list, is.
+        ("We keep your contact details, excluding your fax line, and your email address.", "email_address", False),
+        ("We collect your profile, including your phone number, when you register.", "phone_number", False),
+    ],
+)
+def test_data_left_out_by_an_aside(text: str, category: str, negated: bool) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if d.category == category]
+    assert records and all(d.negated == negated for d in records), [(d.text, d.negated) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A quoted label in brackets names what came before; it is no item of the list.
+        ('We collect the names and email addresses of your guests ("Invitees"), including their age.', "Invitees"),
+        ('We record your tax number (collectively, "Fiscal IDs") and phone number.', "Fiscal IDs"),
+    ],
+)
+def test_defined_label_is_no_item(text: str, label: str) -> None:
+    texts = [d.text for d in PARSER.parse(text, format="text").data_categories]
+    assert label not in texts and len(texts) >= 2, texts

@@ -1036,6 +1036,22 @@ def marked_not_collected(ctx: DocumentContext, start: int, end: int) -> bool:
     return info is not None and _MARKED_NO_TITLE.search(info.title_lower) is not None
 
 
+# "information (not including your name or email address) about your visits": data the
+# sentence leaves out of what it says is handled.
+# In brackets the aside runs to the closing bracket; after a comma or a dash, to the next.
+_LEFT_OUT = re.compile(
+    r"\(\s*(?:not including|excluding)\s+[^().;:!?]{0,120}$|"
+    r"(?:,|—|–)\s*(?:but\s+)?(?:not including|excluding)\s+[^(),.;:!?—–]{0,80}$"
+)
+
+
+def left_out(ctx: DocumentContext, sentence_start: int, start: int) -> bool:
+    """The term is in an aside that names what is not included ("(not including your name)")."""
+    return "ing" in ctx.lower[max(sentence_start, start - 130) : start] and (
+        _LEFT_OUT.search(ctx.lower, max(sentence_start, start - 130), start) is not None
+    )
+
+
 def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
     """Data-category records of a document, in document order.
 
@@ -1083,8 +1099,10 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
         if index != current:
             current, audience = index, None
             sentence_start, sentence_end = ctx.sentence(index)
-        negated = is_negated(ctx, sentence_start, start, end, sentence_end) or (
-            any_marked_no and marked_not_collected(ctx, start, end)
+        negated = (
+            is_negated(ctx, sentence_start, start, end, sentence_end)
+            or (any_marked_no and marked_not_collected(ctx, start, end))
+            or left_out(ctx, sentence_start, start)
         )
         verdict = gate.verdict(category, index, start, end, negated)
         if verdict == NO:
@@ -1198,6 +1216,9 @@ _NON_ITEM_WORDS = frozenset("otherwise elsewhere however therefore respectively 
 # A place or a route, not data: "transmitted over the Internet", "across devices"; nor
 # the owner after a term that a separator cut off ("Address (home/work) of the User").
 _PREPOSITION_ITEM = re.compile(r"^(?:of|over|across|between|among|against|towards?|upon|under|per|via|like)\b")
+# '(the "Members")', '(collectively, "Records")': the quoted label a text gives to what it
+# has just named, not an item of a list.
+_DEFINED_LABEL = re.compile(r"\s*[\"“‘'][^\"“”‘’'()]{1,40}[\"”’']\s*\)")
 _LEADING_FILLER = re.compile(r"^(?:(?:the|your|a|an|any|other|certain|their|its|his|her|some|all|also|additional)\s+)+")
 
 
@@ -1428,6 +1449,8 @@ def _closes(lower: str, piece: _Piece, inside: list[DataCategory], filler: froze
 def _item_kind(ctx: DocumentContext, start: int, end: int) -> str:
     """The kind of a piece that holds no vocabulary match: "item" or "breaker"."""
     rules = ctx.rules
+    if _DEFINED_LABEL.match(ctx.text, start, min(len(ctx.text), end + 3)):
+        return "breaker"
     text = ctx.lower[start:end].strip(" .\n\"“”'")
     words = _WORD.findall(text)
     if (
