@@ -683,3 +683,20 @@ def test_data_left_out_by_an_aside(text: str, category: str, negated: bool) -> N
 def test_defined_label_is_no_item(text: str, label: str) -> None:
     texts = [d.text for d in PARSER.parse(text, format="text").data_categories]
     assert label not in texts and len(texts) >= 2, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "kept"),
+    [
+        # What the collection depends on is a condition, not collected data ...
+        ("The details we gather depend on the features you use and the plan you pick.", "usage_data", 0),
+        ("Depending on your location, your data may be transferred to another country.", "location", 0),
+        # ... up to the comma after a fronted condition, a clause of ours, or a "but".
+        ("Depending on the plan you choose we may ask for your phone number.", "phone_number", 1),
+        ("What we hold depends on the plan you use, but we always collect your phone number.", "phone_number", 1),
+        ("Depending on the plan, we collect your phone number.", "phone_number", 1),
+    ],
+)
+def test_conditions_of_the_collection(text: str, category: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
+    assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]

@@ -125,6 +125,14 @@ _OTHERS_PRACTICES = re.compile(
     r"\bgoverned by\b[^.]{0,60}\b(?:polic(?:y|ies)|notices?|terms)\b|\b(?:(?:is|are) not responsible|"
     r"no control over|(?:does not|do not) (?:make|give) any representations?|makes? no representations?)\b"
 )
+# "What we collect depends on the features you use", "depending on the settings of your
+# device, ...": what the collection depends on is a condition, not data collected. The
+# condition ends where a clause of the provider's or a "but" begins ("... depending on
+# the plan we ask for your address"), and after a fronted "depending on" at the comma.
+_CONDITION_BEFORE = re.compile(
+    r"\bdepends?\s+(?:up)?on\b(?:(?!\b(?:but|we)\b)[^.;:!?])*$|"
+    r"\bdepending\s+(?:up)?on\b(?:(?!\b(?:but|we)\b)[^,.;:!?])*$"
+)
 _VETO_ANY = 1
 _VETO_AFFIRMED = 2
 # What the gate says of a match: no practice; a practice only where the document says
@@ -823,6 +831,8 @@ class PracticeGate:
         if verdict == NO:
             return NO
         info = self._info.get(index) or self.info(index)
+        if "depend" in info.lower and _CONDITION_BEFORE.search(self.ctx.lower, info.start, start):
+            return NO
         if not negated and 0 <= self._user_action_at(index, info) <= start:
             return NO
         if not negated and info.is_list_line and self._list_of_user_action(index):
