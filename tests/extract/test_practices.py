@@ -700,3 +700,20 @@ def test_defined_label_is_no_item(text: str, label: str) -> None:
 def test_conditions_of_the_collection(text: str, category: str, kept: int) -> None:
     records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
     assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "kept"),
+    [
+        # The person's duties towards their own data say nothing of what is collected ...
+        ("You must keep your login, password and account details secure at all times.", "password", 0),
+        ("You are in charge of the secrecy of your username and password.", "username", 0),
+        ("You are responsible for the accuracy of your data, such as your contact details.", "contact_details", 0),
+        # ... unlike the provider's own handling of the same data.
+        ("When you register we collect your username and password.", "password", 1),
+        ("We keep your contact details up to date for billing.", "contact_details", 1),
+    ],
+)
+def test_duties_of_the_person(text: str, category: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
+    assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]

@@ -94,8 +94,14 @@ _USER_ACTIONS = tuple(
             r"\byou (?:may|can|could) (?:\w+ )?(?:disable|turn off|deactivate)\b",
             r"\bability to (?:\w+ )?(?:request|access|review|update|correct|edit|delete|remove)\b|"
             r"\brequests? to (?:inspect|access|review|obtain|correct|delete|see)\b",
-            # "Keep your user ID and password confidential": advice on the person's secrets.
-            r"\b(?:keep|kept|maintain\w*|ensur\w*|responsible for)\b[^.]{0,80}\b(?:confidential\w*|secret|secrecy)\b",
+            # "Keep your user ID and password confidential": advice on the person's secrets;
+            # "you must keep your login and password secure", "you are in charge of the
+            # secrecy of your password", "you are responsible for the accuracy of your
+            # contact details": the person's duties towards their own data.
+            r"\b(?:keep|kept|maintain\w*|ensur\w*|responsible for|in charge of)\b[^.]{0,80}\b"
+            r"(?:confidential\w*|secret|secrecy)\b|"
+            r"\byou (?:must|should|shall|agree to|are required to) (?:\w+ )?keep\b[^.]{0,120}\b(?:secure|safe)\b|"
+            r"\byou are (?:solely )?(?:responsible|in charge) (?:for|of) (?:\w+ ){0,3}(?:accura\w*|correctness)\b",
         )
     )
 )
