@@ -717,3 +717,26 @@ def test_conditions_of_the_collection(text: str, category: str, kept: int) -> No
 def test_duties_of_the_person(text: str, category: str, kept: int) -> None:
     records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
     assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A bare name in a list of personal data, or alone on a list line, is a person's name ...
+        ("We collect names, phone numbers and email addresses.", 1),
+        ("When you sign up we collect:\nName\nEmail address\nPhone number", 1),
+        # ... but not the name of a thing, nor the provider's own.
+        ("We record the app name, screen size and your device model.", 0),
+        ("We may publish our name and logo beside your review, and collect your email address.", 0),
+        ("We list the names of the providers we use and collect your email address.", 0),
+    ],
+)
+def test_bare_names(text: str, kept: int) -> None:
+    records = [d for d in PARSER.parse("Privacy Policy\n\n" + text, format="text").data_categories if not d.negated]
+    assert sum(d.category == "full_name" for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+def test_rejected_name_does_not_end_a_list() -> None:
+    text = "We ask for details such as name, shop name, billing code and phone number."
+    texts = [d.text for d in PARSER.parse(text, format="text").data_categories]
+    assert "name" in texts and "billing code" in texts and "phone number" in texts, texts

@@ -131,6 +131,16 @@ _OTHERS_PRACTICES = re.compile(
     r"\bgoverned by\b[^.]{0,60}\b(?:polic(?:y|ies)|notices?|terms)\b|\b(?:(?:is|are) not responsible|"
     r"no control over|(?:does not|do not) (?:make|give) any representations?|makes? no representations?)\b"
 )
+# A bare "name" is a person's name ("names, emails and phone numbers"), not after a noun
+# or a determiner that says whose or what it is ("app name", "file name", "our name").
+_OTHER_NAME_BEFORE = re.compile(
+    r"\b(?:app|apps|application|company|business|file|brand|product|package|domain|device|host|screen|"
+    r"account|network|trade|project|display|event|store|shop|site|website|page|channel|group|team|"
+    r"organi[sz]ation|school|employer|bank|street|model|game|song|course|plan|pet|server|browser|computer|"
+    r"service|folder|document|campaign|merchant|vendor|our|its|this|that|whose|same|new|different)\W{0,2}$"
+)
+# "the names of the providers we use": the name of a thing the text goes on to name.
+_OTHER_NAME_AFTER = re.compile(r"\s+of\s+(?:the|our|these|those|such|any|all|each|this|that)\b")
 # "What we collect depends on the features you use", "depending on the settings of your
 # device, ...": what the collection depends on is a condition, not data collected. The
 # condition ends where a clause of the provider's or a "but" begins ("... depending on
@@ -938,6 +948,10 @@ class PracticeGate:
                 return NO
         elif term in category.ambiguous_terms and not self._reads_as_data(info, start, end):
             return NO
+        if term in ("name", "names") and (
+            _OTHER_NAME_BEFORE.search(lower, max(info.start, start - 30), start) or _OTHER_NAME_AFTER.match(lower, end)
+        ):
+            return NO
         if self._trapped(index, info, start, end):
             return NO
         return NO if self._retention_only(info, start, end, before, negated) else KEEP
@@ -1388,8 +1402,11 @@ def _sentence_items(
             inside.setdefault(i, []).append(record)
     for i, held in inside.items():
         pieces[i] = _Piece(bounds[i][0], bounds[i][1], "term", held[0], bounds[i][2], bounds[i][3], None, None)
-    # A term the gate rejected (a negated, trapped or provider's term) ends the list.
+    # A term the gate rejected (a negated, trapped or provider's term) ends the list; a
+    # rejected bare "name" ("company name", or a name alone) is read as any other piece.
     for s, e in matches:
+        if lower.startswith(("name", "names"), s) and e - s <= 5:
+            continue
         for i in _overlapping(bounds, starts, s, e):
             if pieces[i] is None:
                 pieces[i] = _Piece(bounds[i][0], bounds[i][1], "breaker", None, bounds[i][2], bounds[i][3])
