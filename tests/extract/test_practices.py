@@ -740,3 +740,23 @@ def test_rejected_name_does_not_end_a_list() -> None:
     text = "We ask for details such as name, shop name, billing code and phone number."
     texts = [d.text for d in PARSER.parse(text, format="text").data_categories]
     assert "name" in texts and "billing code" in texts and "phone number" in texts, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A line that labels its list as personal data states what is handled ...
+        # (a line too long to be read as a list item)
+        (
+            "Personal Data: app opens; app updates; device information; first launches; in-app purchases; "
+            "number of sessions; operating systems; session duration; crash reports; screen views; region; "
+            "button taps; scroll depth; time on page",
+            1,
+        ),
+        # ... a label over plain prose does not.
+        ("Personal Data: our team reads every message with care and answers it within a week", 0),
+    ],
+)
+def test_lists_labelled_personal_data(text: str, kept: int) -> None:
+    records = PARSER.parse("Analytics\n\n" + text, format="text").data_categories
+    assert (len(records) > 0) == bool(kept), [(d.text, d.category) for d in records]

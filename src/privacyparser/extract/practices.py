@@ -275,6 +275,9 @@ _SURVEY_PURPOSE_BEFORE = re.compile(
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:collected|provided|submitted|gathered|obtained|received)\s+$")
 # "The categories are:", "These include:": a short list intro that leans on the sentence before it.
 _SHORT_INTRO = re.compile(r"\W*(?:[\w'-]+\s+){0,5}[\w'-]+\s*:\s*$")
+# "Personal Data: device information; session duration; ...": a line that labels the list
+# after it as personal data states what is handled, like a verb would.
+_DATA_LABEL = re.compile(r"\W*(?:personal|user)\s+(?:data|information)\s*:")
 # A list item under "We collect the following:" is short and has no verb of its own.
 _LIST_ITEM_WORDS = 25
 # How far back a list line looks for the sentence that introduces its list.
@@ -622,7 +625,7 @@ class PracticeGate:
         if cached is not None:
             return cached
         info = self.info(index)
-        result = info.has_cue
+        result = info.has_cue or (_DATA_LABEL.match(info.lower) is not None and ";" in info.lower)
         if not result and info.is_list_line:
             result = self._list_is_practice(index) or self._heading_is_practice(info.start)
         self._practice[index] = result
