@@ -1080,9 +1080,9 @@ _LEFT_OUT = re.compile(
 
 def left_out(ctx: DocumentContext, sentence_start: int, start: int) -> bool:
     """The term is in an aside that names what is not included ("(not including your name)")."""
-    return "ing" in ctx.lower[max(sentence_start, start - 130) : start] and (
-        _LEFT_OUT.search(ctx.lower, max(sentence_start, start - 130), start) is not None
-    )
+    lower, begin = ctx.lower, max(sentence_start, start - 130)
+    # Both forms hold "cluding" ("excluding", "not including"): most windows have neither.
+    return lower.find("cluding", begin, start) >= 0 and _LEFT_OUT.search(lower, begin, start) is not None
 
 
 def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
