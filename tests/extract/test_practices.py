@@ -245,7 +245,8 @@ def test_enumeration_items_rejected(text: str, item: str) -> None:
         # Organisations' contact details, and the tail of a split network address, are not the person's.
         ("We disclose the names and addresses of all third parties we shared data with.", "postal_address", 0),
         ('We log your device Internet Protocol ("IP") address and device name.', "postal_address", 0),
-        ('We log your device Internet Protocol ("IP") address and device name.', "ip_address", 2),
+        # The bracketed short form is part of the term's name: one record, not two.
+        ('We log your device Internet Protocol ("IP") address and device name.', "ip_address", 1),
         # The notice's scope, the controller, the option not to give data: no second generic record.
         (
             "We collect personal information when you register. "
@@ -609,3 +610,153 @@ def test_mechanisms_listed_together(text: str, kept: int) -> None:
 def test_feedback_as_a_purpose(text: str, kept: int) -> None:
     records = [d for d in PARSER.parse("Privacy Policy\n\n" + text, format="text").data_categories if not d.negated]
     assert sum(d.category == "feedback" for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bracketed short form belongs to the term before it: one record over both.
+        ('Our logs keep your Internet Protocol ("IP") address.', ['Internet Protocol ("IP")']),
+        ("We read the unique device identifier (UDID) of the phone.", ["unique device identifier (UDID)"]),
+        # A bracketed term of another category is an item of its own.
+        ("We read a device identifier (IDFA) from your phone.", ["device identifier", "IDFA"]),
+    ],
+)
+def test_bracketed_short_forms(text: str, expected: list[str]) -> None:
+    texts = [d.text for d in PARSER.parse(text, format="text").data_categories]
+    assert [t for t in texts if t in expected or "(" in t] == expected, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "kept"),
+    [
+        # An umbrella that opens an enumeration is listed data too, as annotators read it.
+        ("We record your phone model and network details, such as carrier and signal.", "network details", 1),
+        ("We keep your email address and delivery records (courier and parcel number).", "delivery records", 1),
+    ],
+)
+def test_umbrella_of_an_enumeration_is_an_item(text: str, item: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
+    assert sum(d.text == item for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The browser's handling of cookies is no use of them ...
+        ("Your browser can be set up to accept cookies or to warn you when one is sent.", 0),
+        ("You can set your browser to block cookies at any time.", 0),
+        # ... while a provider that sets or uses them is.
+        ("We set cookies on your device when you sign in.", 1),
+        ("We use cookies to keep you signed in.", 1),
+    ],
+)
+def test_browser_handling_of_cookies(text: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
+    assert sum(d.category == "cookies" for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "negated"),
+    [
+        # What an aside leaves out is not handled ...
+        ("Ad partners may use data (not including your name or phone number) about your visits.", "phone_number", True),
+        ("We keep your contact details, excluding your home address, for billing.", "postal_address", True),
+        # ... while what follows the aside, or an "including" list, is.
+        ("We keep your contact details, excluding your fax line, and your email address.", "email_address", False),
+        ("We collect your profile, including your phone number, when you register.", "phone_number", False),
+    ],
+)
+def test_data_left_out_by_an_aside(text: str, category: str, negated: bool) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if d.category == category]
+    assert records and all(d.negated == negated for d in records), [(d.text, d.negated) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A quoted label in brackets names what came before; it is no item of the list.
+        ('We collect the names and email addresses of your guests ("Invitees"), including their age.', "Invitees"),
+        ('We record your tax number (collectively, "Fiscal IDs") and phone number.', "Fiscal IDs"),
+    ],
+)
+def test_defined_label_is_no_item(text: str, label: str) -> None:
+    texts = [d.text for d in PARSER.parse(text, format="text").data_categories]
+    assert label not in texts and len(texts) >= 2, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "kept"),
+    [
+        # What the collection depends on is a condition, not collected data ...
+        ("The details we gather depend on the features you use and the plan you pick.", "usage_data", 0),
+        ("Depending on your location, your data may be transferred to another country.", "location", 0),
+        # ... up to the comma after a fronted condition, a clause of ours, or a "but".
+        ("Depending on the plan you choose we may ask for your phone number.", "phone_number", 1),
+        ("What we hold depends on the plan you use, but we always collect your phone number.", "phone_number", 1),
+        ("Depending on the plan, we collect your phone number.", "phone_number", 1),
+    ],
+)
+def test_conditions_of_the_collection(text: str, category: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
+    assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "kept"),
+    [
+        # The person's duties towards their own data say nothing of what is collected ...
+        ("You must keep your login, password and account details secure at all times.", "password", 0),
+        ("You are in charge of the secrecy of your username and password.", "username", 0),
+        ("You are responsible for the accuracy of your data, such as your contact details.", "contact_details", 0),
+        # ... unlike the provider's own handling of the same data.
+        ("When you register we collect your username and password.", "password", 1),
+        ("We keep your contact details up to date for billing.", "contact_details", 1),
+    ],
+)
+def test_duties_of_the_person(text: str, category: str, kept: int) -> None:
+    records = [d for d in PARSER.parse(text, format="text").data_categories if not d.negated]
+    assert sum(d.category == category for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A bare name in a list of personal data, or alone on a list line, is a person's name ...
+        ("We collect names, phone numbers and email addresses.", 1),
+        ("When you sign up we collect:\nName\nEmail address\nPhone number", 1),
+        # ... but not the name of a thing, nor the provider's own.
+        ("We record the app name, screen size and your device model.", 0),
+        ("We may publish our name and logo beside your review, and collect your email address.", 0),
+        ("We list the names of the providers we use and collect your email address.", 0),
+    ],
+)
+def test_bare_names(text: str, kept: int) -> None:
+    records = [d for d in PARSER.parse("Privacy Policy\n\n" + text, format="text").data_categories if not d.negated]
+    assert sum(d.category == "full_name" for d in records) == kept, [(d.text, d.category) for d in records]
+
+
+def test_rejected_name_does_not_end_a_list() -> None:
+    text = "We ask for details such as name, shop name, billing code and phone number."
+    texts = [d.text for d in PARSER.parse(text, format="text").data_categories]
+    assert "name" in texts and "billing code" in texts and "phone number" in texts, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A line that labels its list as personal data states what is handled ...
+        # (a line too long to be read as a list item)
+        (
+            "Personal Data: app opens; app updates; device information; first launches; in-app purchases; "
+            "number of sessions; operating systems; session duration; crash reports; screen views; region; "
+            "button taps; scroll depth; time on page",
+            1,
+        ),
+        # ... a label over plain prose does not.
+        ("Personal Data: our team reads every message with care and answers it within a week", 0),
+    ],
+)
+def test_lists_labelled_personal_data(text: str, kept: int) -> None:
+    records = PARSER.parse("Analytics\n\n" + text, format="text").data_categories
+    assert (len(records) > 0) == bool(kept), [(d.text, d.category) for d in records]

@@ -94,8 +94,14 @@ _USER_ACTIONS = tuple(
             r"\byou (?:may|can|could) (?:\w+ )?(?:disable|turn off|deactivate)\b",
             r"\bability to (?:\w+ )?(?:request|access|review|update|correct|edit|delete|remove)\b|"
             r"\brequests? to (?:inspect|access|review|obtain|correct|delete|see)\b",
-            # "Keep your user ID and password confidential": advice on the person's secrets.
-            r"\b(?:keep|kept|maintain\w*|ensur\w*|responsible for)\b[^.]{0,80}\b(?:confidential\w*|secret|secrecy)\b",
+            # "Keep your user ID and password confidential": advice on the person's secrets;
+            # "you must keep your login and password secure", "you are in charge of the
+            # secrecy of your password", "you are responsible for the accuracy of your
+            # contact details": the person's duties towards their own data.
+            r"\b(?:keep|kept|maintain\w*|ensur\w*|responsible for|in charge of)\b[^.]{0,80}\b"
+            r"(?:confidential\w*|secret|secrecy)\b|"
+            r"\byou (?:must|should|shall|agree to|are required to) (?:\w+ )?keep\b[^.]{0,120}\b(?:secure|safe)\b|"
+            r"\byou are (?:solely )?(?:responsible|in charge) (?:for|of) (?:\w+ ){0,3}(?:accura\w*|correctness)\b",
         )
     )
 )
@@ -124,6 +130,24 @@ _REQUEST_CONTENTS = re.compile(
 _OTHERS_PRACTICES = re.compile(
     r"\bgoverned by\b[^.]{0,60}\b(?:polic(?:y|ies)|notices?|terms)\b|\b(?:(?:is|are) not responsible|"
     r"no control over|(?:does not|do not) (?:make|give) any representations?|makes? no representations?)\b"
+)
+# A bare "name" is a person's name ("names, emails and phone numbers"), not after a noun
+# or a determiner that says whose or what it is ("app name", "file name", "our name").
+_OTHER_NAME_BEFORE = re.compile(
+    r"\b(?:app|apps|application|company|business|file|brand|product|package|domain|device|host|screen|"
+    r"account|network|trade|project|display|event|store|shop|site|website|page|channel|group|team|"
+    r"organi[sz]ation|school|employer|bank|street|model|game|song|course|plan|pet|server|browser|computer|"
+    r"service|folder|document|campaign|merchant|vendor|our|its|this|that|whose|same|new|different)\W{0,2}$"
+)
+# "the names of the providers we use": the name of a thing the text goes on to name.
+_OTHER_NAME_AFTER = re.compile(r"\s+of\s+(?:the|our|these|those|such|any|all|each|this|that)\b")
+# "What we collect depends on the features you use", "depending on the settings of your
+# device, ...": what the collection depends on is a condition, not data collected. The
+# condition ends where a clause of the provider's or a "but" begins ("... depending on
+# the plan we ask for your address"), and after a fronted "depending on" at the comma.
+_CONDITION_BEFORE = re.compile(
+    r"\bdepends?\s+(?:up)?on\b(?:(?!\b(?:but|we)\b)[^.;:!?])*$|"
+    r"\bdepending\s+(?:up)?on\b(?:(?!\b(?:but|we)\b)[^,.;:!?])*$"
 )
 _VETO_ANY = 1
 _VETO_AFFIRMED = 2
@@ -251,6 +275,9 @@ _SURVEY_PURPOSE_BEFORE = re.compile(
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:collected|provided|submitted|gathered|obtained|received)\s+$")
 # "The categories are:", "These include:": a short list intro that leans on the sentence before it.
 _SHORT_INTRO = re.compile(r"\W*(?:[\w'-]+\s+){0,5}[\w'-]+\s*:\s*$")
+# "Personal Data: device information; session duration; ...": a line that labels the list
+# after it as personal data states what is handled, like a verb would.
+_DATA_LABEL = re.compile(r"\W*(?:personal|user)\s+(?:data|information)\s*:")
 # A list item under "We collect the following:" is short and has no verb of its own.
 _LIST_ITEM_WORDS = 25
 # How far back a list line looks for the sentence that introduces its list.
@@ -598,7 +625,7 @@ class PracticeGate:
         if cached is not None:
             return cached
         info = self.info(index)
-        result = info.has_cue
+        result = info.has_cue or (_DATA_LABEL.match(info.lower) is not None and ";" in info.lower)
         if not result and info.is_list_line:
             result = self._list_is_practice(index) or self._heading_is_practice(info.start)
         self._practice[index] = result
@@ -823,6 +850,8 @@ class PracticeGate:
         if verdict == NO:
             return NO
         info = self._info.get(index) or self.info(index)
+        if "depend" in info.lower and _CONDITION_BEFORE.search(self.ctx.lower, info.start, start):
+            return NO
         if not negated and 0 <= self._user_action_at(index, info) <= start:
             return NO
         if not negated and info.is_list_line and self._list_of_user_action(index):
@@ -921,6 +950,10 @@ class PracticeGate:
             if not listed:
                 return NO
         elif term in category.ambiguous_terms and not self._reads_as_data(info, start, end):
+            return NO
+        if term in ("name", "names") and (
+            _OTHER_NAME_BEFORE.search(lower, max(info.start, start - 30), start) or _OTHER_NAME_AFTER.match(lower, end)
+        ):
             return NO
         if self._trapped(index, info, start, end):
             return NO
@@ -1036,6 +1069,22 @@ def marked_not_collected(ctx: DocumentContext, start: int, end: int) -> bool:
     return info is not None and _MARKED_NO_TITLE.search(info.title_lower) is not None
 
 
+# "information (not including your name or email address) about your visits": data the
+# sentence leaves out of what it says is handled.
+# In brackets the aside runs to the closing bracket; after a comma or a dash, to the next.
+_LEFT_OUT = re.compile(
+    r"\(\s*(?:not including|excluding)\s+[^().;:!?]{0,120}$|"
+    r"(?:,|—|–)\s*(?:but\s+)?(?:not including|excluding)\s+[^(),.;:!?—–]{0,80}$"
+)
+
+
+def left_out(ctx: DocumentContext, sentence_start: int, start: int) -> bool:
+    """The term is in an aside that names what is not included ("(not including your name)")."""
+    lower, begin = ctx.lower, max(sentence_start, start - 130)
+    # Both forms hold "cluding" ("excluding", "not including"): most windows have neither.
+    return lower.find("cluding", begin, start) >= 0 and _LEFT_OUT.search(lower, begin, start) is not None
+
+
 def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
     """Data-category records of a document, in document order.
 
@@ -1083,8 +1132,10 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
         if index != current:
             current, audience = index, None
             sentence_start, sentence_end = ctx.sentence(index)
-        negated = is_negated(ctx, sentence_start, start, end, sentence_end) or (
-            any_marked_no and marked_not_collected(ctx, start, end)
+        negated = (
+            is_negated(ctx, sentence_start, start, end, sentence_end)
+            or (any_marked_no and marked_not_collected(ctx, start, end))
+            or left_out(ctx, sentence_start, start)
         )
         verdict = gate.verdict(category, index, start, end, negated)
         if verdict == NO:
@@ -1118,7 +1169,44 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
             data.extend(record for index, record in candidates if index == first)
     data.extend(_enumeration_items(ctx, gate, data))
     data.sort(key=lambda record: record.start)
-    return data
+    return _without_glosses(ctx, data)
+
+
+# `internet protocol ("IP") address`: the bracketed short form between a term and the
+# rest of its name (the quotes of the short form are optional).
+_GLOSS_OPEN = re.compile(r"\s*\(\s*[\"“'‘]?\Z")
+_GLOSS_CLOSE = re.compile(r"[\"”'’]?\s*\)")
+
+
+def _without_glosses(ctx: DocumentContext, data: list[DataCategory]) -> list[DataCategory]:
+    """Records without the bracketed short forms of the term just before them.
+
+    "Internet Protocol ("IP") address" names one item, not two: the short form of a
+    term of the same category is the same data again, and the record of the term
+    reaches over it.
+    """
+    text = ctx.text
+    kept: list[DataCategory] = []
+    for record in data:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and before.category == record.category
+            and before.end <= record.start
+            and record.start - before.end <= 6
+            and _GLOSS_OPEN.match(text, before.end, record.start)
+            and (close := _GLOSS_CLOSE.match(text, record.end))
+        ):
+            # The kept record reaches over the short form, which is part of its name.
+            kept[-1] = DataCategory(
+                **ctx.evidence(before.start, close.end(), before.rule),
+                category=before.category,
+                group=before.group,
+                negated=before.negated,
+            )
+            continue
+        kept.append(record)
+    return kept
 
 
 # -- enumerations ----------------------------------------------------------------------
@@ -1161,6 +1249,9 @@ _NON_ITEM_WORDS = frozenset("otherwise elsewhere however therefore respectively 
 # A place or a route, not data: "transmitted over the Internet", "across devices"; nor
 # the owner after a term that a separator cut off ("Address (home/work) of the User").
 _PREPOSITION_ITEM = re.compile(r"^(?:of|over|across|between|among|against|towards?|upon|under|per|via|like)\b")
+# '(the "Members")', '(collectively, "Records")': the quoted label a text gives to what it
+# has just named, not an item of a list.
+_DEFINED_LABEL = re.compile(r"\s*[\"“‘'][^\"“”‘’'()]{1,40}[\"”’']\s*\)")
 _LEADING_FILLER = re.compile(r"^(?:(?:the|your|a|an|any|other|certain|their|its|his|her|some|all|also|additional)\s+)+")
 
 
@@ -1314,8 +1405,11 @@ def _sentence_items(
             inside.setdefault(i, []).append(record)
     for i, held in inside.items():
         pieces[i] = _Piece(bounds[i][0], bounds[i][1], "term", held[0], bounds[i][2], bounds[i][3], None, None)
-    # A term the gate rejected (a negated, trapped or provider's term) ends the list.
+    # A term the gate rejected (a negated, trapped or provider's term) ends the list; a
+    # rejected bare "name" ("company name", or a name alone) is read as any other piece.
     for s, e in matches:
+        if lower.startswith(("name", "names"), s) and e - s <= 5:
+            continue
         for i in _overlapping(bounds, starts, s, e):
             if pieces[i] is None:
                 pieces[i] = _Piece(bounds[i][0], bounds[i][1], "breaker", None, bounds[i][2], bounds[i][3])
@@ -1391,6 +1485,8 @@ def _closes(lower: str, piece: _Piece, inside: list[DataCategory], filler: froze
 def _item_kind(ctx: DocumentContext, start: int, end: int) -> str:
     """The kind of a piece that holds no vocabulary match: "item" or "breaker"."""
     rules = ctx.rules
+    if _DEFINED_LABEL.match(ctx.text, start, min(len(ctx.text), end + 3)):
+        return "breaker"
     text = ctx.lower[start:end].strip(" .\n\"“”'")
     words = _WORD.findall(text)
     if (
@@ -1421,7 +1517,7 @@ def _items_of_run(
     ctx: DocumentContext, run: list[_Piece], categories: dict[str, DataCategoryRule], out: list[DataCategory]
 ) -> None:
     for k, piece in enumerate(run):
-        if piece.kind != "item" or piece.intro_after:
+        if piece.kind != "item":
             continue
         source = _category_source(run, k, categories)
         if source is None:
