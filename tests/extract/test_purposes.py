@@ -363,9 +363,9 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
         ("We hire vendors in order to better our services.", "better our services"),
         # Named purposes of five words.
         (
-            "This data is needed to keep the app up, for troubleshooting, and for our internal analytics and "
+            "We keep these logs to run the app, for fixing faults, and for our own statistics and "
             "reporting purposes.",
-            "our internal analytics and reporting purposes",
+            "our own statistics and reporting purposes",
         ),
         # A label, a colon, and what the thing is for.
         ("Cookies we set\n\nSESSID: To identify your session on the site.\n", "identify your session on the site"),
