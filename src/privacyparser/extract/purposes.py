@@ -92,6 +92,8 @@ _NOT_A_VERB = re.compile(
 # Purpose verbs that, joined to an operation on data ("to collect and track ..."), name
 # another operation rather than what it is for.
 _OPERATION = re.compile(r"track|store your|save your|access your|transmit your|aggregate|compile|record")
+# What turns "law" into a longer noun: "law enforcement", "law firms".
+_LAW_NOUN = re.compile(r"[ -](?:enforcement|firms?|schools?)\b")
 # A short label before a colon ("Session cookie: to ...", "Analytics - to ...").
 _LABEL = re.compile(r"[^.;:!?\n]{1,40}(?::|\s[-–—])\s*")
 # The marks that open a bulleted list item.
@@ -619,7 +621,7 @@ class PurposeReader:
                     # "We take measures to protect", "you have the right to opt out of
                     # marketing": nor is the vocabulary inside the clause a purpose.
                     if phrases:
-                        self._vetoed.append((clause_start, self._clause_end(clause_start, e)))
+                        self._vetoed.append((match.start(), self._clause_end(clause_start, e)))
                     continue
                 if not cued:
                     continue
@@ -917,6 +919,10 @@ class PurposeReader:
             for rule_id, start, end in phrases:
                 rule: PurposeRule = self.rules[rule_id]
                 if any(cs <= start and end <= ce for cs, ce in covered + self._vetoed):
+                    continue
+                # "as required by law enforcement officers": the phrase's last word
+                # begins a longer noun that names a recipient, not the law itself.
+                if _LAW_NOUN.match(ctx.lower, end) and ctx.lower.endswith("law", start, end):
                     continue
                 # A bare word ("analytics" of "Google Analytics", "registration") or a
                 # phrase that names an event ("when you create an account") is no purpose
