@@ -454,6 +454,8 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         "Once we receive a complaint from you, the shop will attempt to contact you directly to talk it through.",
         "We always seek to reply within two working days.",
         "As we continue to develop our business, we might sell one of our shops.",
+        # What a system or a contract is built for describes it; it is no use of data.
+        "Our contracts with vendors are designed to help keep your details safe.",
         # Where to read about a partner's own use of data is the reader's goal.
         "The ad network belongs to a partner. To understand the partner's use of data, read its notice.",
     ],
