@@ -529,3 +529,35 @@ def test_data_protection_in_a_title_names_the_notice_not_security_measures() -> 
     )
     found = [p.text for p in PARSER.parse(html, format="html").purposes]
     assert any(evidence.startswith("performing obligations") for evidence in found)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # Under a heading about keeping data safe, the goals of the measures are no purposes.
+        (
+            "<h1>Notice</h1><h2>Account security</h2><p>If a breach happens, we will act fast "
+            "to stop it from spreading and to notify you by email.</p>",
+            [],
+        ),
+        (
+            "<h1>Notice</h1><h2>How we protect your information</h2><p>We keep a copy of every "
+            "record offline to restore your account after a fault.</p>",
+            [],
+        ),
+        # A "Security" subheading under a heading about uses names a purpose.
+        (
+            "<h1>Notice</h1><h2>How we use your data</h2><h3>Security</h3><p>We use your "
+            "login records to detect fraud.</p>",
+            [("security_operations", "detect fraud")],
+        ),
+        # A heading that names security among other things is not about measures only.
+        (
+            "<h1>Notice</h1><h2>Security and investigations</h2><p>We use your login records to detect fraud.</p>",
+            [("security_operations", "detect fraud")],
+        ),
+    ],
+)
+def test_security_sections(html: str, expected: list[tuple[str, str]]) -> None:
+    found = [(p.category, p.text) for p in PARSER.parse(html, format="html").purposes if not p.negated]
+    assert found == expected
