@@ -140,6 +140,26 @@ def test_legal_disclosure_is_a_legal_requirement(text: str, evidence: str) -> No
     assert _purposes(text) == [("legal_requirement", evidence)]
 
 
+def test_law_enforcement_is_not_the_law() -> None:
+    # "required by law" is not the phrase when its last word begins "law enforcement".
+    found = _purposes("The shop may disclose your details to others as required by law enforcement officers.")
+    assert ("legal_requirement", "as required by law") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        # "user data" is data, not a user who is able to do something.
+        ("We process the user data named above in order to be able to ship your parcel.", "ship your parcel"),
+        # The goal of people, or of a company's own purpose, still counts.
+        ("We use cookies to understand our readers' interests.", "understand our readers' interests"),
+        ("The app keeps working so that we can continue to send you reminders.", "continue to send you reminders"),
+    ],
+)
+def test_purpose_kept_next_to_the_new_vetoes(text: str, evidence: str) -> None:
+    assert evidence in [e for _, e in _purposes(text)]
+
+
 def test_merger_circumstance_gives_one_record_per_sentence() -> None:
     found = _purposes("If we are involved in a merger, acquisition or asset sale, your data may be transferred.")
     assert [c for c, _ in found] == ["merger_acquisition"]
@@ -363,8 +383,7 @@ def test_commitments_and_descriptions_state_no_purpose(text: str) -> None:
         ("We hire vendors in order to better our services.", "better our services"),
         # Named purposes of five words.
         (
-            "We keep these logs to run the app, for fixing faults, and for our own statistics and "
-            "reporting purposes.",
+            "We keep these logs to run the app, for fixing faults, and for our own statistics and reporting purposes.",
             "our own statistics and reporting purposes",
         ),
         # A label, a colon, and what the thing is for.
@@ -431,6 +450,14 @@ def test_purpose_clause_found(text: str, evidence: str) -> None:
         "We may share aggregated figures for any commercially reasonable purpose.",
         "In the past year we have disclosed identifiers to vendors for a business purpose.",
         "A resident who is away for a temporary or transitory purpose is still a resident.",
+        # An attempt or an aim, not a use of data; and a growth plan before a merger clause.
+        "Once we receive a complaint from you, the shop will attempt to contact you directly to talk it through.",
+        "We always seek to reply within two working days.",
+        "As we continue to develop our business, we might sell one of our shops.",
+        # What a system or a contract is built for describes it; it is no use of data.
+        "Our contracts with vendors are designed to help keep your details safe.",
+        # Where to read about a partner's own use of data is the reader's goal.
+        "The ad network belongs to a partner. To understand the partner's use of data, read its notice.",
     ],
 )
 def test_instructions_and_duties_state_no_purpose(text: str) -> None:
@@ -502,3 +529,35 @@ def test_data_protection_in_a_title_names_the_notice_not_security_measures() -> 
     )
     found = [p.text for p in PARSER.parse(html, format="html").purposes]
     assert any(evidence.startswith("performing obligations") for evidence in found)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # Under a heading about keeping data safe, the goals of the measures are no purposes.
+        (
+            "<h1>Notice</h1><h2>Account security</h2><p>If a breach happens, we will act fast "
+            "to stop it from spreading and to notify you by email.</p>",
+            [],
+        ),
+        (
+            "<h1>Notice</h1><h2>How we protect your information</h2><p>We keep a copy of every "
+            "record offline to restore your account after a fault.</p>",
+            [],
+        ),
+        # A "Security" subheading under a heading about uses names a purpose.
+        (
+            "<h1>Notice</h1><h2>How we use your data</h2><h3>Security</h3><p>We use your "
+            "login records to detect fraud.</p>",
+            [("security_operations", "detect fraud")],
+        ),
+        # A heading that names security among other things is not about measures only.
+        (
+            "<h1>Notice</h1><h2>Security and investigations</h2><p>We use your login records to detect fraud.</p>",
+            [("security_operations", "detect fraud")],
+        ),
+    ],
+)
+def test_security_sections(html: str, expected: list[tuple[str, str]]) -> None:
+    found = [(p.category, p.text) for p in PARSER.parse(html, format="html").purposes if not p.negated]
+    assert found == expected

@@ -92,6 +92,8 @@ _NOT_A_VERB = re.compile(
 # Purpose verbs that, joined to an operation on data ("to collect and track ..."), name
 # another operation rather than what it is for.
 _OPERATION = re.compile(r"track|store your|save your|access your|transmit your|aggregate|compile|record")
+# What turns "law" into a longer noun: "law enforcement", "law firms".
+_LAW_NOUN = re.compile(r"[ -](?:enforcement|firms?|schools?)\b")
 # A short label before a colon ("Session cookie: to ...", "Analytics - to ...").
 _LABEL = re.compile(r"[^.;:!?\n]{1,40}(?::|\s[-–—])\s*")
 # The marks that open a bulleted list item.
@@ -619,7 +621,7 @@ class PurposeReader:
                     # "We take measures to protect", "you have the right to opt out of
                     # marketing": nor is the vocabulary inside the clause a purpose.
                     if phrases:
-                        self._vetoed.append((clause_start, self._clause_end(clause_start, e)))
+                        self._vetoed.append((match.start(), self._clause_end(clause_start, e)))
                     continue
                 if not cued:
                     continue
@@ -742,6 +744,9 @@ class PurposeReader:
     def _in_rights_section(self, pos: int) -> bool:
         return self._by_section(self._in_rights_section_at, pos)
 
+    def _in_security_section(self, pos: int) -> bool:
+        return self._by_section(self._in_security_section_at, pos)
+
     def _imperative_allowed_at(self, pos: int) -> bool:
         """Imperative list items are purposes outside sections about rights, choices or security."""
         titles = self.ctx.section_titles(pos)
@@ -768,6 +773,19 @@ class PurposeReader:
             info is not None
             and rules.rights_heading.search(info.title_lower) is not None
             and rules.use_heading.search(info.title_lower) is None
+        )
+
+    def _in_security_section_at(self, pos: int) -> bool:
+        """The innermost titled section is about keeping data safe, and no section around
+        it is about uses ("How we use data > Security" lists a purpose)."""
+        info = self.ctx.section_at(pos)
+        while info is not None and not info.title_lower.strip():
+            info = info.parent
+        rules = self.ctx.rules.purpose_clauses
+        return (
+            info is not None
+            and rules.security_heading.search(info.title_lower) is not None
+            and rules.use_heading.search(self.ctx.section_titles(pos)) is None
         )
 
     def _in_purpose_list(self, index: int) -> bool:
@@ -883,7 +901,8 @@ class PurposeReader:
             # "We will respond to your request within a month" under "Your privacy rights":
             # a section about the user's rights states no purpose, except in a list its
             # intro makes one of purposes ("we may keep your data when necessary to:").
-            if self._in_rights_section(s) and not self._in_purpose_list(index):
+            # Under "How we keep your data safe" the goals of the measures are no purposes.
+            if (self._in_rights_section(s) or self._in_security_section(s)) and not self._in_purpose_list(index):
                 continue
             # "You can opt out of marketing emails", "'Service Provider' means ... to
             # facilitate the Service": a choice or a definition states no purpose.
@@ -917,6 +936,10 @@ class PurposeReader:
             for rule_id, start, end in phrases:
                 rule: PurposeRule = self.rules[rule_id]
                 if any(cs <= start and end <= ce for cs, ce in covered + self._vetoed):
+                    continue
+                # "as required by law enforcement officers": the phrase's last word
+                # begins a longer noun that names a recipient, not the law itself.
+                if _LAW_NOUN.match(ctx.lower, end) and ctx.lower.endswith("law", start, end):
                     continue
                 # A bare word ("analytics" of "Google Analytics", "registration") or a
                 # phrase that names an event ("when you create an account") is no purpose

@@ -93,6 +93,7 @@ class PurposeClauseRules:
     # Section titles about the user's rights or choices ("Your privacy rights", "Right to
     # object"): what is done with data is said in other sections; here it qualifies a right.
     rights_heading: re.Pattern[str] = re.compile(r"(?!)")
+    security_heading: re.Pattern[str] = re.compile(r"(?!)")
     # What a clause headed by a generic verb ("provide", "send", "help") is about, when
     # no phrase inside it names a category: "provide advertisements" is advertising. One
     # named group per category; the first match in the clause names it.
@@ -430,6 +431,7 @@ def _purpose_clauses(table: dict[str, Any]) -> PurposeClauseRules:
             "use_heading",
             "not_purpose_heading",
             "rights_heading",
+            "security_heading",
             "object_category",
             "legal_disclosure",
             "recipient_before",
