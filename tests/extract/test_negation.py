@@ -63,6 +63,12 @@ def _negated(text: str, category: str) -> set[bool]:
         ("We do not give your email address to partners so that they can send you advertising.", "email_address", True),
         ("If you do not give us your email address so that we can send receipts, none arrive.", "email_address", False),
         ("We give your email address to partners so that they can send you advertising.", "email_address", False),
+        # A contrast without a verb of its own: "..., but not your name".
+        ("We read your age and postal code but not your email address.", "email_address", True),
+        ("We read your email address, and not whether or not your phone number is shown.", "email_address", False),
+        # Optional data and restrictions on consent are no negations.
+        ("You do not have to give us your email address to read the articles.", "email_address", False),
+        ("We will not sell data without prior approval or give partners your email address.", "email_address", False),
     ],
 )
 def test_negation(text: str, category: str, negated: bool) -> None:
@@ -161,6 +167,14 @@ def _purposes(text: str) -> set[tuple[str, bool]]:
         ("We utilize cookies to recognise returning visitors.", "personalization", False),
         ("We will not give your details to others except so they can deliver your order.", "basic_service", False),
         ("We give your details to partners so that they can send you advertising.", "advertising", False),
+        # A contrast names the purpose that is not pursued: "for X, not for Y", "to X and never to Y".
+        ("Your email address is used to send receipts, not for marketing.", "marketing", True),
+        ("Your email address is used to send receipts, not for marketing.", "basic_service", False),
+        ("We process your data for billing and never for advertising.", "advertising", True),
+        ("Cookies help us count visits and not to identify you.", "analytics_research", False),
+        # Counter-examples: no contrast, or "whether or not".
+        ("We process your data for billing and for advertising.", "advertising", False),
+        ("We send offers for marketing whether or not you bought from us.", "marketing", False),
     ],
 )
 def test_negated_purposes(text: str, category: str, negated: bool) -> None:
