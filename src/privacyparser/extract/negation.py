@@ -36,6 +36,8 @@ _CLAUSE_BOUNDARIES = (";", ":", " but ", " however", " except ", " whereas ", " 
 _AFTER_LIMIT = 120
 # How far before a negated passive's subject its purpose or condition is looked for.
 _LEAD_LIMIT = 40
+# How far before the term a contrast ("..., but not for the purposes of your ") may begin.
+_CONTRAST_LIMIT = 40
 
 
 NEGATION_WINDOW = 300
@@ -162,8 +164,9 @@ def _negated_before(ctx: DocumentContext, sentence_start: int, term_start: int) 
         if cut >= 0:
             prefix = prefix[cut + len(boundary) :]
     # A contrast names what is not done, with no verb of its own: "for billing, not for
-    # advertising", "to count visits and never to identify you".
-    if ctx.rules.negation_contrast.search(prefix) is not None:
+    # advertising", "to count visits and never to identify you". It ends the clause, so
+    # only its last characters are read.
+    if ctx.rules.negation_contrast.search(prefix, max(0, len(prefix) - _CONTRAST_LIMIT)) is not None:
         return True
     if not may_match(ctx.rules.negation, prefix):
         return False
