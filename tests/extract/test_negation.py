@@ -59,6 +59,16 @@ def _negated(text: str, category: str) -> set[bool]:
         ("We do not need your consent to share your email address with a court.", "email_address", False),
         # A hedged negation is not a statement that the practice is never done.
         ("We generally do not transfer your email address to other countries.", "email_address", False),
+        # Verbs of use and handing over: "utilise", "employ", "give".
+        ("We do not give your email address to partners so that they can send you advertising.", "email_address", True),
+        ("If you do not give us your email address so that we can send receipts, none arrive.", "email_address", False),
+        ("We give your email address to partners so that they can send you advertising.", "email_address", False),
+        # A contrast without a verb of its own: "..., but not your name".
+        ("We read your age and postal code but not your email address.", "email_address", True),
+        ("We read your email address, and not whether or not your phone number is shown.", "email_address", False),
+        # Optional data and restrictions on consent are no negations.
+        ("You do not have to give us your email address to read the articles.", "email_address", False),
+        ("We will not sell data without prior approval or give partners your email address.", "email_address", False),
     ],
 )
 def test_negation(text: str, category: str, negated: bool) -> None:
@@ -140,3 +150,32 @@ def test_cue_index_answers_as_a_scan_of_the_window() -> None:
             start = max(0, start)
             assert index.holds(start, end) == may_match(cue, text[start:end]), (text, start, end)
     assert _CueIndex("anything", None).holds(3, 1)
+
+
+def _purposes(text: str) -> set[tuple[str, bool]]:
+    return {(p.category, p.negated) for p in PARSER.parse(text, format="text").purposes}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "negated"),
+    [
+        # A negation before the practice verb reaches the purpose that follows it.
+        ("We do not directly utilize cookies to recognise individual visitors.", "personalization", True),
+        ("We don't give your details to partners so that they can send you advertising.", "advertising", True),
+        ("Our partners will not employ your answers to target advertising.", "advertising", True),
+        # Counter-examples: a restriction or a clause of its own keeps the purpose.
+        ("We utilize cookies to recognise returning visitors.", "personalization", False),
+        ("We will not give your details to others except so they can deliver your order.", "basic_service", False),
+        ("We give your details to partners so that they can send you advertising.", "advertising", False),
+        # A contrast names the purpose that is not pursued: "for X, not for Y", "to X and never to Y".
+        ("Your email address is used to send receipts, not for marketing.", "marketing", True),
+        ("Your email address is used to send receipts, not for marketing.", "basic_service", False),
+        ("We process your data for billing and never for advertising.", "advertising", True),
+        ("Cookies help us count visits and not to identify you.", "analytics_research", False),
+        # Counter-examples: no contrast, or "whether or not".
+        ("We process your data for billing and for advertising.", "advertising", False),
+        ("We send offers for marketing whether or not you bought from us.", "marketing", False),
+    ],
+)
+def test_negated_purposes(text: str, category: str, negated: bool) -> None:
+    assert (category, negated) in _purposes(text)

@@ -1,7 +1,9 @@
 """Negated data practices: "we do not sell your personal information".
 
 A practice is negated when a negated practice verb governs the term in its own clause,
-or when the term is the subject of a negated passive ("your location is never stored").
+when the term is the subject of a negated passive ("your location is never stored"), or
+when a contrast names it as what is not done ("for billing, not for advertising", "your
+age but not your name"; `negation_contrast`, read at the end of the clause before it).
 Several kinds of sentence look negated but are not negations of the practice:
 
 - conditions on the user: "if you do not provide your email, you cannot register",
@@ -34,6 +36,8 @@ _CLAUSE_BOUNDARIES = (";", ":", " but ", " however", " except ", " whereas ", " 
 _AFTER_LIMIT = 120
 # How far before a negated passive's subject its purpose or condition is looked for.
 _LEAD_LIMIT = 40
+# How far before the term a contrast ("..., but not for the purposes of your ") may begin.
+_CONTRAST_LIMIT = 40
 
 
 NEGATION_WINDOW = 300
@@ -159,6 +163,11 @@ def _negated_before(ctx: DocumentContext, sentence_start: int, term_start: int) 
         cut = prefix.rfind(boundary)
         if cut >= 0:
             prefix = prefix[cut + len(boundary) :]
+    # A contrast names what is not done, with no verb of its own: "for billing, not for
+    # advertising", "to count visits and never to identify you". It ends the clause, so
+    # only its last characters are read.
+    if ctx.rules.negation_contrast.search(prefix, max(0, len(prefix) - _CONTRAST_LIMIT)) is not None:
+        return True
     if not may_match(ctx.rules.negation, prefix):
         return False
     match = None

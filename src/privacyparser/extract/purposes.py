@@ -117,6 +117,8 @@ _CLAUSE_END = re.compile(
     r"(?:\s+[\w-]{1,30})?\s+(?:will|would|may|might|can|could|must|shall|should|is|are|was|were|has|have|had|"
     r"requires?|needs?|does|do)\b)"
     r"|(?<=\s)(?=but\b|as (?:you|we|they|users?)\b)"
+    # "... to send receipts, not for marketing": the contrast names what is not done.
+    r"|(?<=,)\s*(?=(?:not|never) (?:for|to)\b)|(?<=\s)(?=(?:and|or) (?:not|never) (?:for|to)\b)"
     r"|(?<=\s)(?=(?:if you|if we|unless|except|when you|whenever|where (?:required|necessary|permitted|applicable|"
     r"appropriate|we|you)|in accordance|as described|as set out|as outlined|as permitted|as required|as necessary|"
     r"subject to|in compliance with (?:this|our)|on the basis|based on (?:our|your|the legal)|pursuant to|"

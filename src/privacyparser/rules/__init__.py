@@ -192,6 +192,7 @@ class RuleSet:
     negation_after: re.Pattern[str] = _NEVER
     negation_after_no: re.Pattern[str] = _NEVER
     negation_after_blocked: re.Pattern[str] = _NEVER
+    negation_contrast: re.Pattern[str] = _NEVER
     purpose_clauses: PurposeClauseRules = field(default_factory=PurposeClauseRules)
     generic_veto: re.Pattern[str] = _NEVER
     specific_audience: re.Pattern[str] = _NEVER
@@ -380,6 +381,7 @@ _OPTIONAL_CUE_PATTERNS = (
     "negation_after",
     "negation_after_no",
     "negation_after_blocked",
+    "negation_contrast",
 )
 
 
