@@ -184,8 +184,6 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     response_by_section: dict[str | None, str] = {}
     section_is_about_rights: dict[str | None, bool] = {}
     lead_in: tuple[str | None, int] | None = None  # (section, sentence index) of "You have the right to:"
-    # The sentence before, for the antecedent of "delete it".
-    previous_start = previous_end = -1
     # Which rules (and the whole-sentence cues) can match in each sentence: the others
     # are not run there. One literal scan of the document serves them all. A rule's
     # sentence veto is read only once the rule has a match to keep (few sentences).
@@ -196,14 +194,13 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     live_bits = rule_bits | 1 << response_bit | 1 << cue_bit
     rule_filters = _rule_filters(rules, tables)
     cue_rule_bits = sum(1 << bit for bit, (_, filters, _) in enumerate(rule_filters) if filters.needs_cue)
-    for index in range(ctx.sentence_count()):
+    for index, mask in enumerate(masks):
+        if not mask & live_bits:
+            # Neither a rule, the response-time cue nor a user cue can match here: most
+            # sentences, skipped before their bounds are looked up.
+            continue
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
-            continue
-        mask = masks[index]
-        if not mask & live_bits:
-            # Neither a rule, the response-time cue nor a user cue can match here.
-            previous_start, previous_end = start, end
             continue
         sentence = ctx.lower[start:end]
         section = ctx.section_id(start)
@@ -216,7 +213,6 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
             # No rule can match here: the sentence matters only as a lead-in of a list.
             if sentence.rstrip().endswith(":") and (mask >> cue_bit) & 1 and rules.right_user_cues.search(sentence):
                 lead_in = (section, index)
-            previous_start, previous_end = start, end
             continue
         heading = ctx.in_heading(start, end) and len(_WORD.findall(sentence)) <= _HEADING_MAX_WORDS
         in_list = lead_in is not None and lead_in[0] == section and index - lead_in[1] <= _LIST_REACH
@@ -257,6 +253,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                 if rule.kind in _OPERATOR_ACTIONS and _OPERATOR_DOES.search(head) and not _ON_REQUEST.search(sentence):
                     continue
                 if before is None:
+                    previous_start, previous_end = _previous_sentence(ctx, index)
                     open_before = previous_end >= 0 and ctx.same_paragraph(previous_end, start)
                     before = ctx.lower[previous_start:previous_end] if open_before else ""
                 if not _vetoed(filters, sentence, match, tables.pronoun_antecedent, before):
@@ -265,7 +262,6 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                         kinds_here.add(rule.kind)
                         found.append((start + match.start(), start + match.end(), rule.kind, rule.id, section))
                     break
-        previous_start, previous_end = start, end
     records: list[Right] = []
     for start, end, kind, rule_id, section in found:
         records.append(
@@ -276,6 +272,18 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
             )
         )
     return records
+
+
+def _previous_sentence(ctx: DocumentContext, index: int) -> tuple[int, int]:
+    """Bounds of the last non-empty sentence before `index` outside furniture, (-1, -1)
+    when there is none: the antecedent of "delete it" may be there. Looked up only once a
+    rule has a match; each walk back stops at the sentence before, so all of them together
+    visit each sentence at most once."""
+    for before in range(index - 1, -1, -1):
+        start, end = ctx.sentence(before)
+        if end > start and not ctx.in_furniture(start):
+            return start, end
+    return -1, -1
 
 
 def _response_for(ctx: DocumentContext, section: str | None, start: int, known: dict[str | None, str]) -> str | None:
