@@ -20,7 +20,7 @@ from privacyparser.extract.context import DocumentContext
 from privacyparser.extract.durations import duration_after
 from privacyparser.extract.leading import with_leading_literals
 from privacyparser.models import Right
-from privacyparser.prefilter import remembered
+from privacyparser.prefilter import remembered, top_alternatives
 from privacyparser.regex_cache import compile_regex
 from privacyparser.rules import PatternRule, RuleSet, RuleTableError
 
@@ -177,6 +177,25 @@ def _rule_filters(
     )
 
 
+def _rule_pieces(rules: RuleSet) -> tuple[tuple[re.Pattern[str], ...], tuple[int, ...]]:
+    """The rules' patterns split at their top-level `|` (`top_alternatives`) for the
+    literal scan, and the bit of the rule of each piece. Over the OPP-115 texts the scan
+    by whole rule let 6,351 rule runs through and 85% of them found nothing; by piece,
+    3,422 (a long rule's alternatives each need their own words together, where
+    the whole rule needed any one word of any of them)."""
+
+    def build() -> tuple[tuple[re.Pattern[str], ...], tuple[int, ...]]:
+        pieces: list[re.Pattern[str]] = []
+        rule_bits: list[int] = []
+        for bit, rule in enumerate(rules.rights):
+            for piece in top_alternatives(rule.pattern):
+                pieces.append(piece)
+                rule_bits.append(1 << bit)
+        return tuple(pieces), tuple(rule_bits)
+
+    return remembered(rules, "rights.rule_pieces", build)
+
+
 def extract_rights(ctx: DocumentContext) -> list[Right]:
     rules = ctx.rules
     tables = right_tables()
@@ -184,26 +203,24 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
     response_by_section: dict[str | None, str] = {}
     section_is_about_rights: dict[str | None, bool] = {}
     lead_in: tuple[str | None, int] | None = None  # (section, sentence index) of "You have the right to:"
-    # The sentence before, for the antecedent of "delete it".
-    previous_start = previous_end = -1
     # Which rules (and the whole-sentence cues) can match in each sentence: the others
     # are not run there. One literal scan of the document serves them all. A rule's
     # sentence veto is read only once the rule has a match to keep (few sentences).
-    rule_count = len(rules.rights)
-    masks = ctx.pattern_masks((*(rule.pattern for rule in rules.rights), rules.response_time, rules.right_user_cues))
-    response_bit, cue_bit = rule_count, rule_count + 1
-    rule_bits = (1 << rule_count) - 1
-    live_bits = rule_bits | 1 << response_bit | 1 << cue_bit
+    pieces, rule_of_piece = _rule_pieces(rules)
+    piece_count = len(pieces)
+    masks = ctx.pattern_masks((*pieces, rules.response_time, rules.right_user_cues))
+    response_bit, cue_bit = piece_count, piece_count + 1
+    piece_bits = (1 << piece_count) - 1
+    live_bits = piece_bits | 1 << response_bit | 1 << cue_bit
     rule_filters = _rule_filters(rules, tables)
     cue_rule_bits = sum(1 << bit for bit, (_, filters, _) in enumerate(rule_filters) if filters.needs_cue)
-    for index in range(ctx.sentence_count()):
+    for index, mask in enumerate(masks):
+        if not mask & live_bits:
+            # Neither a rule, the response-time cue nor a user cue can match here: most
+            # sentences, skipped before their bounds are looked up.
+            continue
         start, end = ctx.sentence(index)
         if end <= start or ctx.in_furniture(start):
-            continue
-        mask = masks[index]
-        if not mask & live_bits:
-            # Neither a rule, the response-time cue nor a user cue can match here.
-            previous_start, previous_end = start, end
             continue
         sentence = ctx.lower[start:end]
         section = ctx.section_id(start)
@@ -212,12 +229,18 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
             response_by_section.setdefault(section, duration)
         if section not in section_is_about_rights:
             section_is_about_rights[section] = bool(tables.section_cue.search(ctx.section_titles(start)))
-        if not mask & rule_bits:
+        piece_mask = mask & piece_bits
+        if not piece_mask:
             # No rule can match here: the sentence matters only as a lead-in of a list.
             if sentence.rstrip().endswith(":") and (mask >> cue_bit) & 1 and rules.right_user_cues.search(sentence):
                 lead_in = (section, index)
-            previous_start, previous_end = start, end
             continue
+        # The rules of the pieces that may match here.
+        rule_mask = 0
+        while piece_mask:
+            low = piece_mask & -piece_mask
+            piece_mask ^= low
+            rule_mask |= rule_of_piece[low.bit_length() - 1]
         heading = ctx.in_heading(start, end) and len(_WORD.findall(sentence)) <= _HEADING_MAX_WORDS
         in_list = lead_in is not None and lead_in[0] == section and index - lead_in[1] <= _LIST_REACH
         we_subject = _WE_SUBJECT.match(sentence) is not None and _NAMES_USER.search(sentence) is None
@@ -228,7 +251,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         # the subject, which rules those out whatever the cue).
         cue = (
             bool((mask >> cue_bit) & 1)
-            and (lead_in_shape or (not context and not we_subject and mask & cue_rule_bits != 0))
+            and (lead_in_shape or (not context and not we_subject and rule_mask & cue_rule_bits != 0))
             and rules.right_user_cues.search(sentence) is not None
         )
         if cue and lead_in_shape:
@@ -237,7 +260,6 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         kinds_here: set[str] = set()
         # The sentence before, when in the same paragraph: read once a match is found.
         before: str | None = None
-        rule_mask = mask & rule_bits
         while rule_mask:
             # The rules whose bit is set, in table order.
             low = rule_mask & -rule_mask
@@ -257,6 +279,7 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                 if rule.kind in _OPERATOR_ACTIONS and _OPERATOR_DOES.search(head) and not _ON_REQUEST.search(sentence):
                     continue
                 if before is None:
+                    previous_start, previous_end = _previous_sentence(ctx, index)
                     open_before = previous_end >= 0 and ctx.same_paragraph(previous_end, start)
                     before = ctx.lower[previous_start:previous_end] if open_before else ""
                 if not _vetoed(filters, sentence, match, tables.pronoun_antecedent, before):
@@ -265,7 +288,6 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                         kinds_here.add(rule.kind)
                         found.append((start + match.start(), start + match.end(), rule.kind, rule.id, section))
                     break
-        previous_start, previous_end = start, end
     records: list[Right] = []
     for start, end, kind, rule_id, section in found:
         records.append(
@@ -276,6 +298,18 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
             )
         )
     return records
+
+
+def _previous_sentence(ctx: DocumentContext, index: int) -> tuple[int, int]:
+    """Bounds of the last non-empty sentence before `index` outside furniture, (-1, -1)
+    when there is none: the antecedent of "delete it" may be there. Looked up only once a
+    rule has a match; each walk back stops at the sentence before, so all of them together
+    visit each sentence at most once."""
+    for before in range(index - 1, -1, -1):
+        start, end = ctx.sentence(before)
+        if end > start and not ctx.in_furniture(start):
+            return start, end
+    return -1, -1
 
 
 def _response_for(ctx: DocumentContext, section: str | None, start: int, known: dict[str | None, str]) -> str | None:
