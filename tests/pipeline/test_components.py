@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import spacy
@@ -25,6 +26,21 @@ def test_factories_are_found_without_importing_the_package() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["1", "1"]
+
+
+def test_saved_pipeline_loads_without_importing_the_package(tmp_path: Path) -> None:
+    # The pipeline's tokenizer is registered as `privacyparser.tokenizer.v1`; spaCy finds
+    # it, and the components, through entry points when it loads a saved pipeline.
+    build_pipeline().to_disk(tmp_path / "nlp")
+    code = (
+        "import spacy, sys\n"
+        f"nlp = spacy.load({str(tmp_path / 'nlp')!r})\n"
+        "doc = nlp('1. Intro\\nWe collect your IP address.')\n"
+        "print('privacyparser' in sys.modules, len(doc.spans['sections']), len(doc.spans['clauses']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # spaCy imports the package itself, through the entry points, not the caller.
+    assert result.stdout.split()[1:] == ["1", "1"]
 
 
 def test_sections_component_writes_span_group() -> None:
