@@ -326,12 +326,15 @@ class SentenceInfo:
             found = False
             cue, lower = self.practice_cue, self.lower
             if cue is not None:
-                masked = [(s, e) for s, e in self.data_spans if not _OBJECT_FOLLOWS.match(lower, e)]
-                if masked:
+                spans = self.data_spans
+                if spans:
                     for match in cue.finditer(lower):
                         at = match.start()
-                        for s, e in masked:
-                            if s <= at < e:
+                        # A term masks the cue unless an object follows it: asked only of
+                        # the terms a match falls in (most sentences' first match is in
+                        # none), not of every term of the sentence beforehand.
+                        for s, e in spans:
+                            if s <= at < e and not _OBJECT_FOLLOWS.match(lower, e):
                                 break
                         else:
                             found = True
