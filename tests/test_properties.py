@@ -161,7 +161,7 @@ def parse_and_check(
 SENTENCES = (
     "We collect your email address, name and phone number when you register.",
     "We use your IP address and browsing history for analytics and advertising.",
-    "We do not sell your personal information to third parties.",
+    "Your personal information is never sold by us to outside firms.",
     "We retain your data for 90 days after account cancellation.",
     "Personal data is kept only as long as necessary, then deleted.",
     "You have the right to access, correct and delete your personal data.",

@@ -66,7 +66,7 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
         # "no longer needed" in other words; an account event written noun first; "keep ... until"
         ("Your details are securely wiped once they are no longer needed.", ("limited", None, None)),
         ("Where we no longer need your data for these purposes, we delete it.", ("limited", None, None)),
-        ("Data will be kept only as it is necessary for the purposes we use it for.", ("limited", None, None)),
+        ("Records are kept only as it is necessary for the reasons we hold them.", ("limited", None, None)),
         (
             "After an account has been deleted, we remove the profile data within a reasonable time.",
             ("limited", None, "account deletion"),
@@ -92,7 +92,7 @@ def _records(text: str) -> list[tuple[str, str | None, str | None]]:
             ("limited", None, "account cancellation"),
         ),
         ("We keep your profile for the lifetime of your account.", ("limited", None, "account cancellation")),
-        ("We retain your data for as long as you use the app.", ("limited", None, "end of use")),
+        ("We hold your details for as long as you use the app.", ("limited", None, "end of use")),
         # a named cookie's lifetime is how long what it holds is kept; minutes are a unit
         ("The login cookie we set lasts for two days.", ("stated_period", "P2D", None)),
         ("Temporary upload files are deleted after 15 minutes.", ("stated_period", "PT15M", None)),
@@ -152,7 +152,7 @@ def test_not_a_retention_period(text: str) -> None:
         "Cookies can be session cookies, which expire when you leave, or persistent cookies.",
         '"Cookies" are small bits of text kept by your browser for the duration of a visit.',
         "A test cookie that contains no personal data is discarded when you close the browser.",
-        "We use session cookies, which are not permanently stored on your computer.",
+        "Our session cookies are not permanently stored on your device.",
         # retention as one noun in a list of processing
         "You consent to the collection, use, disclosure and retention of your information.",
         "We are not responsible for the retention or use of data by other websites.",
@@ -174,7 +174,7 @@ def test_not_a_retention_period(text: str) -> None:
         # deletion when the user asks is the erasure right
         "We will delete your messages when you ask us to.",
         # describing the rights to erasure and restriction
-        "You have the right to ask us to delete your data when it is no longer needed.",
+        "You may request that we erase your details once they are no longer needed.",
         "You may have the processing of your personal data restricted when we no longer need it.",
         # keeping data safe, and a vendor's use limited to what is necessary
         "We use safeguards to preserve the integrity of your data.",
@@ -185,7 +185,7 @@ def test_not_a_retention_period(text: str) -> None:
         "We retain the right to change these terms.",
         "We may need to keep processing your data to defend a claim.",
         "For information about deletion and retention of data, see our help pages.",
-        "Cookies can either be persistent (they remain on your computer until you delete them) or session cookies.",
+        "A cookie is either persistent (it stays on your device until you clear it) or lasts for one visit.",
         # a copy kept when the user edits or deletes describes that feature
         "When you edit your profile, we may keep a copy of the earlier version.",
         "You can correct your details or delete them - unless we have to keep them for legal reasons.",
@@ -246,9 +246,9 @@ def test_numbered_paragraphs_read_as_text() -> None:
     # Numbered paragraphs may come out of the segmenter as headings; their sentences still count.
     html = (
         "<h2>9. Data retention and account deletion</h2>"
-        "<p>9.4 You may ask us to deactivate your account in the settings. If you deactivate your account, we do "
-        "not delete your information but hold it for you until you activate your account again.</p>"
-        "<p>9.5 When you delete your account, we delete the data attached to it.</p>"
+        "<p>9.4 A paused account can be switched on again from the settings. While it is paused, we do not "
+        "erase your details but store them for you until you switch the account back on.</p>"
+        "<p>9.5 Once you close your account, we erase the details linked to it.</p>"
     )
     kinds = [r.kind for r in PARSER.parse(html, format="html").retention]
     assert kinds == ["limited", "limited"]

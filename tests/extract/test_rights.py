@@ -65,7 +65,7 @@ def _kinds(text: str) -> set[str]:
         ("Residents may request deletion of the personal data we hold about them.", {"erasure"}),
         # An automated-decision right listed right after the right to object.
         (
-            "Your rights include the right to object and the right not to be subject to automated decision-making.",
+            "You have a right to object, and a right not to be subject to automated decision-making.",
             {"objection", "automated_decision"},
         ),
         ("If you registered, you can change or update your member preferences or information.", {"rectification"}),

@@ -1,8 +1,10 @@
-"""The GoPPC-150 scoring of benchmarks/evaluate.py.
+"""The topic-code scoring of benchmarks/evaluate.py (its `--goppc150` part).
 
-The scoring is checked on a tiny policy built here as Python objects, so no document in
-the corpus' format is written or tracked. The loader and the command line read the real
-corpus only when its folder is given (`pytest --goppc150 PATH`); otherwise they skip.
+The scoring is checked on a tiny policy of our own, built here as Python objects: no
+file of the research corpora, nor a document in their format, is in the repository. The
+topic codes are the published category numbers the scoring maps to record kinds. The
+loader and the command line read the real corpus only when its folder is given
+(`pytest --goppc150 PATH`); otherwise they skip.
 """
 
 from __future__ import annotations
