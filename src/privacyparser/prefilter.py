@@ -173,6 +173,34 @@ class LeadingSpaceSearch:
         return match if match is not None else self.pattern.search(text, pos, endpos)
 
 
+def is_group(item: tuple[Any, Any]) -> bool:
+    """A group or an alternation: read by `strings_of_group`."""
+    return item[0] is sre.SUBPATTERN or item[0] is sre.BRANCH
+
+
+def strings_of_group(
+    item: tuple[Any, Any], walk: Callable[[list[Any]], frozenset[str] | None], limit: int | None = None
+) -> frozenset[str] | None:
+    """The strings of a group or an alternation (`is_group`) in a parsed pattern, `walk`
+    giving those of a sequence: a group's (None when it turns on IGNORECASE, whose
+    matches no literal set describes), or the union of the alternatives' (None when one
+    is unknown or there are more than `limit`). The walkers of this module and of
+    `leading` share it."""
+    op, arg = item
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, body = arg
+        return None if add_flags & re.IGNORECASE else walk(list(body))
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for alternative in arg[1]:
+            strings = walk(list(alternative))
+            if strings is None:
+                return None
+            out |= strings
+        return frozenset(out) if limit is None or len(out) <= limit else None
+    return None
+
+
 def exact_strings(item: tuple[Any, Any]) -> _Exact:
     """Every string the parsed regex item `item` can match, when they are few (at most
     _MAX_EXPANSION); zero-width items match "". Shared with `leading.py`."""
@@ -188,17 +216,8 @@ def exact_strings(item: tuple[Any, Any]) -> _Exact:
                 return None
             chars.add(chr(value))
         return frozenset(chars) if len(chars) <= _MAX_CLASS else None
-    if op is sre.SUBPATTERN:
-        _group, add_flags, _del_flags, body = arg
-        return None if add_flags & re.IGNORECASE else _exact_sequence(list(body))
-    if op is sre.BRANCH:
-        out: set[str] = set()
-        for alternative in arg[1]:
-            strings = _exact_sequence(list(alternative))
-            if strings is None:
-                return None
-            out |= strings
-        return frozenset(out) if len(out) <= _MAX_EXPANSION else None
+    if is_group(item):
+        return strings_of_group(item, _exact_sequence, _MAX_EXPANSION)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:
         strings = _exact_sequence(list(arg[2]))
         return None if strings is None else strings | {""}
@@ -285,19 +304,10 @@ def _candidates(items: list[tuple[object, object]]) -> list[frozenset[str]]:
 
 def _required_item(item: tuple[Any, Any]) -> frozenset[str] | None:
     op, arg = item
-    if op is sre.SUBPATTERN:
-        _group, add_flags, _del_flags, body = arg
-        return None if add_flags & re.IGNORECASE else _required(list(body))
+    if is_group(item):
+        return strings_of_group(item, _required)
     if op is sre.ATOMIC_GROUP:
         return _required(list(arg))
-    if op is sre.BRANCH:
-        out: set[str] = set()
-        for alternative in arg[1]:
-            inner = _required(list(alternative))
-            if inner is None:
-                return None
-            out |= inner
-        return frozenset(out)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
         return _required(list(arg[2]))
     return None

@@ -110,6 +110,14 @@ class DocumentContext:
             info = info.parent
         return info
 
+    def titled_section_at(self, pos: int) -> SectionInfo | None:
+        """The innermost section containing `pos` that has a title: an untitled block
+        (text before the first sub-heading) takes its topic from the section around it."""
+        info = self.section_at(pos)
+        while info is not None and not info.title_lower.strip():
+            info = info.parent
+        return info
+
     def section_id(self, pos: int) -> str | None:
         info = self.section_at(pos)
         return info.id if info else None

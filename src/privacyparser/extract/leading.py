@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-from privacyparser.prefilter import exact_strings
+from privacyparser.prefilter import exact_strings, is_group, strings_of_group
 from privacyparser.regex_cache import compile_regex
 
 # Bounds on the prefix strings: past these the lookahead costs more than it saves.
@@ -90,19 +89,7 @@ def _join(run: _Strings, inner: _Strings) -> _Strings:
 
 
 def _leading_item(item: tuple[Any, Any]) -> _Strings | None:
-    op, arg = item
-    if op is sre.SUBPATTERN:
-        _group, add_flags, _del_flags, body = arg
-        return None if add_flags & re.IGNORECASE else _leading(list(body))
-    if op is sre.BRANCH:
-        out: set[str] = set()
-        for alternative in arg[1]:
-            inner = _leading(list(alternative))
-            if inner is None:
-                return None
-            out |= inner
-        return frozenset(out) if len(out) <= _MAX_PREFIXES else None
-    return None
+    return strings_of_group(item, _leading, _MAX_PREFIXES) if is_group(item) else None
 
 
 def _factored(literals: list[str]) -> str:

@@ -760,16 +760,12 @@ class PurposeReader:
 
     def _in_use_section_at(self, pos: int) -> bool:
         """The innermost titled section is about uses or purposes ("How we use your data")."""
-        info = self.ctx.section_at(pos)
-        while info is not None and not info.title_lower.strip():
-            info = info.parent
+        info = self.ctx.titled_section_at(pos)
         return info is not None and self.ctx.rules.purpose_clauses.use_heading.search(info.title_lower) is not None
 
     def _in_rights_section_at(self, pos: int) -> bool:
         """The innermost titled section is about the user's rights or choices, not about uses."""
-        info = self.ctx.section_at(pos)
-        while info is not None and not info.title_lower.strip():
-            info = info.parent
+        info = self.ctx.titled_section_at(pos)
         rules = self.ctx.rules.purpose_clauses
         return (
             info is not None
@@ -780,9 +776,7 @@ class PurposeReader:
     def _in_security_section_at(self, pos: int) -> bool:
         """The innermost titled section is about keeping data safe, and no section around
         it is about uses ("How we use data > Security" lists a purpose)."""
-        info = self.ctx.section_at(pos)
-        while info is not None and not info.title_lower.strip():
-            info = info.parent
+        info = self.ctx.titled_section_at(pos)
         rules = self.ctx.rules.purpose_clauses
         return (
             info is not None
