@@ -19,7 +19,7 @@ from functools import lru_cache
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-from privacyparser.prefilter import exact_strings, is_group, strings_of_group
+from privacyparser.prefilter import exact_strings, is_group, strings_of_group, trie_regex
 from privacyparser.regex_cache import compile_regex
 
 # Bounds on the prefix strings: past these the lookahead costs more than it saves.
@@ -93,20 +93,12 @@ def _leading_item(item: tuple[Any, Any]) -> _Strings | None:
 
 
 def _factored(literals: list[str]) -> str:
-    """One regex for a set of literals, factored by common prefixes; a literal that
-    another extends makes the rest optional (any one of them is enough)."""
-    trie: dict[str, Any] = {}
+    """One regex for a set of sorted literals, factored by common prefixes (`trie_regex`);
+    a literal that another extends is left out, as the shorter one is enough."""
+    shortest: list[str] = []
     for literal in literals:
-        node = trie
-        for ch in literal:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        if "" in node:
-            # This prefix is itself one of the literals: nothing more is needed.
-            return ""
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return build(trie)
+        # Sorted: a literal's prefixes come before it, and the last kept one is the only
+        # candidate (everything between a prefix and the literal starts with it too).
+        if not shortest or not literal.startswith(shortest[-1]):
+            shortest.append(literal)
+    return trie_regex(shortest)
