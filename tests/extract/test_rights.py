@@ -35,6 +35,9 @@ def _kinds(text: str) -> set[str]:
         ("You are free to lodge a complaint with the supervisory authority where you live.", {"complaint"}),
         ("We use automated decision-making, including profiling, to assess loan requests.", {"automated_decision"}),
         ("Users who exercise these rights will not be discriminated against.", {"non_discrimination"}),
+        # an instruction that names a part of the app or the settings is no cross-reference
+        ("Your rights\nCheck the privacy section of your account settings to delete your data.", {"erasure"}),
+        ("You can opt out of these ads at any time; see the section below for how.", {"objection", "opt_out"}),
         (
             "Users hold rights of access, rectification, cancellation and opposition.",
             {"access", "rectification", "erasure", "objection"},
@@ -181,6 +184,10 @@ def test_text_grants_rights(text: str, expected: set[str]) -> None:
         ("It matters to us that we have your correct contact information.", "rectification"),
         ("A limited number of staff holding special access rights can reach your data.", "access"),
         ("Records kept abroad can face access requests from governments or courts there.", "access"),
+        # a cross-reference to the section that states the right
+        ("Please see the Your Choices section below for ways to opt out of these ads.", "objection"),
+        ("Your opt-out options for marketing e-mail are described below.", "withdraw_consent"),
+        ("Your rights\nCheck the section on your rights to learn how to correct or delete your details.", "erasure"),
     ],
 )
 def test_text_grants_no_such_right(text: str, absent: str) -> None:

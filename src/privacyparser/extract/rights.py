@@ -88,6 +88,7 @@ class RightTables:
     filters: dict[str, RightFilters]
     section_cue: re.Pattern[str]
     pronoun_antecedent: re.Pattern[str]
+    pointer_sentence: re.Pattern[str]
 
 
 def _optional(entry: dict[str, object], key: str) -> re.Pattern[str] | None:
@@ -120,9 +121,10 @@ def right_tables() -> RightTables:
     try:
         section_cue = compile_regex(table["section_cue"])
         pronoun_antecedent = compile_regex(table["pronoun_antecedent"])
+        pointer_sentence = compile_regex(table["pointer_sentence"])
     except (KeyError, re.error) as exc:
-        raise RuleTableError(f"rights.json section_cue/pronoun_antecedent: {exc}") from exc
-    return RightTables(filters, section_cue, pronoun_antecedent)
+        raise RuleTableError(f"rights.json section_cue/pronoun_antecedent/pointer_sentence: {exc}") from exc
+    return RightTables(filters, section_cue, pronoun_antecedent, pointer_sentence)
 
 
 def response_time(ctx: DocumentContext, sentence: str, may_match: bool = True) -> str | None:
@@ -256,6 +258,10 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         )
         if cue and lead_in_shape:
             lead_in = (section, index)
+        if tables.pointer_sentence.search(sentence):
+            # "See the Your Choices section below for how to opt out": the right is read
+            # where that section states it, not in the cross-reference.
+            continue
         user_context = context or cue
         kinds_here: set[str] = set()
         # The sentence before, when in the same paragraph: read once a match is found.
