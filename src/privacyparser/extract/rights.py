@@ -258,14 +258,12 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
         )
         if cue and lead_in_shape:
             lead_in = (section, index)
-        if tables.pointer_sentence.search(sentence):
-            # "See the Your Choices section below for how to opt out": the right is read
-            # where that section states it, not in the cross-reference.
-            continue
         user_context = context or cue
         kinds_here: set[str] = set()
         # The sentence before, when in the same paragraph: read once a match is found.
         before: str | None = None
+        # Whether the sentence is a cross-reference: read once a match is to be kept.
+        pointer: bool | None = None
         while rule_mask:
             # The rules whose bit is set, in table order.
             low = rule_mask & -rule_mask
@@ -291,6 +289,13 @@ def extract_rights(ctx: DocumentContext) -> list[Right]:
                 if not _vetoed(filters, sentence, match, tables.pronoun_antecedent, before):
                     # The sentence veto rules the whole rule out here, whichever match.
                     if filters.exclude_sentence is None or filters.exclude_sentence.search(sentence) is None:
+                        if pointer is None:
+                            pointer = tables.pointer_sentence.search(sentence) is not None
+                        if pointer:
+                            # "See the Your Choices section below for how to opt out": the
+                            # right is read where that section states it, not here.
+                            rule_mask = 0
+                            break
                         kinds_here.add(rule.kind)
                         found.append((start + match.start(), start + match.end(), rule.kind, rule.id, section))
                     break
