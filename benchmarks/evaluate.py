@@ -514,7 +514,24 @@ def gdpr_scoreboard() -> Scoreboard:
         "passage",
         "gold: performed:false annotations (any requirement); predicted: negated DataCategory/Purpose records",
     )
+    # The same measures over passages whose text no other policy of the corpus repeats.
+    # Template boilerplate recurs across many app policies and its copies are labelled
+    # unevenly; text written once is what an unseen policy looks like.
+    board.add(
+        "gdpr.rights.passage.own_text",
+        "rights, passages written once",
+        "passage x kind",
+        "*.own_text: the measure over passages whose text (lower-cased, punctuation dropped) "
+        "is in no other policy of the corpus",
+    )
+    board.add("gdpr.data_categories.quote.own_text", "data quotes, passages written once", "quote / record")
+    board.add("gdpr.purposes.quote.own_text", "purpose quotes, passages written once", "quote / record")
     return board
+
+
+def passage_key(text: str) -> str:
+    """A passage's text as compared across policies: lower-cased, punctuation and spacing dropped."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 class _Locates(Protocol):
@@ -534,7 +551,10 @@ def place_records(board: Scoreboard, policy: _Locates, records: list[Rec]) -> di
     return placed
 
 
-def score_gdpr_policy(board: Scoreboard, policy: GdprPolicy, records: list[Rec]) -> None:
+def score_gdpr_policy(
+    board: Scoreboard, policy: GdprPolicy, records: list[Rec], repeated: Collection[str] = frozenset()
+) -> None:
+    """Score one policy; `repeated` holds the passage keys that other policies share."""
     name = policy.name
     passages = policy.passages
     placed = place_records(board, policy, records)
@@ -568,6 +588,13 @@ def score_gdpr_policy(board: Scoreboard, policy: GdprPolicy, records: list[Rec])
                 pred_passage[(index, rec.label)].append(rec)
     board["gdpr.rights.policy"].compare_sets(name, gold_policy, pred_policy, passage_context)
     board["gdpr.rights.passage"].compare_sets(name, gold_passage, pred_passage, passage_context)
+    own_text = {p.index for p in passages if passage_key(p.text) not in repeated}
+    board["gdpr.rights.passage.own_text"].compare_sets(
+        name,
+        {key: v for key, v in gold_passage.items() if key[0] in own_text},
+        {key: v for key, v in pred_passage.items() if key[0] in own_text},
+        passage_context,
+    )
     board.gold_counts["rights granted (policy x kind)"] += len(gold_policy)
 
     def gold_passages(quotes: Callable[[GdprPassage], list[str]]) -> dict[Key, list[str]]:
@@ -605,6 +632,15 @@ def score_gdpr_policy(board: Scoreboard, policy: GdprPolicy, records: list[Rec])
         "data_category",
     )
     score_gdpr_quotes(board["gdpr.purposes.quote"], policy, placed, GDPR_PURPOSES, "purpose")
+    score_gdpr_quotes(
+        board["gdpr.data_categories.quote.own_text"],
+        policy,
+        placed,
+        GDPR_DATA_CATEGORIES,
+        "data_category",
+        own_text,
+    )
+    score_gdpr_quotes(board["gdpr.purposes.quote.own_text"], policy, placed, GDPR_PURPOSES, "purpose", own_text)
 
 
 def score_contact_values(
@@ -685,9 +721,13 @@ def score_gdpr_quotes(
     placed: dict[int, list[Rec]],
     requirements: set[str],
     record_type: str,
+    only: Collection[int] | None = None,
 ) -> None:
-    """Fuzzy-match annotated quotes against non-negated records in the same passage."""
+    """Fuzzy-match annotated quotes against non-negated records in the same passage
+    (of the passages whose index is in `only`, when given)."""
     for p in policy.passages:
+        if only is not None and p.index not in only:
+            continue
         quotes = [a.value for a in p.annotations if a.requirement in requirements and a.performed]
         fragments = [quote_fragments(q) for q in quotes]
         kept = [(q, f) for q, f in zip(quotes, fragments, strict=True) if f]
@@ -1077,15 +1117,19 @@ def parse_records(parser: pp.PolicyParser, board: Scoreboard, name: str, html: s
 
 def run_gdpr(parser: pp.PolicyParser, folder: Path, limit: int | None) -> Scoreboard:
     board = gdpr_scoreboard()
+    policies: list[GdprPolicy] = []
     for path in gdpr200_files(folder)[:limit]:
         try:
-            policy = load_gdpr200_policy(path)
+            policies.append(load_gdpr200_policy(path))
         except (OSError, ValueError, KeyError) as exc:
             board.failures.append((path.name, f"could not load: {exc}"))
-            continue
+    # How many policies hold each passage text, for the *.own_text measures.
+    holders = Counter(key for policy in policies for key in {passage_key(p.text) for p in policy.passages})
+    repeated = {key for key, n in holders.items() if n > 1}
+    for policy in policies:
         board.policies += 1
         board.units += len(policy.passages)
-        score_gdpr_policy(board, policy, parse_records(parser, board, policy.name, policy.html))
+        score_gdpr_policy(board, policy, parse_records(parser, board, policy.name, policy.html), repeated)
     return board
 
 
