@@ -455,6 +455,8 @@ class PurposeReader:
         self._section_tests: dict[tuple[str, int], bool] = {}
         self._sections_at: dict[int, SectionInfo | None] = {}
         self._purpose_list: dict[int, bool] = {}
+        # (sentence start, position) before which `_context_before` found a cue.
+        self._cued_before: tuple[int, int] | None = None
         # Spans of the current sentence read as clauses and rejected.
         self._vetoed: list[tuple[int, int]] = []
         for kind, rule_id, start, end in ctx.clauses:
@@ -610,7 +612,7 @@ class PurposeReader:
             )
             if kind in ("verb", "verb2", "verb3", "any"):
                 # "These tools help us understand ...": "help us" is the cue itself.
-                cued = restated or kind == "verb2" or pats.context.search(lower, s, match.start()) is not None
+                cued = restated or kind == "verb2" or self._context_before(s, match.start())
                 # "Where the law allows, to promote our products;": the list's intro is the cue.
                 cued = cued or (is_list_line and self._in_purpose_list(index))
                 # "Session cookie: to keep you signed in": a label and what it is for.
@@ -676,6 +678,23 @@ class PurposeReader:
             found = self._enumerated(found, e)
         found = [clause for clause in found if not self._in_example(s, clause.start)]
         return [part for clause in found for part in self._split(clause)]
+
+    def _context_before(self, s: int, pos: int) -> bool:
+        """`patterns.context.search(lower, s, pos)`: a practice cue in the sentence before `pos`.
+
+        Once one is found before a word start, it is found before every later position (it
+        ends at a non-word character that lies before that start, which any longer text
+        shows too): the later cues of a sentence ("to provide ..., to improve ...") need
+        no scan of their own.
+        """
+        known = self._cued_before
+        if known is not None and known[0] == s and pos >= known[1]:
+            return True
+        lower = self.ctx.lower
+        found = self.patterns.context.search(lower, s, pos) is not None
+        if found and not (lower[pos - 1].isalnum() or lower[pos - 1] == "_"):
+            self._cued_before = (s, pos)
+        return found
 
     def _enumerated(self, found: list[Clause], e: int) -> list[Clause]:
         """The items after an enumerated purpose clause: "to (1) comply with the law; (2) protect our rights"."""
