@@ -454,7 +454,6 @@ class PurposeReader:
         # Answers that depend only on the section (`_by_section`).
         self._section_tests: dict[tuple[str, int], bool] = {}
         self._sections_at: dict[int, SectionInfo | None] = {}
-        self._purpose_list: dict[int, bool] = {}
         # (sentence start, position) before which `_context_before` found a cue.
         self._cued_before: tuple[int, int] | None = None
         # Spans of the current sentence read as clauses and rejected.
@@ -561,8 +560,8 @@ class PurposeReader:
                 found.append(Clause(verb_start, end, head.group(kind), "lead"))
             pos = end
         elif (
-            (self._in_purpose_list(index) or (ctx.in_heading(s, e) and self._purpose_subheading(s)))
-            and len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS
+            len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS
+            and (self._in_purpose_list(index) or (ctx.in_heading(s, e) and self._purpose_subheading(s)))
             and ctx.rules.list_intro.search(lower[s:e].rstrip()) is None
         ):
             # "User registration", "Placing orders" under "We use your data for:"; a
@@ -807,13 +806,6 @@ class PurposeReader:
         )
 
     def _in_purpose_list(self, index: int) -> bool:
-        """`_find_purpose_list(index)`, once per sentence: `_clauses` asks it for each cue."""
-        found = self._purpose_list.get(index)
-        if found is None:
-            found = self._purpose_list[index] = self._find_purpose_list(index)
-        return found
-
-    def _find_purpose_list(self, index: int) -> bool:
         """A short list line whose list is introduced as a list of purposes."""
         ctx, gate = self.ctx, self.gate
         if not gate.info(index).is_list_line:
