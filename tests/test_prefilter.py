@@ -8,7 +8,9 @@ import pytest
 
 from privacyparser.prefilter import (
     SentenceFilter,
+    _leading_letter_scans,
     factored_by_first_letter,
+    finditer_by_leading_letter,
     required_literal_sets,
     required_literals,
 )
@@ -166,3 +168,43 @@ def test_factored_table_patterns_keep_every_match(rule_id: str, pattern: re.Patt
     lower = example.lower()
     factored = factored_by_first_letter(pattern)
     assert [m.span() for m in factored.finditer(lower)] == [m.span() for m in pattern.finditer(lower)], rule_id
+
+
+@pytest.mark.parametrize(
+    ("pattern", "split"),
+    [
+        # One letter's alternatives behind the string they share ("re", "ke"), in order.
+        (r"\b(?:retain|retained|keep|keeps|kept|remove|stores?|stored)\b", True),
+        # A leading group of words reads as one alternative per word; a lookaround stays.
+        (r"\b(?:(?:as|so) long as|only (?:until|till)|store(?<!the store)(?!\s+hours))\b", True),
+        (r"\b(?:log|logs|log in with|logged|de-identif\w*|users?)\b", True),
+        # Not split: an alternative opening with no plain letter, a capturing group,
+        # case-insensitive or repeated.
+        (r"\b(?:a|ab|abc|b?c|information about)\b", False),
+        (r"\b(?:[lr]ead|read)\b", False),
+        (r"\b(?:(keep)|retain)\b", False),
+        (r"(?i)\b(?:keep|retain)\b", False),
+        (r"\b(?:keep|retain)+\b", False),
+        (r"keep|retain", False),
+    ],
+)
+def test_finditer_by_leading_letter_finds_the_same_matches(pattern: str, split: bool) -> None:
+    original = re.compile(pattern)
+    sentences = [
+        *_FACTOR_SENTENCES,
+        "we keep logs as long as needed, so long as you stay; the store hours and our stores change.",
+        "retained.keep kept, unkept, de-identified only until then; we removed store records only till may.",
+        "keepkeep retain-retain reads lead (keep) users logged in",
+    ]
+    for sentence in sentences:
+        found = [m.span() for m in finditer_by_leading_letter(original, sentence)]
+        assert found == [m.span() for m in original.finditer(sentence)]
+    assert (_leading_letter_scans(original) is not None) == split
+
+
+def test_finditer_by_leading_letter_on_the_retention_cue() -> None:
+    cue = load_rules().retention_cue
+    assert _leading_letter_scans(cue) is not None
+    for sentence in _FACTOR_SENTENCES:
+        found = [m.span() for m in finditer_by_leading_letter(cue, sentence)]
+        assert found == [m.span() for m in cue.finditer(sentence)]

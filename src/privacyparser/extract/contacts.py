@@ -14,7 +14,8 @@ import numpy
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.models import Contact, ContactKind
-from privacyparser.prefilter import may_match
+from privacyparser.prefilter import literal_checks, remembered
+from privacyparser.rules import RoleRule
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}\b"
@@ -331,16 +332,20 @@ def _role(ctx: DocumentContext, start: int, end: int, value: str, kind: str) -> 
         if block_start <= floor:
             block_start = floor
             break
-    # Only the part of the sentence near the contact is read, so that a sentence listing
-    # thousands of addresses costs linear time.
-    windows = (
-        ctx.lower[max(sentence_start, start - ROLE_WINDOW) : min(sentence_end, end + ROLE_WINDOW)],
-        ctx.lower[max(block_start, start - 300) : start],
-        ctx.section_titles(start),
-    )
-    for window in windows:
-        for rule in ctx.rules.contact_roles:
-            if may_match(rule.pattern, window) and rule.pattern.search(window):
+
+    def windows() -> Iterator[str]:
+        # Each window is cut only when the ones before it name no role. Only the part of
+        # the sentence near the contact is read, so that a sentence listing thousands of
+        # addresses costs linear time.
+        yield ctx.lower[max(sentence_start, start - ROLE_WINDOW) : min(sentence_end, end + ROLE_WINDOW)]
+        yield ctx.lower[max(block_start, start - 300) : start]
+        yield ctx.section_titles(start)
+
+    roles = _role_checks(ctx.rules.contact_roles)
+    for window in windows():
+        for rule, checks in roles:
+            # `may_match` inlined (its literals looked up once per rule set, not per window).
+            if (checks is None or any(map(window.__contains__, checks))) and rule.pattern.search(window):
                 return rule.role
     if kind == "email":
         local = value.split("@", 1)[0]
@@ -348,6 +353,12 @@ def _role(ctx: DocumentContext, start: int, end: int, value: str, kind: str) -> 
             if rule.pattern.search(local):
                 return rule.role
     return "unknown"
+
+
+def _role_checks(roles: tuple[RoleRule, ...]) -> tuple[tuple[RoleRule, tuple[str, ...] | None], ...]:
+    """Each role rule with the strings one of which a window must hold for it to match
+    (`literal_checks`), once per rule set."""
+    return remembered(roles, "contacts.roles", lambda: tuple((rule, literal_checks(rule.pattern)) for rule in roles))
 
 
 def _default_region(ctx: DocumentContext, emails: list[str]) -> str | None:

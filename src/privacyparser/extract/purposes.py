@@ -165,6 +165,8 @@ def _trailing(text: str, start: int, end: int) -> int | None:
     return None if found is None else found.start()
 
 
+# What a cache holds for a key it has not seen (its values may be None).
+_UNKNOWN: Any = object()
 # A section about what is collected, not about uses.
 _COLLECTION_TITLE = re.compile(r"\b(?:collect\w*|gather\w*|information|data)\b")
 _USE_TITLE = re.compile(r"\b(?:use|uses|using|purposes?|why)\b")
@@ -452,6 +454,8 @@ class PurposeReader:
         # Answers that depend only on the section (`_by_section`).
         self._section_tests: dict[tuple[str, int], bool] = {}
         self._sections_at: dict[int, SectionInfo | None] = {}
+        # (sentence start, position) before which `_context_before` found a cue.
+        self._cued_before: tuple[int, int] | None = None
         # Spans of the current sentence read as clauses and rejected.
         self._vetoed: list[tuple[int, int]] = []
         for kind, rule_id, start, end in ctx.clauses:
@@ -493,10 +497,11 @@ class PurposeReader:
         opening = _Opening(body, pats.line_head.match(lower, body, e), pats.start.search(lower, s, e))
         if opening.head is not None or opening.first is not None:
             return opening
-        # A list item or a subheading that names a purpose ("Placing orders").
-        if len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS and (
-            ctx.in_heading(s, e) or self.gate.info(index).is_list_line
-        ):
+        # A list item or a subheading that names a purpose ("Placing orders"). (Its kind
+        # is asked first: most sentences are neither, and need not be split into words.)
+        if (ctx.in_heading(s, e) or self.gate.info(index).is_list_line) and len(
+            lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)
+        ) <= _MAX_ITEM_WORDS:
             return opening
         # A plain-verb statement under a heading about uses.
         if self._in_use_section(s) and pats.statement.search(lower, body, e) is not None:
@@ -606,7 +611,7 @@ class PurposeReader:
             )
             if kind in ("verb", "verb2", "verb3", "any"):
                 # "These tools help us understand ...": "help us" is the cue itself.
-                cued = restated or kind == "verb2" or pats.context.search(lower, s, match.start()) is not None
+                cued = restated or kind == "verb2" or self._context_before(s, match.start())
                 # "Where the law allows, to promote our products;": the list's intro is the cue.
                 cued = cued or (is_list_line and self._in_purpose_list(index))
                 # "Session cookie: to keep you signed in": a label and what it is for.
@@ -673,6 +678,23 @@ class PurposeReader:
         found = [clause for clause in found if not self._in_example(s, clause.start)]
         return [part for clause in found for part in self._split(clause)]
 
+    def _context_before(self, s: int, pos: int) -> bool:
+        """`patterns.context.search(lower, s, pos)`: a practice cue in the sentence before `pos`.
+
+        Once one is found before a word start, it is found before every later position (it
+        ends at a non-word character that lies before that start, which any longer text
+        shows too): the later cues of a sentence ("to provide ..., to improve ...") need
+        no scan of their own.
+        """
+        known = self._cued_before
+        if known is not None and known[0] == s and pos >= known[1]:
+            return True
+        lower = self.ctx.lower
+        found = self.patterns.context.search(lower, s, pos) is not None
+        if found and not (lower[pos - 1].isalnum() or lower[pos - 1] == "_"):
+            self._cued_before = (s, pos)
+        return found
+
     def _enumerated(self, found: list[Clause], e: int) -> list[Clause]:
         """The items after an enumerated purpose clause: "to (1) comply with the law; (2) protect our rights"."""
         lower = self.ctx.lower
@@ -721,18 +743,17 @@ class PurposeReader:
 
     def _by_section(self, test: Callable[[int], bool], pos: int) -> bool:
         """`test(pos)`, which depends only on the section at `pos`: once per section."""
-        key = (test.__name__, id(self._section_at(pos)))
+        # `ctx.section_at`, once per position (a sentence start is asked several times);
+        # looked up here, without a call of its own, as this is asked about 16,000 times
+        # a pass over the OPP-115 texts.
+        section = self._sections_at.get(pos, _UNKNOWN)
+        if section is _UNKNOWN:
+            section = self._sections_at[pos] = self.ctx.section_at(pos)
+        key = (test.__name__, id(section))
         found = self._section_tests.get(key)
         if found is None:
             found = self._section_tests[key] = test(pos)
         return found
-
-    def _section_at(self, pos: int) -> SectionInfo | None:
-        """`ctx.section_at`, once per position (a sentence start is asked several times)."""
-        cache = self._sections_at
-        if pos not in cache:
-            cache[pos] = self.ctx.section_at(pos)
-        return cache[pos]
 
     def _imperative_allowed(self, pos: int) -> bool:
         return self._by_section(self._imperative_allowed_at, pos)
