@@ -190,6 +190,8 @@ def _english_share_by_regex(text: str) -> float:
         "We collect the data you give us and use it for the service. " * 8,
         "THE Data OF you AND your " * 10,
         "the " * 29 + "x" * 65 + "the",  # a 95-letter run is four words, the last one "the"
+        "the " * 29 + "x" * 30 + "the",  # 33 letters: two words, the second one "the"
+        "the " * 29 + "x" * 30 + " the",  # a run of exactly 30 letters stays one word
         "the of and " * 9 + "supercalifragilisticexpialidociousness" * 3,
         "Nous collectons vos données personnelles pour le service et la sécurité. " * 6,
         "Wir verarbeiten Ihre Daten gemäß Art. 6 DSGVO und löschen sie. " * 6,
