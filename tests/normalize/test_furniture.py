@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from privacyparser.normalize import furniture
@@ -237,3 +239,47 @@ def test_terms_kinds_as_the_markers_count_them(text: str) -> None:
     found = sum(1 for marker in furniture._TERMS_MARKERS if marker.search(text))
     for needed in range(1, 5):
         assert furniture._has_terms_kinds(text, needed) is (found >= needed)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "bound"),
+    [
+        (furniture._SHARE_BUTTON, furniture._MAX_SHARE_BUTTON_CHARS),
+        (furniture._TOC_LABEL, furniture._MAX_LABEL_CHARS),
+        (furniture._LONE_NUMBER, furniture._MAX_LABEL_CHARS),
+    ],
+)
+def test_whole_line_patterns_match_no_longer_text_than_their_bound(pattern: re.Pattern[str], bound: int) -> None:
+    # Lines longer than the bound are not tried; the regex parser's widest match says so.
+    from re import _parser
+
+    assert _parser.parse(pattern.pattern, pattern.flags).getwidth()[1] <= bound
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Back to top",
+        "Safe Harbor Logo",
+        "safe harbor logo",
+        "© 2019 Example",
+        "All Rights Reserved.",
+        "Sign in | Register",
+        "From Example Wiki",
+        "We collect your e-mail address.",
+        "Copyright Complaints",
+        "Contact",
+        "",
+    ],
+)
+def test_navigation_line_pattern_is_any_of_its_parts(line: str) -> None:
+    parts = (
+        furniture._NAVIGATION,
+        furniture._PAGE_META,
+        furniture._LOGO,
+        furniture._COPYRIGHT,
+        furniture._ALL_RIGHTS,
+        furniture._ACCOUNT,
+    )
+    expected = any(part.fullmatch(line) for part in parts)
+    assert (furniture._NAVIGATION_LINE.fullmatch(line) is not None) == expected

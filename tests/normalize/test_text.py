@@ -136,3 +136,18 @@ def test_steps_find_what_a_whole_text_scan_finds(source: str) -> None:
         assert [skipped[1].source_span(i, i + 1) for i in range(len(skipped[0]))] == [
             scanned[1].source_span(i, i + 1) for i in range(len(scanned[0]))
         ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a\x00b\x01c\td\ne\rf\x0bg\x0ch\x1fi\x7fj",
+        "zero\u200bwidth and a \x08 backspace",
+        "\x1c\x1d\x1e\x1f\u00a0\u2028 text",
+    ],
+)
+def test_control_characters_are_counted_one_by_one(source: str) -> None:
+    # The warning counts the characters below a space other than tab and line breaks.
+    expected = sum(1 for ch in source if ch < " " and ch not in "\t\n\r")
+    _, _, warnings = _normalize(source)
+    assert f"removed {expected} control character(s) from the input" in warnings

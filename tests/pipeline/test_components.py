@@ -148,6 +148,8 @@ def test_parser_only_docs_carry_the_same_user_data_without_spaCy_outputs() -> No
         "x" * 150 + " your email address\n" + "y" * 250 + "\nip address",
         "\n\n",
         "cookies",
+        # Short lines are tokenised in runs, a special case ("e.g.", "don't") in any line.
+        "Name\nEmail address\ne.g. your phone number\n\nIP address\nWe don't sell cookies\n" * 40,
     ],
 )
 def test_clauses_found_line_by_line_are_those_of_the_whole_doc(text: str) -> None:
@@ -159,6 +161,31 @@ def test_clauses_found_line_by_line_are_those_of_the_whole_doc(text: str) -> Non
     component = nlp.get_pipe("policy_clauses")
     whole = component(make_doc(nlp, text)).user_data[keys.CLAUSES]
     assert component.clauses_by_line(text) == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name\nEmail address\ne.g. your phone number\n\nIP address\nWe don't sell cookies\n" * 40,
+        "Short line\n" + "a long paragraph about your data " * 40 + "\nAnother short one\n\n\nLast",
+        "  leading and trailing spaces  \n\t tab line\n\n",
+        "\n",
+        "",
+    ],
+)
+def test_runs_of_lines_hold_the_tokens_of_each_line(text: str) -> None:
+    # `line_docs` tokenises short lines together; each line's tokens (whitespace aside)
+    # and their offsets must be those of the line tokenised alone.
+    from privacyparser.pipeline.tokens import line_docs
+
+    nlp = build_pipeline()
+    got = [(offset + t.idx, t.text) for offset, doc in line_docs(nlp, text) for t in doc if not t.is_space]
+    want = []
+    offset = 0
+    for line in text.split("\n"):
+        want += [(offset + t.idx, t.text) for t in nlp.make_doc(line) if not t.is_space]
+        offset += len(line) + 1
+    assert got == want
 
 
 @pytest.mark.parametrize(

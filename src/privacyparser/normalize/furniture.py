@@ -100,11 +100,30 @@ _LONE_NUMBER = re.compile(r"\d{1,3}")
 _TOC_LABEL = re.compile(r"(?i)(?:table of )?contents:?")
 # A line of a policy that is a sentence, not navigation, has enough words to say so.
 _MAX_FURNITURE_WORDS = 25
+# The patterns a navigation line matches whole, as one: a regex call per line instead of
+# six (a whole match of an alternation is a whole match of one of its branches).
+_NAVIGATION_LINE = re.compile(
+    "|".join(
+        f"(?{'i' if pattern.flags & re.IGNORECASE else ''}:{pattern.pattern.removeprefix('(?i)')})"
+        for pattern in (_NAVIGATION, _PAGE_META, _LOGO, _COPYRIGHT, _ALL_RIGHTS, _ACCOUNT)
+    )
+)
+# The longest texts `_SHARE_BUTTON` and `_TOC_LABEL` or `_LONE_NUMBER` match whole
+# (tests/normalize/test_furniture.py checks them): a longer line needs no regex call.
+_MAX_SHARE_BUTTON_CHARS = 17
+_MAX_LABEL_CHARS = 18
 
 
 def _lines_with_offsets(text: str, limit: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     pos = 0
+    if limit > len(text):
+        # Every line (a text has at most one more than it has characters): split in C.
+        for line in text.split("\n"):
+            end = pos + len(line)
+            out.append((pos, end, line))
+            pos = end + 1
+        return out
     while pos <= len(text) and len(out) < limit:
         end = text.find("\n", pos)
         if end < 0:
@@ -124,13 +143,7 @@ def navigation_kind(line: str) -> str | None:
     # Split no further than needed to tell: most lines are long paragraphs.
     if not stripped or len(stripped.split(maxsplit=_MAX_FURNITURE_WORDS)) > _MAX_FURNITURE_WORDS:
         return None
-    if _NAVIGATION.fullmatch(stripped):
-        return "navigation"
-    if _PAGE_META.fullmatch(stripped) or _LOGO.fullmatch(stripped):
-        return "navigation"
-    if _COPYRIGHT.fullmatch(stripped) or _ALL_RIGHTS.fullmatch(stripped):
-        return "navigation"
-    if _ACCOUNT.fullmatch(stripped):
+    if _NAVIGATION_LINE.fullmatch(stripped):
         return "navigation"
     # A menu row holds its separators ("|", "•"); most lines hold none and need no match.
     if (
@@ -156,6 +169,8 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
         if kinds[index] is not None or start in taken:
             continue
         stripped = line.strip()
+        if len(stripped) > _MAX_LABEL_CHARS:
+            continue
         if _TOC_LABEL.fullmatch(stripped):
             kinds[index] = "table_of_contents"
         # A lone number before a paragraph is a page number or a counter, not the number of a
@@ -187,10 +202,15 @@ def _navigation_kinds(lines: list[tuple[int, int, str]], taken: set[int]) -> lis
     kinds = [None if start in taken else navigation_kind(line) for start, _, line in lines]
     # "Share | Tweet | Pin | E-mail" printed one button a line: bare names next to share lines.
     for index, (start, _, line) in enumerate(lines):
-        if kinds[index] is None and start not in taken and _SHARE_BUTTON.fullmatch(line.strip()):
+        if kinds[index] is None and start not in taken and _is_share_button(line):
             if _share_run(lines, kinds, index) >= 3:
                 kinds[index] = "navigation"
     return kinds
+
+
+def _is_share_button(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= _MAX_SHARE_BUTTON_CHARS and _SHARE_BUTTON.fullmatch(stripped) is not None
 
 
 def _paragraph(line: str) -> bool:

@@ -247,6 +247,10 @@ def rewrite_matches(
         if new is None:
             continue
         start, end = match.span()
+        if new == text[start:end]:
+            # Unchanged ("\n\n" for a blank line): copied with the text after it, into
+            # the same verbatim piece the copies would merge into.
+            continue
         builder.copy(pos, start)
         builder.replace(new, start, end)
         pos = end

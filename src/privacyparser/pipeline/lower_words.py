@@ -44,7 +44,13 @@ class LowerCaseWords:
         found = self._known.get(word)
         if found is None:
             # Only a whole word of the text can be one of its words; a lower-case one
-            # is written in lower case wherever it occurs.
-            found = bool(word.islower() and WORD.fullmatch(word) and _whole_word(word).search(self.text))
+            # is written in lower case wherever it occurs. A match starts where the word
+            # does: `str.find` skips to the first occurrence (or finds none) several times
+            # faster than the regex's own scan for its literal, and its look-behinds still
+            # see the characters before where the search starts.
+            found = False
+            if word.islower() and WORD.fullmatch(word):
+                first = self.text.find(word)
+                found = first >= 0 and _whole_word(word).search(self.text, first) is not None
             self._known[word] = found
         return found

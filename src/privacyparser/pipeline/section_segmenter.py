@@ -220,8 +220,14 @@ def _is_capitals_title(text: str) -> bool:
     """A title in capitals closed by a full stop ("HOW WE USE YOUR INFORMATION."): no sentence."""
     if not text.endswith(".") or not _is_title_like(text[:-1]):
         return False
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) > 1 and sum(1 for ch in letters if ch.isupper()) >= 0.8 * len(letters)
+    return _mostly_capitals(text)
+
+
+def _mostly_capitals(text: str) -> bool:
+    """More than one letter, four in five of them capitals; counted by `map` in C, not per
+    character in Python."""
+    letters = sum(map(str.isalpha, text))
+    return letters > 1 and sum(map(str.isupper, filter(str.isalpha, text))) >= 0.8 * letters
 
 
 def _is_title_like_or_capitals(text: str) -> bool:
@@ -532,8 +538,7 @@ def _text_style(text: str, lower_words: Container[str] | None = None) -> tuple[s
     A question ends in "?": questions and labels of one case are different looks.
     """
     end = text[-1] if text[-1:] in ".:?" else ""
-    letters = [ch for ch in text if ch.isalpha()]
-    if letters and sum(1 for ch in letters if ch.isupper()) >= 0.8 * len(letters) and len(letters) > 1:
+    if _mostly_capitals(text):
         return ("plain", "caps", end)
     # Title case leaves the short function words in lower case ("Use of Cookies").
     words = [w for w in text.split() if w[0].isalpha() and not (w.islower() and w in _MINOR_WORDS)]
@@ -602,7 +607,7 @@ class SectionSegmenter:
             _mark_furniture(lines, toc)
             next_content = _next_content_index(lines)
 
-        candidates = self._candidates(lines, hint_by_line, next_content)
+        candidates = self._candidates(text, lines, hint_by_line, next_content)
         leading_title = self._leading_title(lines, candidates, next_content)
         if leading_title is not None:
             candidates = candidates[1:]
@@ -679,13 +684,14 @@ class SectionSegmenter:
         return out
 
     def _candidates(
-        self, lines: list[Line], hint_by_line: dict[int, int], next_content: list[int]
+        self, text: str, lines: list[Line], hint_by_line: dict[int, int], next_content: list[int]
     ) -> list[HeadingNode]:
         # Unnumbered title-like lines are headings in plain text only: HTML marks its own.
         # In a policy with numbered headings they are taken only inside a numbered section
         # (the lines before the first number are the title and the preamble).
         detect_unnumbered = not hint_by_line
-        lower_words = _lower_case_words("\n".join(line.text for line in lines)) if detect_unnumbered else None
+        # `text` is the lines joined by their line breaks (see `split_lines`).
+        lower_words = _lower_case_words(text) if detect_unnumbered else None
         numbered_seen = False
         numbered_policy = self._count_numbered_headings(lines) >= 3
         open_numbers: list[Numbering] = []  # innermost last; for sequence checks
@@ -836,6 +842,8 @@ class SectionSegmenter:
     def _is_unnumbered_heading(lines: list[Line], index: int, next_content: list[int], after_heading: bool) -> bool:
         """A short title-like line standing alone before a paragraph (or a sub-heading)."""
         line = lines[index]
+        if len(line.text) > MAX_UNNUMBERED_CHARS and not (line.text[0].isspace() or line.text[-1].isspace()):
+            return False  # too long even stripped, without copying a paragraph to strip it
         text = line.text.strip()
         if len(text) > MAX_UNNUMBERED_CHARS or _BULLET.match(text):
             return False

@@ -26,6 +26,11 @@ _LONG_RUN = re.compile(rf"\S{{{LONG_RUN_CHARS + 1},}}")
 # included), finds where such a run may be with one substring search.
 _NON_SPACE = bytes(ord(" ") if re.match(r"\s", chr(c)) else ord("x") for c in range(128)) + b"x" * 128
 _LONG_RUN_BYTES = b"x" * (LONG_RUN_CHARS + 1)
+# Lines are tokenised in runs of up to this many characters (a longer line alone).
+RUN_CHARS = 800
+# What joins the lines of a run: whitespace, as "\n" is, but not one of the tokenizer's
+# special cases ("\n" is), which would stop its caching for the rest of the run.
+_LINE_BREAK = "\x0b"
 
 
 def _has_long_run(text: str) -> bool:
@@ -64,26 +69,46 @@ def _make_doc_cutting_runs(nlp: Language, text: str) -> Doc:
 
 
 def line_docs(nlp: Language, text: str) -> Iterator[tuple[int, Doc]]:
-    """(offset, Doc) of every line of `text` that is not empty, in order: the Doc of
-    `text[offset : offset + len(line)]`.
+    """(offset, Doc) of runs of whole lines of `text`, in order: each Doc holds the tokens
+    `make_doc(nlp, text)` has in `text[offset : offset + len(doc.text)]`, its text that
+    slice with every line break a vertical tab (so a token's `idx` plus `offset` is its
+    place in `text`). A run starts and ends on a line that is not empty.
 
     A line's tokens are those `make_doc(nlp, text)` has there: the tokenizer cuts the
     text at whitespace and tokenises each piece alone, and its special cases never
-    reach over a line break (a whitespace token). Line by line is two to three times
-    faster on a policy: once the tokenizer has met a special case ("e.g.", "don't") it
-    stops caching how it split pieces, for the rest of that call (spaCy issue #13950: `has_special` is never reset),
-    and re-splits every later word with its affix regexes; each call starts afresh.
+    reach over a line break (a whitespace token; a vertical tab is one too, and no
+    special case holds one). Called once per line or run, the tokenizer is two to three
+    times faster than on a whole policy: once it has met a special case ("e.g.",
+    "don't", and the line break "\n" itself) it stops caching how it split pieces, for the
+    rest of that call (spaCy issue #13950: `has_special` is never reset), and re-splits every
+    later word with its affix regexes; each call starts afresh. Short lines (headings,
+    list items) are tokenised RUN_CHARS characters at a time: a Doc costs about as much
+    to make as a short line's tokens (a quarter of the tokenizer's time, one Doc a line).
     """
-    cut_runs = _has_long_run(text)
     # `nlp.make_doc` is the tokenizer behind a length check the parser makes itself
     # (`max_length` is set out of reach): called straight, thousands of calls a policy
     # save a Python frame each.
     tokenizer = nlp.tokenizer
     offset = 0
+    if _has_long_run(text):
+        for line in text.split("\n"):
+            if line:
+                yield offset, make_doc(nlp, line)
+            offset += len(line) + 1
+        return
+    start = -1  # where the run being gathered starts
+    end = 0  # where its last line ends
     for line in text.split("\n"):
         if line:
-            yield offset, make_doc(nlp, line) if cut_runs else tokenizer(line)
+            if start >= 0 and offset + len(line) - start > RUN_CHARS:
+                yield start, tokenizer(text[start:end].replace("\n", _LINE_BREAK))
+                start = -1
+            if start < 0:
+                start = offset
+            end = offset + len(line)
         offset += len(line) + 1
+    if start >= 0:
+        yield start, tokenizer(text[start:end].replace("\n", _LINE_BREAK))
 
 
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
