@@ -156,7 +156,8 @@ def _negated_before(ctx: DocumentContext, sentence_start: int, term_start: int) 
     window_start = max(sentence_start, term_start - NEGATION_WINDOW)
     # The clause read is the end of this window: most windows (five in six) hold none of
     # the cue's literals, and are done with before the clause is cut out.
-    if not _cue_index(ctx).holds(window_start, term_start):
+    cue_index = _cue_index(ctx)
+    if not cue_index.holds(window_start, term_start):
         return False
     prefix = ctx.lower[window_start:term_start]
     for boundary in _CLAUSE_BOUNDARIES:
@@ -166,9 +167,13 @@ def _negated_before(ctx: DocumentContext, sentence_start: int, term_start: int) 
     # A contrast names what is not done, with no verb of its own: "for billing, not for
     # advertising", "to count visits and never to identify you". It ends the clause, so
     # only its last characters are read.
-    if ctx.rules.negation_contrast.search(prefix, max(0, len(prefix) - _CONTRAST_LIMIT)) is not None:
+    contrast_start = max(0, len(prefix) - _CONTRAST_LIMIT)
+    contrast = ctx.rules.negation_contrast
+    # Its literals ("not", "never") tested first: the search tried every position.
+    if may_match(contrast, prefix[contrast_start:]) and contrast.search(prefix, contrast_start) is not None:
         return True
-    if not may_match(ctx.rules.negation, prefix):
+    # The clause ends the window: the index answers `may_match(ctx.rules.negation, prefix)`.
+    if not cue_index.holds(term_start - len(prefix), term_start):
         return False
     match = None
     # Looked up by the cue's identity (see `prefilter.remembered`).

@@ -303,7 +303,9 @@ class SentenceInfo:
     lower: str
     is_list_line: bool
     definition: bool
-    data_spans: list[tuple[int, int]] = field(default_factory=list)
+    # The vocabulary matches of the sentence, in document offsets (`data_spans`: relative
+    # to `start`, built when first asked for).
+    spans: list[tuple[int, int]] = field(default_factory=list)
     # Whole-sentence cues asked about for every term of the sentence: searched once.
     cues: dict[str, bool] = field(default_factory=dict)
 
@@ -316,6 +318,16 @@ class SentenceInfo:
     # alternative, its bit in `mask` and the pattern run.
     split: dict[str, tuple[re.Pattern[str], tuple[tuple[int, re.Pattern[str]], ...]]] = field(default_factory=dict)
     _has_cue: bool | None = field(default=None, init=False, repr=False)
+    _data_spans: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def data_spans(self) -> list[tuple[int, int]]:
+        """The vocabulary matches of the sentence, relative to its start."""
+        relative = self._data_spans
+        if relative is None:
+            start = self.start
+            relative = self._data_spans = [(s - start, e - start) for s, e in self.spans]
+        return relative
 
     @property
     def has_cue(self) -> bool:
@@ -330,15 +342,15 @@ class SentenceInfo:
             found = False
             cue, lower = self.practice_cue, self.lower
             if cue is not None:
-                spans = self.data_spans
+                spans, start = self.spans, self.start
                 if spans:
                     for match in cue.finditer(lower):
-                        at = match.start()
+                        at = match.start() + start
                         # A term masks the cue unless an object follows it: asked only of
                         # the terms a match falls in (most sentences' first match is in
                         # none), not of every term of the sentence beforehand.
                         for s, e in spans:
-                            if s <= at < e and not _OBJECT_FOLLOWS.match(lower, e):
+                            if s <= at < e and not _OBJECT_FOLLOWS.match(lower, e - start):
                                 break
                         else:
                             found = True
@@ -599,7 +611,7 @@ class PracticeGate:
         ctx = self.ctx
         start, end = ctx.sentence(index)
         lower = ctx.lower[start:end]
-        spans = [(s - start, e - start) for s, e in self._spans_by_sentence.get(index, ())]
+        spans = self._spans_by_sentence.get(index) or []
         cues = self._masks[index] >> len(self._traps)
         text = ctx.text
         line_start = start == 0 or text[start - 1] == "\n"
@@ -781,7 +793,7 @@ class PracticeGate:
         """The term is an item of a list that also holds data which is not list-only:
         "street, city, state and postcode", not "outside your state, province or country"."""
         lower = self.ctx.lower
-        spans = [(s + info.start, e + info.start) for s, e in info.data_spans]
+        spans = info.spans
         here = next((i for i, span in enumerate(spans) if span == (start, end)), None)
         if here is None:
             return False
@@ -808,8 +820,7 @@ class PracticeGate:
             return True
         if _OF_THE_PERSON.match(lower, end, min(info.end, end + _WINDOW)):
             return True
-        for s, e in info.data_spans:
-            s, e = s + info.start, e + info.start
+        for s, e in info.spans:
             gap = lower[e:start] if e <= start else lower[end:s] if s >= end else None
             if gap is not None and len(gap) <= 8 and (s, e) != (start, end) and self.rules.list_joiner.search(gap):
                 return True
