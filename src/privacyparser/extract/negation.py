@@ -203,15 +203,15 @@ def _last_negation(cue: re.Pattern[str], prefix: str) -> tuple[int, int] | None:
     factored = factored_by_first_letter(cue)
     skipping = skipping_search(factored)
     if skipping is None:
-        last = None
+        last: tuple[int, int] | None = None
         for found in factored.finditer(prefix):
-            last = found
-        return None if last is None else last.span()
+            last = found.span()
+        return last
     # The same matches, each searched from the end of the one before as `finditer` does
     # (none is empty): `re` skips the characters no negation word begins with.
-    span = None
+    span: tuple[int, int] | None = None
     pos = 0
-    while (found := skipping.search(prefix, pos)) is not None:
-        span = found.span("at")
+    while (step := skipping.search(prefix, pos)) is not None:
+        span = step.span("at")
         pos = span[1]
     return span
