@@ -29,6 +29,7 @@ import re
 from bisect import bisect_left
 
 from privacyparser.extract.context import DocumentContext
+from privacyparser.first_chars import skipping_search
 from privacyparser.prefilter import factored_by_first_letter, literal_checks, may_match, remembered
 
 # Where a new clause starts: what precedes it does not govern the term.
@@ -156,7 +157,8 @@ def _negated_before(ctx: DocumentContext, sentence_start: int, term_start: int) 
     window_start = max(sentence_start, term_start - NEGATION_WINDOW)
     # The clause read is the end of this window: most windows (five in six) hold none of
     # the cue's literals, and are done with before the clause is cut out.
-    if not _cue_index(ctx).holds(window_start, term_start):
+    cue_index = _cue_index(ctx)
+    if not cue_index.holds(window_start, term_start):
         return False
     prefix = ctx.lower[window_start:term_start]
     for boundary in _CLAUSE_BOUNDARIES:
@@ -166,28 +168,50 @@ def _negated_before(ctx: DocumentContext, sentence_start: int, term_start: int) 
     # A contrast names what is not done, with no verb of its own: "for billing, not for
     # advertising", "to count visits and never to identify you". It ends the clause, so
     # only its last characters are read.
-    if ctx.rules.negation_contrast.search(prefix, max(0, len(prefix) - _CONTRAST_LIMIT)) is not None:
+    contrast_start = max(0, len(prefix) - _CONTRAST_LIMIT)
+    contrast = ctx.rules.negation_contrast
+    # Its literals ("not", "never") tested first: the search tried every position.
+    if may_match(contrast, prefix[contrast_start:]) and contrast.search(prefix, contrast_start) is not None:
         return True
-    if not may_match(ctx.rules.negation, prefix):
+    # The clause ends the window: the index answers `may_match(ctx.rules.negation, prefix)`.
+    if not cue_index.holds(term_start - len(prefix), term_start):
         return False
-    match = None
-    # Looked up by the cue's identity (see `prefilter.remembered`).
-    for found in factored_by_first_letter(ctx.rules.negation).finditer(prefix):
-        match = found
+    match = _last_negation(ctx.rules.negation, prefix)
     if match is None:
         return False
-    if ctx.rules.negation_exceptions.search(prefix[max(0, match.start() - 20) :]) is not None:
+    match_start, match_end = match
+    if ctx.rules.negation_exceptions.search(prefix[max(0, match_start - 20) :]) is not None:
         return False
     # A condition or a restriction anywhere before the negation in its clause qualifies
     # it too: "without your consent, we will not share ...", "if the user declines, ...".
-    if ctx.rules.negation_qualifier.search(prefix, 0, match.start()) is not None:
+    if ctx.rules.negation_qualifier.search(prefix, 0, match_start) is not None:
         return False
-    if ctx.rules.conditional.search(prefix[max(0, match.start() - 25) : match.start() + 4]) is not None:
+    if ctx.rules.conditional.search(prefix[max(0, match_start - 25) : match_start + 4]) is not None:
         return False
     # A clause of its own between the negation and the term governs the term: "we do
     # not sell data, and we use your email to ...", "... if we learn that we collected".
     # It is looked for from the negation word on, since the cue's gap may span it ("it
     # cannot be provided and we use ...").
-    if ctx.rules.negation_new_clause.search(prefix, prefix.find(" ", match.start())) is not None:
+    if ctx.rules.negation_new_clause.search(prefix, prefix.find(" ", match_start)) is not None:
         return False
-    return ctx.rules.negation_restriction.search(prefix, match.end()) is None
+    return ctx.rules.negation_restriction.search(prefix, match_end) is None
+
+
+def _last_negation(cue: re.Pattern[str], prefix: str) -> tuple[int, int] | None:
+    """The span of the last match of `finditer(prefix)` of the negation cue."""
+    # Looked up by the cue's identity (see `prefilter.remembered`).
+    factored = factored_by_first_letter(cue)
+    skipping = skipping_search(factored)
+    if skipping is None:
+        last: tuple[int, int] | None = None
+        for found in factored.finditer(prefix):
+            last = found.span()
+        return last
+    # The same matches, each searched from the end of the one before as `finditer` does
+    # (none is empty): `re` skips the characters no negation word begins with.
+    span: tuple[int, int] | None = None
+    pos = 0
+    while (step := skipping.search(prefix, pos)) is not None:
+        span = step.span("at")
+        pos = span[1]
+    return span
