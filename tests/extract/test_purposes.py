@@ -257,10 +257,33 @@ def test_plain_verb_statements(text: str, expected: list[tuple[str, str]]) -> No
             "process your request",
         ),
         ("We use cookies to remember your cart as you move through the site.", "remember your cart"),
+        # "and are obliged ...": a duty of the subject follows the purpose.
+        (
+            "Our contractors see your data only to perform these tasks for us and are obliged not to use it otherwise.",
+            "perform these tasks for us",
+        ),
     ],
 )
 def test_clause_ends_before_a_new_subject(text: str, evidence: str) -> None:
     assert evidence in [e for _, e in _purposes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A purpose word before "providers", "service", "companies" names a recipient or a tool.
+        ("We let outside firms, such as analytics providers, collect details about your visits.", []),
+        ("StatsBox is a web analytics service that counts the visitors of a site.", []),
+        # A phrase that awaits its noun ("to operate our") is still read before "Service".
+        ("We use session cookies to operate our Service.", [("basic_service", "operate our Service")]),
+        ("We use your details for analytics and to operate our Service.", [("analytics_research", "analytics")]),
+    ],
+)
+def test_recipients_and_tools_are_no_purposes(text: str, expected: list[tuple[str, str]]) -> None:
+    found = _purposes(text)
+    assert all(item in found for item in expected)
+    if not expected:
+        assert found == []
 
 
 @pytest.mark.parametrize(

@@ -94,6 +94,14 @@ _NOT_A_VERB = re.compile(
 _OPERATION = re.compile(r"track|store your|save your|access your|transmit your|aggregate|compile|record")
 # What turns "law" into a longer noun: "law enforcement", "law firms".
 _LAW_NOUN = re.compile(r"[ -](?:enforcement|firms?|schools?)\b")
+# What turns a purpose phrase into the name of a recipient or a product: "analytics
+# providers" and "advertising partners" receive data, "a web analytics service" is what a
+# tool is; neither is why data is processed. (A phrase that ends in a determiner, "to
+# operate our", awaits its noun: "service" there is what is operated.)
+_RECIPIENT_NOUN = re.compile(
+    r"[ -](?:partners?|providers?|companies|networks?|vendors?|agencies|services?|tools?|software|platforms?)\b"
+)
+_DETERMINER_END = (" our", " the", " your", " their", " its", " a", " an")
 # A short label before a colon ("Session cookie: to ...", "Analytics - to ...").
 _LABEL = re.compile(r"[^.;:!?\n]{1,40}(?::|\s[-–—])\s*")
 # The marks that open a bulleted list item.
@@ -117,6 +125,9 @@ _CLAUSE_END = re.compile(
     r"(?:\s+[\w-]{1,30})?\s+(?:will|would|may|might|can|could|must|shall|should|is|are|was|were|has|have|had|"
     r"requires?|needs?|does|do)\b)"
     r"|(?<=\s)(?=but\b|as (?:you|we|they|users?)\b)"
+    # "... to perform these tasks and are obliged not to ...": a duty of the subject follows.
+    r"|(?<=\s)(?:and|but)\s(?=(?:are|is|shall|will|must)\s+(?:be\s+)?(?:not\s+)?(?:obligated|obliged|required|"
+    r"responsible|liable|bound|prohibited)\b)"
     # "... to send receipts, not for marketing": the contrast names what is not done.
     r"|(?<=,)\s*(?=(?:not|never) (?:for|to)\b)|(?<=\s)(?=(?:and|or) (?:not|never) (?:for|to)\b)"
     r"|(?<=\s)(?=(?:if you|if we|unless|except|when you|whenever|where (?:required|necessary|permitted|applicable|"
@@ -936,6 +947,8 @@ class PurposeReader:
                 # "as required by law enforcement officers": the phrase's last word
                 # begins a longer noun that names a recipient, not the law itself.
                 if _LAW_NOUN.match(ctx.lower, end) and ctx.lower.endswith("law", start, end):
+                    continue
+                if _RECIPIENT_NOUN.match(ctx.lower, end) and not ctx.lower.endswith(_DETERMINER_END, start, end):
                     continue
                 # A bare word ("analytics" of "Google Analytics", "registration") or a
                 # phrase that names an event ("when you create an account") is no purpose
