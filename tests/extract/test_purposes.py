@@ -584,3 +584,21 @@ def test_data_protection_in_a_title_names_the_notice_not_security_measures() -> 
 def test_security_sections(html: str, expected: list[tuple[str, str]]) -> None:
     found = [(p.category, p.text) for p in PARSER.parse(html, format="html").purposes if not p.negated]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Sections about reaching the provider or about updates of the notice state no purposes.
+        ("Contact us", []),
+        ("12. Changes to this privacy notice", []),
+        # A section about uses of contact details does.
+        ("How we use contact information", ["answer your questions about the app"]),
+    ],
+)
+def test_contact_and_changes_sections_state_no_purposes(title: str, expected: list[str]) -> None:
+    html = (
+        f"<h1>Privacy</h1><h2>{title}</h2><p>We read the messages you send us to answer your questions "
+        "about the app.</p>"
+    )
+    assert [p.text for p in PARSER.parse(html, format="html").purposes] == expected

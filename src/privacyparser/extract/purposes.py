@@ -760,6 +760,9 @@ class PurposeReader:
     def _in_security_section(self, pos: int) -> bool:
         return self._by_section(self._in_security_section_at, pos)
 
+    def _in_no_purpose_section(self, pos: int) -> bool:
+        return self._by_section(self._in_no_purpose_section_at, pos)
+
     def _imperative_allowed_at(self, pos: int) -> bool:
         """Imperative list items are purposes outside sections about rights, choices or security."""
         titles = self.ctx.section_titles(pos)
@@ -793,6 +796,17 @@ class PurposeReader:
             info is not None
             and rules.security_heading.search(info.title_lower) is not None
             and rules.use_heading.search(self.ctx.section_titles(pos)) is None
+        )
+
+    def _in_no_purpose_section_at(self, pos: int) -> bool:
+        """The innermost titled section is about reaching the provider or about changes
+        to the notice ("Contact us", "Changes to this policy"), not about uses."""
+        info = self.ctx.titled_section_at(pos)
+        rules = self.ctx.rules.purpose_clauses
+        return (
+            info is not None
+            and rules.no_purpose_section.search(info.title_lower) is not None
+            and rules.use_heading.search(info.title_lower) is None
         )
 
     def _in_purpose_list(self, index: int) -> bool:
@@ -908,8 +922,11 @@ class PurposeReader:
             # "We will respond to your request within a month" under "Your privacy rights":
             # a section about the user's rights states no purpose, except in a list its
             # intro makes one of purposes ("we may keep your data when necessary to:").
-            # Under "How we keep your data safe" the goals of the measures are no purposes.
-            if (self._in_rights_section(s) or self._in_security_section(s)) and not self._in_purpose_list(index):
+            # Under "How we keep your data safe" the goals of the measures are no purposes,
+            # nor is anything under "Contact us" or "Changes to this policy".
+            if (
+                self._in_rights_section(s) or self._in_security_section(s) or self._in_no_purpose_section(s)
+            ) and not self._in_purpose_list(index):
                 continue
             # "You can opt out of marketing emails", "'Service Provider' means ... to
             # facilitate the Service": a choice or a definition states no purpose.
