@@ -602,3 +602,72 @@ def test_contact_and_changes_sections_state_no_purposes(title: str, expected: li
         "about the app.</p>"
     )
     assert [p.text for p in PARSER.parse(html, format="html").purposes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sentence that opens with "in order to", whatever its verb, states its purpose
+        # when the main clause after it states a practice.
+        (
+            "In order to make the booking page available to you, we collect your name and phone number.",
+            [("basic_service", "make the booking page available to you")],
+        ),
+        # The main clause is the user's: the goal is the user's too.
+        ("In order to buy tickets, or to sign in, you may be required to create an account with us.", []),
+        ("In order to make a request, please write to our support team.", []),
+        # Contractors carrying out their own tasks state no purpose of the provider's.
+        ("Our contractors receive your data only to perform their assigned functions for us.", []),
+        ("Our couriers see your address only to carry out their work for us.", []),
+        ("We use your data to perform our contract with you.", [("basic_service", "perform our contract with you")]),
+        # "so that" opens a purpose of its own: the clause before it ends there.
+        (
+            "We use cookies to count visits to each page so that we can improve our app.",
+            [("analytics_research", "count visits to each page"), ("analytics_research", "improve our app")],
+        ),
+        # "We recommend you contact ..." is advice to the user; "recommend you products" is not.
+        (
+            "We use your purchase history to recommend you products you may like.",
+            [("personalization", "recommend you products you may like")],
+        ),
+    ],
+)
+def test_opening_purposes_and_contractors(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _purposes(text) == expected
+
+
+def test_advice_to_contact_someone_is_no_purpose() -> None:
+    html = (
+        "<h1>Privacy</h1><h2>How we use your information</h2>"
+        "<p>If a parcel is late, we recommend you contact the courier directly.</p>"
+    )
+    assert [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated] == []
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # An item that opens a list of its own inside a list of purposes: its items are purposes.
+        (
+            "<p>We use your data to:</p><ul><li>Run your staff account, including for:<ul>"
+            "<li>staff training;</li><li>the management of holiday requests;</li></ul></li></ul>",
+            ["Run your staff account", "staff training", "the management of holiday requests"],
+        ),
+        # A nested list under a list of data names data.
+        (
+            "<p>We collect:</p><ul><li>Contact details, including:<ul>"
+            "<li>staff training;</li><li>the management of holiday requests;</li></ul></li></ul>",
+            [],
+        ),
+        # An infinitive that opens an item of a list of purposes is one, whatever its verb.
+        (
+            "<p>We use your data for the following purposes:</p><ul>"
+            "<li>To scout young players for the club's teams and invite the best ones to trials.</li>"
+            "<li>To our partners, where you agreed.</li></ul>",
+            ["scout young players for the club's teams and invite the best ones to trials"],
+        ),
+    ],
+)
+def test_nested_lists_and_infinitive_items(html: str, expected: list[str]) -> None:
+    found = [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated]
+    assert found == expected

@@ -102,6 +102,9 @@ _RECIPIENT_NOUN = re.compile(
     r"[ -](?:partners?|providers?|companies|networks?|vendors?|agencies|services?|tools?|software|platforms?)\b"
 )
 _DETERMINER_END = (" our", " the", " your", " their", " its", " a", " an")
+# A main clause about the user after an opening purpose: "In order to buy tickets, or to
+# sign in, you must ..." states the user's goal, not the provider's.
+_USER_CLAUSE = re.compile(r",\s*(?:you|users?|visitors?|customers?|parents?|please)\b")
 # A short label before a colon ("Session cookie: to ...", "Analytics - to ...").
 _LABEL = re.compile(r"[^.;:!?\n]{1,40}(?::|\s[-–—])\s*")
 # The marks that open a bulleted list item.
@@ -133,7 +136,7 @@ _CLAUSE_END = re.compile(
     r"|(?<=\s)(?=(?:if you|if we|unless|except|when you|whenever|where (?:required|necessary|permitted|applicable|"
     r"appropriate|we|you)|in accordance|as described|as set out|as outlined|as permitted|as required|as necessary|"
     r"subject to|in compliance with (?:this|our)|on the basis|based on (?:our|your|the legal)|pursuant to|"
-    r"and other purposes|or other purposes)\b))"
+    r"and other purposes|or other purposes|so that|so as to)\b))"
 )
 # What opens a list after "for the following purposes".
 # "For other purposes: We may use ..." is a label before a sentence, not a list.
@@ -153,6 +156,8 @@ _ADVERB = (
 )
 # An aside between "to" and its verb: "to, for example, show trends".
 _ASIDE = r",\s*(?:for example|for instance|e\.\s?g\.|among other things),"
+# An infinitive that opens a list line, whatever its verb: "To scout new players;".
+_INFINITIVE_HEAD = re.compile(rf"(?:in order |so as )?to\s+(?:{_ADVERB}\s+)?(?P<verb>[a-z][a-z-]{{1,20}})\b")
 # Words that begin a noun phrase, never a verb: "in order to better our service" reads
 # "better" as the verb, not as an adverb before "our".
 _DETERMINER = r"(?:the|a|an|our|your|their|its|this|these|those|any|all|such)"
@@ -504,10 +509,11 @@ class PurposeReader:
         opening = _Opening(body, pats.line_head.match(lower, body, e), pats.start.search(lower, s, e))
         if opening.head is not None or opening.first is not None:
             return opening
-        # A list item or a subheading that names a purpose ("Placing orders").
-        if len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS and (
-            ctx.in_heading(s, e) or self.gate.info(index).is_list_line
-        ):
+        # A list item or a subheading that names a purpose ("Placing orders"), or a list
+        # item that opens with an infinitive ("To scout new players for the club's teams").
+        if (
+            len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS or lower.startswith("to ", body)
+        ) and (ctx.in_heading(s, e) or self.gate.info(index).is_list_line):
             return opening
         # A plain-verb statement under a heading about uses.
         if self._in_use_section(s) and pats.statement.search(lower, body, e) is not None:
@@ -566,6 +572,26 @@ class PurposeReader:
                 found.append(Clause(verb_start, end, head.group(kind), "lead"))
             pos = end
         elif (
+            head is None
+            and is_list_line
+            and (infinitive := _INFINITIVE_HEAD.match(lower, body, e)) is not None
+            and not _NOT_A_VERB.fullmatch(infinitive.group("verb"))
+            and self._in_purpose_list(index)
+        ):
+            # "To scout new players;" under "We use your data:": an infinitive that opens
+            # an item of a list of purposes is one, whatever its verb.
+            verb_start = infinitive.start("verb")
+            end = self._clause_end(verb_start, e)
+            rest = lower[end:e]
+            if (
+                end > verb_start
+                and not rules.user_goal.match(lower, verb_start, e)
+                and not rules.reject_clause.match(lower, verb_start, end)
+                and not (rest.startswith(",") and rules.instruction.match(rest[1:]))
+            ):
+                found.append(Clause(verb_start, end, None, "item"))
+            pos = end
+        elif (
             len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS
             and (self._in_purpose_list(index) or (ctx.in_heading(s, e) and self._purpose_subheading(s)))
             and ctx.rules.list_intro.search(lower[s:e].rstrip()) is None
@@ -622,6 +648,17 @@ class PurposeReader:
                 cued = cued or (is_list_line and self._in_purpose_list(index))
                 # "Session cookie: to keep you signed in": a label and what it is for.
                 cued = cued or _LABEL.fullmatch(lower, body, match.start()) is not None
+                if not cued and kind == "any" and match.start() == body:
+                    # "In order to make the app available, we need to collect ...": a
+                    # sentence that opens with its purpose states the practice after it.
+                    after = self._clause_end(clause_start, e)
+                    rest = lower[after:e]
+                    cued = (
+                        rest.startswith(",")
+                        and not rules.instruction.match(rest[1:])
+                        and _USER_CLAUSE.search(rest) is None
+                        and pats.context.search(lower, after, e) is not None
+                    )
                 if not cued and not phrases:
                     continue
                 # A second infinitive is the user's or a duty when its first one is
@@ -828,8 +865,11 @@ class PurposeReader:
                 is_intro[j] = rules.list_intro.search(prev.lower.rstrip()) is not None
             if not prev.is_list_line or is_intro[j]:
                 if j not in self._purpose_intro:
-                    self._purpose_intro[j] = (
-                        is_intro[j] and rules.purpose_clauses.list_purpose_intro.search(prev.lower) is not None
+                    # "Manage your staff account, including for:" opens a list of its own
+                    # inside a list of purposes: its items spell out that purpose.
+                    self._purpose_intro[j] = is_intro[j] and (
+                        rules.purpose_clauses.list_purpose_intro.search(prev.lower) is not None
+                        or (prev.is_list_line and self._in_purpose_list(j))
                     )
                 return self._purpose_intro[j] and j != index
             j -= 1
