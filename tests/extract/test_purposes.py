@@ -671,3 +671,62 @@ def test_advice_to_contact_someone_is_no_purpose() -> None:
 def test_nested_lists_and_infinitive_items(html: str, expected: list[str]) -> None:
     found = [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What someone "will continue to" do is a statement, not why data is processed ...
+        ("A buyer of the shop will continue to operate our services under its own notice.", []),
+        # ... but "to continue to improve" is a purpose.
+        (
+            "We use your feedback to continue to improve our lessons.",
+            [("analytics_research", "improve our lessons")],
+        ),
+        (
+            "We use your e-mail address to tell you about new features of the app.",
+            [("basic_service", "tell you about new features of the app")],
+        ),
+        ("We keep order records to resolve a dispute with you.", [("basic_service", "resolve a dispute with you")]),
+        # Handling complaints about the processing is no purpose of it.
+        ("We cooperate with the supervisory authority to resolve any complaints you raise.", []),
+        # A verb and its object end a clause before the next verb; verbs that share one object do not.
+        (
+            "We keep these records to comply with our legal obligations, resolve disputes, and enforce our agreements.",
+            [
+                ("legal_requirement", "comply with our legal obligations"),
+                ("legal_requirement", "resolve disputes"),
+                ("security_operations", "enforce our agreements"),
+            ],
+        ),
+        (
+            "We use your data to provide, operate and improve the app.",
+            [("analytics_research", "provide, operate and improve the app")],
+        ),
+        # An opening "in order to" clause that no comma closes is not read.
+        ("In order to credit the right partner we share a code with the network, which is deleted after a month.", []),
+    ],
+)
+def test_continued_actions_complaints_and_verb_lists(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _purposes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # An item of a purpose list that names no purpose as a whole may hold a clause.
+        (
+            "<p>We use the data we collect:</p><ul><li>For developing new products and services;</li></ul>",
+            ["developing new products and services"],
+        ),
+        # A label inside a table of purposes ("Legal grounds:") opens no list of purposes.
+        (
+            "<p>Purposes of processing:</p><ul><li>Legal grounds for processing:<ul>"
+            "<li>Fulfilment of a contract</li></ul></li></ul>",
+            [],
+        ),
+    ],
+)
+def test_items_and_labels_of_purpose_lists(html: str, expected: list[str]) -> None:
+    found = [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated]
+    assert found == expected

@@ -104,6 +104,7 @@ _RECIPIENT_NOUN = re.compile(
 _DETERMINER_END = (" our", " the", " your", " their", " its", " a", " an")
 # A main clause about the user after an opening purpose: "In order to buy tickets, or to
 # sign in, you must ..." states the user's goal, not the provider's.
+_WE = re.compile(r"\bwe\b")
 _USER_CLAUSE = re.compile(r",\s*(?:you|users?|visitors?|customers?|parents?|please)\b")
 # A short label before a colon ("Session cookie: to ...", "Analytics - to ...").
 _LABEL = re.compile(r"[^.;:!?\n]{1,40}(?::|\s[-–—])\s*")
@@ -606,7 +607,9 @@ class PurposeReader:
                 and self._item_names_purpose(index, body, end, phrases)
             ):
                 found.append(Clause(body, end, self._head_verb(body, end), "item"))
-            pos = end
+                pos = end
+            # An item that names no purpose as a whole may still hold a clause: "For
+            # developing new products;" is read by the forms of `start`.
         elif self._in_use_section(s):
             # "We may also send you updates and important notifications."
             for match in pats.statement.finditer(lower, body, e):
@@ -655,6 +658,8 @@ class PurposeReader:
                     rest = lower[after:e]
                     cued = (
                         rest.startswith(",")
+                        # "In order to X we share ..., ...": no comma closes the opening clause.
+                        and _WE.search(lower, clause_start, after) is None
                         and not rules.instruction.match(rest[1:])
                         and _USER_CLAUSE.search(rest) is None
                         and pats.context.search(lower, after, e) is not None
@@ -866,14 +871,20 @@ class PurposeReader:
             if not prev.is_list_line or is_intro[j]:
                 if j not in self._purpose_intro:
                     # "Manage your staff account, including for:" opens a list of its own
-                    # inside a list of purposes: its items spell out that purpose.
+                    # inside a list of purposes: its items spell out that purpose (a label
+                    # such as "Legal grounds:" names none).
                     self._purpose_intro[j] = is_intro[j] and (
                         rules.purpose_clauses.list_purpose_intro.search(prev.lower) is not None
-                        or (prev.is_list_line and self._in_purpose_list(j))
+                        or (prev.is_list_line and self._names_purpose(prev.lower) and self._in_purpose_list(j))
                     )
                 return self._purpose_intro[j] and j != index
             j -= 1
         return False
+
+    def _names_purpose(self, line: str) -> bool:
+        """A list line opens with a purpose verb, a gerund or names a purpose noun."""
+        lead = _LEAD.match(line)
+        return self.patterns.item_signal.match(line, lead.end() if lead else 0) is not None
 
     def _purpose_subheading_at(self, pos: int) -> bool:
         """A heading under a purposes heading names a purpose ("Order management")."""
@@ -890,8 +901,15 @@ class PurposeReader:
         while True:
             nxt = None
             for m in self.patterns.split.finditer(lower, current.start + 1, current.end):
-                # Items of a list after "such as" are short ("data analysis, identifying trends").
-                if len(lower[current.start : m.start()].split()) >= (2 if clause.kind == "such" else 3):
+                # Items of a list after "such as" are short ("data analysis, identifying trends");
+                # so is a verb and its object ("resolve disputes, and enforce our terms"),
+                # but not two verbs that share the object after them ("provide, operate and").
+                words = lower[current.start : m.start()].split()
+                if len(words) >= (2 if clause.kind == "such" else 3) or (
+                    len(words) == 2
+                    and words[1].strip(",") not in self.patterns.verb_category
+                    and " ".join(words).strip(",") not in self.patterns.verb_category
+                ):
                     nxt = m
                     break
             if nxt is None:
