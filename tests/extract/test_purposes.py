@@ -730,3 +730,21 @@ def test_continued_actions_complaints_and_verb_lists(text: str, expected: list[t
 def test_items_and_labels_of_purpose_lists(html: str, expected: list[str]) -> None:
     found = [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A section about handling the user's requests reads like one about rights.
+        ("How we respond to your requests", []),
+        ("Verifying your request", []),
+        # A section about uses still states them.
+        ("How we use your requests", ["enable them to act on it too"]),
+    ],
+)
+def test_sections_about_handling_requests_state_no_purposes(title: str, expected: list[str]) -> None:
+    html = (
+        f"<h1>Privacy</h1><h2>{title}</h2><p>We may ask for more details to match them with the records we hold, "
+        "and we share your request with our processors in order to enable them to act on it too.</p>"
+    )
+    assert [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated] == expected
