@@ -748,3 +748,15 @@ def test_sections_about_handling_requests_state_no_purposes(title: str, expected
         "and we share your request with our processors in order to enable them to act on it too.</p>"
     )
     assert [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What the user uses a tool for is the user's goal.
+        ("When you use our watch app to sync your steps, we store the step counts under your account.", []),
+        ("We use the details you give us to book a table for you.", [("basic_service", "book a table for you")]),
+    ],
+)
+def test_what_the_user_uses_something_for(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _purposes(text) == expected
