@@ -760,3 +760,23 @@ def test_sections_about_handling_requests_state_no_purposes(title: str, expected
 )
 def test_what_the_user_uses_something_for(text: str, expected: list[tuple[str, str]]) -> None:
     assert _purposes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clause states the legal purpose that a label or a circumstance would only name.
+        (
+            "Legal obligations: we may disclose your details where this is needed to comply with the law.",
+            [("legal_requirement", "comply with the law")],
+        ),
+        (
+            "If we receive a court order, we may disclose your details to comply with the law.",
+            [("legal_requirement", "comply with the law")],
+        ),
+        # Without such a clause the circumstance of a disclosure is its legal purpose.
+        ("We may disclose your details in answer to a court order.", [("legal_requirement", "court order")]),
+    ],
+)
+def test_legal_circumstances_beside_a_legal_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _purposes(text) == expected

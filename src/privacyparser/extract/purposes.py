@@ -1008,13 +1008,18 @@ class PurposeReader:
             if (clauses or phrases) and addresses_specific_audience(ctx, index):
                 continue
             covered: list[tuple[int, int]] = []
+            # "Legal obligations: we may disclose it to comply with the law": a clause
+            # states the purpose a legal circumstance would only name. (A merger is
+            # named whatever the clauses say: OPP-115 files it on its own.)
+            circumstances: set[str] = set()
             for clause in clauses:
                 category, rule_id = self._category(clause, phrases)
                 out.append(self._record(s, e, clause.start, clause.end, rule_id, category))
                 covered.append((clause.start, clause.end))
+                if category == "legal_requirement":
+                    circumstances.add(category)
             if not phrases or not self.gate.sentence_is_practice(index):
                 continue
-            circumstances: set[str] = set()
             for rule_id, start, end in phrases:
                 rule: PurposeRule = self.rules[rule_id]
                 if any(cs <= start and end <= ce for cs, ce in covered + self._vetoed):
