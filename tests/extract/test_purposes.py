@@ -257,10 +257,33 @@ def test_plain_verb_statements(text: str, expected: list[tuple[str, str]]) -> No
             "process your request",
         ),
         ("We use cookies to remember your cart as you move through the site.", "remember your cart"),
+        # "and are obliged ...": a duty of the subject follows the purpose.
+        (
+            "Our contractors see your data only to perform these tasks for us and are obliged not to use it otherwise.",
+            "perform these tasks for us",
+        ),
     ],
 )
 def test_clause_ends_before_a_new_subject(text: str, evidence: str) -> None:
     assert evidence in [e for _, e in _purposes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A purpose word before "providers", "service", "companies" names a recipient or a tool.
+        ("We let outside firms, such as analytics providers, collect details about your visits.", []),
+        ("StatsBox is a web analytics service that counts the visitors of a site.", []),
+        # A phrase that awaits its noun ("to operate our") is still read before "Service".
+        ("We use session cookies to operate our Service.", [("basic_service", "operate our Service")]),
+        ("We use your details for analytics and to operate our Service.", [("analytics_research", "analytics")]),
+    ],
+)
+def test_recipients_and_tools_are_no_purposes(text: str, expected: list[tuple[str, str]]) -> None:
+    found = _purposes(text)
+    assert all(item in found for item in expected)
+    if not expected:
+        assert found == []
 
 
 @pytest.mark.parametrize(
@@ -561,3 +584,199 @@ def test_data_protection_in_a_title_names_the_notice_not_security_measures() -> 
 def test_security_sections(html: str, expected: list[tuple[str, str]]) -> None:
     found = [(p.category, p.text) for p in PARSER.parse(html, format="html").purposes if not p.negated]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Sections about reaching the provider or about updates of the notice state no purposes.
+        ("Contact us", []),
+        ("12. Changes to this privacy notice", []),
+        # A section about uses of contact details does.
+        ("How we use contact information", ["answer your questions about the app"]),
+    ],
+)
+def test_contact_and_changes_sections_state_no_purposes(title: str, expected: list[str]) -> None:
+    html = (
+        f"<h1>Privacy</h1><h2>{title}</h2><p>We read the messages you send us to answer your questions "
+        "about the app.</p>"
+    )
+    assert [p.text for p in PARSER.parse(html, format="html").purposes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sentence that opens with "in order to", whatever its verb, states its purpose
+        # when the main clause after it states a practice.
+        (
+            "In order to make the booking page available to you, we collect your name and phone number.",
+            [("basic_service", "make the booking page available to you")],
+        ),
+        # The main clause is the user's: the goal is the user's too.
+        ("In order to buy tickets, or to sign in, you may be required to create an account with us.", []),
+        ("In order to make a request, please write to our support team.", []),
+        # Contractors carrying out their own tasks state no purpose of the provider's.
+        ("Our contractors receive your data only to perform their assigned functions for us.", []),
+        ("Our couriers see your address only to carry out their work for us.", []),
+        ("We use your data to perform our contract with you.", [("basic_service", "perform our contract with you")]),
+        # "so that" opens a purpose of its own: the clause before it ends there.
+        (
+            "We use cookies to count visits to each page so that we can improve our app.",
+            [("analytics_research", "count visits to each page"), ("analytics_research", "improve our app")],
+        ),
+        # "We recommend you contact ..." is advice to the user; "recommend you products" is not.
+        (
+            "We use your purchase history to recommend you products you may like.",
+            [("personalization", "recommend you products you may like")],
+        ),
+    ],
+)
+def test_opening_purposes_and_contractors(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _purposes(text) == expected
+
+
+def test_advice_to_contact_someone_is_no_purpose() -> None:
+    html = (
+        "<h1>Privacy</h1><h2>How we use your information</h2>"
+        "<p>If a parcel is late, we recommend you contact the courier directly.</p>"
+    )
+    assert [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated] == []
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # An item that opens a list of its own inside a list of purposes: its items are purposes.
+        (
+            "<p>We use your data to:</p><ul><li>Run your staff account, including for:<ul>"
+            "<li>staff training;</li><li>the management of holiday requests;</li></ul></li></ul>",
+            ["Run your staff account", "staff training", "the management of holiday requests"],
+        ),
+        # A nested list under a list of data names data.
+        (
+            "<p>We collect:</p><ul><li>Contact details, including:<ul>"
+            "<li>staff training;</li><li>the management of holiday requests;</li></ul></li></ul>",
+            [],
+        ),
+        # An infinitive that opens an item of a list of purposes is one, whatever its verb.
+        (
+            "<p>We use your data for the following purposes:</p><ul>"
+            "<li>To scout young players for the club's teams and invite the best ones to trials.</li>"
+            "<li>To our partners, where you agreed.</li></ul>",
+            ["scout young players for the club's teams and invite the best ones to trials"],
+        ),
+    ],
+)
+def test_nested_lists_and_infinitive_items(html: str, expected: list[str]) -> None:
+    found = [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What someone "will continue to" do is a statement, not why data is processed ...
+        ("A buyer of the shop will continue to operate our services under its own notice.", []),
+        # ... but "to continue to improve" is a purpose.
+        (
+            "We use your feedback to continue to improve our lessons.",
+            [("analytics_research", "improve our lessons")],
+        ),
+        (
+            "We use your e-mail address to tell you about new features of the app.",
+            [("basic_service", "tell you about new features of the app")],
+        ),
+        ("We keep order records to resolve a dispute with you.", [("basic_service", "resolve a dispute with you")]),
+        # Handling complaints about the processing is no purpose of it.
+        ("We cooperate with the supervisory authority to resolve any complaints you raise.", []),
+        # A verb and its object end a clause before the next verb; verbs that share one object do not.
+        (
+            "We keep these records to comply with our legal obligations, resolve disputes, and enforce our agreements.",
+            [
+                ("legal_requirement", "comply with our legal obligations"),
+                ("legal_requirement", "resolve disputes"),
+                ("security_operations", "enforce our agreements"),
+            ],
+        ),
+        (
+            "We use your data to provide, operate and improve the app.",
+            [("analytics_research", "provide, operate and improve the app")],
+        ),
+        # An opening "in order to" clause that no comma closes is not read.
+        ("In order to credit the right partner we share a code with the network, which is deleted after a month.", []),
+    ],
+)
+def test_continued_actions_complaints_and_verb_lists(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _purposes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # An item of a purpose list that names no purpose as a whole may hold a clause.
+        (
+            "<p>We use the data we collect:</p><ul><li>For developing new products and services;</li></ul>",
+            ["developing new products and services"],
+        ),
+        # A label inside a table of purposes ("Legal grounds:") opens no list of purposes.
+        (
+            "<p>Purposes of processing:</p><ul><li>Legal grounds for processing:<ul>"
+            "<li>Fulfilment of a contract</li></ul></li></ul>",
+            [],
+        ),
+    ],
+)
+def test_items_and_labels_of_purpose_lists(html: str, expected: list[str]) -> None:
+    found = [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A section about handling the user's requests reads like one about rights.
+        ("How we respond to your requests", []),
+        ("Verifying your request", []),
+        # A section about uses still states them.
+        ("How we use your requests", ["enable them to act on it too"]),
+    ],
+)
+def test_sections_about_handling_requests_state_no_purposes(title: str, expected: list[str]) -> None:
+    html = (
+        f"<h1>Privacy</h1><h2>{title}</h2><p>We may ask for more details to match them with the records we hold, "
+        "and we share your request with our processors in order to enable them to act on it too.</p>"
+    )
+    assert [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What the user uses a tool for is the user's goal.
+        ("When you use our watch app to sync your steps, we store the step counts under your account.", []),
+        ("We use the details you give us to book a table for you.", [("basic_service", "book a table for you")]),
+    ],
+)
+def test_what_the_user_uses_something_for(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _purposes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clause states the legal purpose that a label or a circumstance would only name.
+        (
+            "Legal obligations: we may disclose your details where this is needed to comply with the law.",
+            [("legal_requirement", "comply with the law")],
+        ),
+        (
+            "If we receive a court order, we may disclose your details to comply with the law.",
+            [("legal_requirement", "comply with the law")],
+        ),
+        # Without such a clause the circumstance of a disclosure is its legal purpose.
+        ("We may disclose your details in answer to a court order.", [("legal_requirement", "court order")]),
+    ],
+)
+def test_legal_circumstances_beside_a_legal_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _purposes(text) == expected

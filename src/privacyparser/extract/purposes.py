@@ -94,6 +94,18 @@ _NOT_A_VERB = re.compile(
 _OPERATION = re.compile(r"track|store your|save your|access your|transmit your|aggregate|compile|record")
 # What turns "law" into a longer noun: "law enforcement", "law firms".
 _LAW_NOUN = re.compile(r"[ -](?:enforcement|firms?|schools?)\b")
+# What turns a purpose phrase into the name of a recipient or a product: "analytics
+# providers" and "advertising partners" receive data, "a web analytics service" is what a
+# tool is; neither is why data is processed. (A phrase that ends in a determiner, "to
+# operate our", awaits its noun: "service" there is what is operated.)
+_RECIPIENT_NOUN = re.compile(
+    r"[ -](?:partners?|providers?|companies|networks?|vendors?|agencies|services?|tools?|software|platforms?)\b"
+)
+_DETERMINER_END = (" our", " the", " your", " their", " its", " a", " an")
+# A main clause about the user after an opening purpose: "In order to buy tickets, or to
+# sign in, you must ..." states the user's goal, not the provider's.
+_WE = re.compile(r"\bwe\b")
+_USER_CLAUSE = re.compile(r",\s*(?:you|users?|visitors?|customers?|parents?|please)\b")
 # A short label before a colon ("Session cookie: to ...", "Analytics - to ...").
 _LABEL = re.compile(r"[^.;:!?\n]{1,40}(?::|\s[-–—])\s*")
 # The marks that open a bulleted list item.
@@ -117,12 +129,15 @@ _CLAUSE_END = re.compile(
     r"(?:\s+[\w-]{1,30})?\s+(?:will|would|may|might|can|could|must|shall|should|is|are|was|were|has|have|had|"
     r"requires?|needs?|does|do)\b)"
     r"|(?<=\s)(?=but\b|as (?:you|we|they|users?)\b)"
+    # "... to perform these tasks and are obliged not to ...": a duty of the subject follows.
+    r"|(?<=\s)(?:and|but)\s(?=(?:are|is|shall|will|must)\s+(?:be\s+)?(?:not\s+)?(?:obligated|obliged|required|"
+    r"responsible|liable|bound|prohibited)\b)"
     # "... to send receipts, not for marketing": the contrast names what is not done.
     r"|(?<=,)\s*(?=(?:not|never) (?:for|to)\b)|(?<=\s)(?=(?:and|or) (?:not|never) (?:for|to)\b)"
     r"|(?<=\s)(?=(?:if you|if we|unless|except|when you|whenever|where (?:required|necessary|permitted|applicable|"
     r"appropriate|we|you)|in accordance|as described|as set out|as outlined|as permitted|as required|as necessary|"
     r"subject to|in compliance with (?:this|our)|on the basis|based on (?:our|your|the legal)|pursuant to|"
-    r"and other purposes|or other purposes)\b))"
+    r"and other purposes|or other purposes|so that|so as to)\b))"
 )
 # What opens a list after "for the following purposes".
 # "For other purposes: We may use ..." is a label before a sentence, not a list.
@@ -142,6 +157,8 @@ _ADVERB = (
 )
 # An aside between "to" and its verb: "to, for example, show trends".
 _ASIDE = r",\s*(?:for example|for instance|e\.\s?g\.|among other things),"
+# An infinitive that opens a list line, whatever its verb: "To scout new players;".
+_INFINITIVE_HEAD = re.compile(rf"(?:in order |so as )?to\s+(?:{_ADVERB}\s+)?(?P<verb>[a-z][a-z-]{{1,20}})\b")
 # Words that begin a noun phrase, never a verb: "in order to better our service" reads
 # "better" as the verb, not as an adverb before "our".
 _DETERMINER = r"(?:the|a|an|our|your|their|its|this|these|those|any|all|such)"
@@ -497,11 +514,13 @@ class PurposeReader:
         opening = _Opening(body, pats.line_head.match(lower, body, e), pats.start.search(lower, s, e))
         if opening.head is not None or opening.first is not None:
             return opening
-        # A list item or a subheading that names a purpose ("Placing orders"). (Its kind
-        # is asked first: most sentences are neither, and need not be split into words.)
-        if (ctx.in_heading(s, e) or self.gate.info(index).is_list_line) and len(
-            lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)
-        ) <= _MAX_ITEM_WORDS:
+        # A list item or a subheading that names a purpose ("Placing orders"), or a list
+        # item that opens with an infinitive ("To scout new players for the club's teams").
+        # (Its kind is asked first: most sentences are neither, and need not be split into
+        # words.)
+        if (ctx.in_heading(s, e) or self.gate.info(index).is_list_line) and (
+            lower.startswith("to ", body) or len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS
+        ):
             return opening
         # A plain-verb statement under a heading about uses.
         if self._in_use_section(s) and pats.statement.search(lower, body, e) is not None:
@@ -560,6 +579,26 @@ class PurposeReader:
                 found.append(Clause(verb_start, end, head.group(kind), "lead"))
             pos = end
         elif (
+            head is None
+            and is_list_line
+            and (infinitive := _INFINITIVE_HEAD.match(lower, body, e)) is not None
+            and not _NOT_A_VERB.fullmatch(infinitive.group("verb"))
+            and self._in_purpose_list(index)
+        ):
+            # "To scout new players;" under "We use your data:": an infinitive that opens
+            # an item of a list of purposes is one, whatever its verb.
+            verb_start = infinitive.start("verb")
+            end = self._clause_end(verb_start, e)
+            rest = lower[end:e]
+            if (
+                end > verb_start
+                and not rules.user_goal.match(lower, verb_start, e)
+                and not rules.reject_clause.match(lower, verb_start, end)
+                and not (rest.startswith(",") and rules.instruction.match(rest[1:]))
+            ):
+                found.append(Clause(verb_start, end, None, "item"))
+            pos = end
+        elif (
             len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS
             and (self._in_purpose_list(index) or (ctx.in_heading(s, e) and self._purpose_subheading(s)))
             and ctx.rules.list_intro.search(lower[s:e].rstrip()) is None
@@ -574,7 +613,9 @@ class PurposeReader:
                 and self._item_names_purpose(index, body, end, phrases)
             ):
                 found.append(Clause(body, end, self._head_verb(body, end), "item"))
-            pos = end
+                pos = end
+            # An item that names no purpose as a whole may still hold a clause: "For
+            # developing new products;" is read by the forms of `start`.
         elif self._in_use_section(s):
             # "We may also send you updates and important notifications."
             for match in pats.statement.finditer(lower, body, e):
@@ -616,6 +657,19 @@ class PurposeReader:
                 cued = cued or (is_list_line and self._in_purpose_list(index))
                 # "Session cookie: to keep you signed in": a label and what it is for.
                 cued = cued or _LABEL.fullmatch(lower, body, match.start()) is not None
+                if not cued and kind == "any" and match.start() == body:
+                    # "In order to make the app available, we need to collect ...": a
+                    # sentence that opens with its purpose states the practice after it.
+                    after = self._clause_end(clause_start, e)
+                    rest = lower[after:e]
+                    cued = (
+                        rest.startswith(",")
+                        # "In order to X we share ..., ...": no comma closes the opening clause.
+                        and _WE.search(lower, clause_start, after) is None
+                        and not rules.instruction.match(rest[1:])
+                        and _USER_CLAUSE.search(rest) is None
+                        and pats.context.search(lower, after, e) is not None
+                    )
                 if not cued and not phrases:
                     continue
                 # A second infinitive is the user's or a duty when its first one is
@@ -770,6 +824,9 @@ class PurposeReader:
     def _in_security_section(self, pos: int) -> bool:
         return self._by_section(self._in_security_section_at, pos)
 
+    def _in_no_purpose_section(self, pos: int) -> bool:
+        return self._by_section(self._in_no_purpose_section_at, pos)
+
     def _imperative_allowed_at(self, pos: int) -> bool:
         """Imperative list items are purposes outside sections about rights, choices or security."""
         titles = self.ctx.section_titles(pos)
@@ -805,6 +862,17 @@ class PurposeReader:
             and rules.use_heading.search(self.ctx.section_titles(pos)) is None
         )
 
+    def _in_no_purpose_section_at(self, pos: int) -> bool:
+        """The innermost titled section is about reaching the provider or about changes
+        to the notice ("Contact us", "Changes to this policy"), not about uses."""
+        info = self.ctx.titled_section_at(pos)
+        rules = self.ctx.rules.purpose_clauses
+        return (
+            info is not None
+            and rules.no_purpose_section.search(info.title_lower) is not None
+            and rules.use_heading.search(info.title_lower) is None
+        )
+
     def _in_purpose_list(self, index: int) -> bool:
         """A short list line whose list is introduced as a list of purposes."""
         ctx, gate = self.ctx, self.gate
@@ -824,12 +892,21 @@ class PurposeReader:
                 is_intro[j] = rules.list_intro.search(prev.lower.rstrip()) is not None
             if not prev.is_list_line or is_intro[j]:
                 if j not in self._purpose_intro:
-                    self._purpose_intro[j] = (
-                        is_intro[j] and rules.purpose_clauses.list_purpose_intro.search(prev.lower) is not None
+                    # "Manage your staff account, including for:" opens a list of its own
+                    # inside a list of purposes: its items spell out that purpose (a label
+                    # such as "Legal grounds:" names none).
+                    self._purpose_intro[j] = is_intro[j] and (
+                        rules.purpose_clauses.list_purpose_intro.search(prev.lower) is not None
+                        or (prev.is_list_line and self._names_purpose(prev.lower) and self._in_purpose_list(j))
                     )
                 return self._purpose_intro[j] and j != index
             j -= 1
         return False
+
+    def _names_purpose(self, line: str) -> bool:
+        """A list line opens with a purpose verb, a gerund or names a purpose noun."""
+        lead = _LEAD.match(line)
+        return self.patterns.item_signal.match(line, lead.end() if lead else 0) is not None
 
     def _purpose_subheading_at(self, pos: int) -> bool:
         """A heading under a purposes heading names a purpose ("Order management")."""
@@ -846,8 +923,15 @@ class PurposeReader:
         while True:
             nxt = None
             for m in self.patterns.split.finditer(lower, current.start + 1, current.end):
-                # Items of a list after "such as" are short ("data analysis, identifying trends").
-                if len(lower[current.start : m.start()].split()) >= (2 if clause.kind == "such" else 3):
+                # Items of a list after "such as" are short ("data analysis, identifying trends");
+                # so is a verb and its object ("resolve disputes, and enforce our terms"),
+                # but not two verbs that share the object after them ("provide, operate and").
+                words = lower[current.start : m.start()].split()
+                if len(words) >= (2 if clause.kind == "such" else 3) or (
+                    len(words) == 2
+                    and words[1].strip(",") not in self.patterns.verb_category
+                    and " ".join(words).strip(",") not in self.patterns.verb_category
+                ):
                     nxt = m
                     break
             if nxt is None:
@@ -918,8 +1002,11 @@ class PurposeReader:
             # "We will respond to your request within a month" under "Your privacy rights":
             # a section about the user's rights states no purpose, except in a list its
             # intro makes one of purposes ("we may keep your data when necessary to:").
-            # Under "How we keep your data safe" the goals of the measures are no purposes.
-            if (self._in_rights_section(s) or self._in_security_section(s)) and not self._in_purpose_list(index):
+            # Under "How we keep your data safe" the goals of the measures are no purposes,
+            # nor is anything under "Contact us" or "Changes to this policy".
+            if (
+                self._in_rights_section(s) or self._in_security_section(s) or self._in_no_purpose_section(s)
+            ) and not self._in_purpose_list(index):
                 continue
             # "You can opt out of marketing emails", "'Service Provider' means ... to
             # facilitate the Service": a choice or a definition states no purpose.
@@ -943,13 +1030,18 @@ class PurposeReader:
             if (clauses or phrases) and addresses_specific_audience(ctx, index):
                 continue
             covered: list[tuple[int, int]] = []
+            # "Legal obligations: we may disclose it to comply with the law": a clause
+            # states the purpose a legal circumstance would only name. (A merger is
+            # named whatever the clauses say: OPP-115 files it on its own.)
+            circumstances: set[str] = set()
             for clause in clauses:
                 category, rule_id = self._category(clause, phrases)
                 out.append(self._record(s, e, clause.start, clause.end, rule_id, category))
                 covered.append((clause.start, clause.end))
+                if category == "legal_requirement":
+                    circumstances.add(category)
             if not phrases or not self.gate.sentence_is_practice(index):
                 continue
-            circumstances: set[str] = set()
             for rule_id, start, end in phrases:
                 rule: PurposeRule = self.rules[rule_id]
                 if any(cs <= start and end <= ce for cs, ce in covered + self._vetoed):
@@ -957,6 +1049,8 @@ class PurposeReader:
                 # "as required by law enforcement officers": the phrase's last word
                 # begins a longer noun that names a recipient, not the law itself.
                 if _LAW_NOUN.match(ctx.lower, end) and ctx.lower.endswith("law", start, end):
+                    continue
+                if _RECIPIENT_NOUN.match(ctx.lower, end) and not ctx.lower.endswith(_DETERMINER_END, start, end):
                     continue
                 # A bare word ("analytics" of "Google Analytics", "registration") or a
                 # phrase that names an event ("when you create an account") is no purpose

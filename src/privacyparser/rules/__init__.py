@@ -94,6 +94,9 @@ class PurposeClauseRules:
     # object"): what is done with data is said in other sections; here it qualifies a right.
     rights_heading: re.Pattern[str] = re.compile(r"(?!)")
     security_heading: re.Pattern[str] = re.compile(r"(?!)")
+    # Section titles about reaching the provider or about updates of the notice ("Contact
+    # us", "Changes to this policy"): what is done with data is said elsewhere.
+    no_purpose_section: re.Pattern[str] = re.compile(r"(?!)")
     # What a clause headed by a generic verb ("provide", "send", "help") is about, when
     # no phrase inside it names a category: "provide advertisements" is advertising. One
     # named group per category; the first match in the clause names it.
@@ -434,6 +437,7 @@ def _purpose_clauses(table: dict[str, Any]) -> PurposeClauseRules:
             "not_purpose_heading",
             "rights_heading",
             "security_heading",
+            "no_purpose_section",
             "object_category",
             "legal_disclosure",
             "recipient_before",
