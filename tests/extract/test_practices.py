@@ -204,6 +204,21 @@ def test_enumeration_items_inherit_a_category(text: str, item: str, category: st
         ),
         # The owner after a term that a parenthesis split off is no item.
         ("We collect the following: Address (home/office/other) of the User; phone number.", "of the User"),
+        # A piece with a verb says what is done or what something is, not which data.
+        (
+            "Usage data: data collected automatically, such as your IP address and browser type.",
+            "data collected automatically",
+        ),
+        ("Functional cookies: remember choices such as your language and your time zone.", "remember choices"),
+        ("We collect your name, email address and enhance the sign-up experience.", "enhance the sign-up experience"),
+        (
+            "We receive your email address, your avatar and the assistant named Max, which answers questions.",
+            "the assistant named Max",
+        ),
+        (
+            "Each tool indicates any technology, such as device identifiers and cookies, that tracks users.",
+            "Each tool indicates any technology",
+        ),
     ],
 )
 def test_enumeration_items_rejected(text: str, item: str) -> None:
