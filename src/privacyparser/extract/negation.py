@@ -72,6 +72,14 @@ class _CueIndex:
         i = bisect_left(self.starts, start)
         return i < len(self.starts) and self.least_end[i] <= end
 
+    def reach(self, start: int) -> int:
+        """The least end of the literals that begin at or after `start` (0 when none are
+        known): `holds(start, end)` is false for every `end` before it."""
+        if self.everywhere:
+            return 0
+        i = bisect_left(self.starts, start)
+        return self.least_end[i] if i < len(self.starts) else 1 << 62
+
 
 def _literal_scans(cue: re.Pattern[str]) -> list[re.Pattern[str]] | None:
     """One scan per first character of the cue's literals: `re` jumps from one
@@ -97,12 +105,20 @@ def _cue_index(ctx: DocumentContext) -> _CueIndex:
     return index
 
 
+def negation_reach(ctx: DocumentContext, sentence_start: int) -> int:
+    """Where the first literal of the negation cue at or after `sentence_start` ends: no
+    negation before a term of the sentence that starts earlier (most terms: three in
+    four of the terms read lie in sentences without one)."""
+    return _cue_index(ctx).reach(sentence_start)
+
+
 def is_negated(
     ctx: DocumentContext,
     sentence_start: int,
     term_start: int,
     term_end: int | None = None,
     sentence_end: int | None = None,
+    reach: int = 0,
 ) -> bool:
     """True when the clause before the term negates a practice verb, or the term is the
     subject of a negated passive ("your location is never stored"), with no restriction
@@ -111,8 +127,11 @@ def is_negated(
     Only the part of the sentence before the term, back to the last clause boundary, is
     read for the negation: in "we do not sell data, but we collect your email" the
     email is not negated because a "but" clause intervenes.
+
+    `reach` is `negation_reach(ctx, sentence_start)` when the caller asks it once for
+    the terms of a sentence: a term that starts before it has no negation before it.
     """
-    if not _negated_before(ctx, sentence_start, term_start) and not (
+    if not (term_start >= reach and _negated_before(ctx, sentence_start, term_start)) and not (
         term_end is not None and _negated_after(ctx, sentence_start, term_start, term_end)
     ):
         return False

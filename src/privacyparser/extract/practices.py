@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from privacyparser.extract.context import DocumentContext
-from privacyparser.extract.negation import is_negated
+from privacyparser.extract.negation import is_negated, negation_reach
 from privacyparser.first_chars import first_chars, skipping_search
 from privacyparser.models import DataCategory
 from privacyparser.pipeline.clauses import DATA, plural_forms
@@ -1180,7 +1180,7 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
     any_marked_no = any(_MARKED_NO_TITLE.search(section.title_lower) for section in ctx.sections)
     # What is known of the sentence of the terms being read (they come in document order).
     current = -1
-    sentence_start = sentence_end = 0
+    sentence_start = sentence_end = reach = aside = 0
     audience: bool | None = None
     # The literal scan's answer for the audience cue, asked before the call.
     masks = gate.document.masks
@@ -1208,10 +1208,16 @@ def extract_practices(ctx: DocumentContext) -> list[DataCategory]:
         if index != current:
             current, audience = index, None
             sentence_start, sentence_end = ctx.sentence(index)
+            reach = negation_reach(ctx, sentence_start)
+            # `left_out` reads "cluding" in the window before a term: a term of the
+            # sentence that starts before the end of its first one (most: the sentence
+            # has none) is not left out.
+            cluding = ctx.lower.find("cluding", sentence_start, sentence_end)
+            aside = sentence_end + 1 if cluding < 0 else cluding + len("cluding")
         negated = (
-            is_negated(ctx, sentence_start, start, end, sentence_end)
+            is_negated(ctx, sentence_start, start, end, sentence_end, reach)
             or (any_marked_no and marked_not_collected(ctx, start, end))
-            or left_out(ctx, sentence_start, start)
+            or (start >= aside and left_out(ctx, sentence_start, start))
         )
         verdict = gate.verdict(category, index, start, end, negated)
         if verdict == NO:
