@@ -110,7 +110,30 @@ def test_start_cue_scan_reuses_the_first_match() -> None:
         lower = text
 
     reader.ctx = _Ctx()  # type: ignore[assignment]
+    reader._start_scan = purposes._word_start_scan(reader_start)
     assert [m.span() for m in reader._start_matches(first, 10, len(text))] == expected
+
+
+def test_word_start_scan_finds_what_start_finds() -> None:
+    start = PATTERNS.start
+    assert purposes._word_start_scan(start) is not None
+    # Cue words after every kind of character: a word one ("_to", "éto", "2for"), a
+    # non-word one ("(to", "/for", "-so that"), a capital (left in a text not lowered).
+    texts = [*SENTENCES, "_to improve (to improve) éto improve/for providing -so that we can 2for analysing Xto help"]
+    for text in texts:
+        reader = purposes.PurposeReader.__new__(purposes.PurposeReader)
+        reader.patterns = PATTERNS
+        reader._start_scan = purposes._word_start_scan(start)
+        for lower in (text, text.lower()):
+
+            class _Ctx:
+                pass
+
+            ctx = _Ctx()
+            ctx.lower = lower  # type: ignore[attr-defined]
+            reader.ctx = ctx  # type: ignore[assignment]
+            for s, e in _windows(lower) + [(pos, len(lower)) for pos in range(len(lower))]:
+                assert _same(reader._start_search(s, e), start.search(lower, s, e)), (lower, s, e)
 
 
 @pytest.mark.parametrize(

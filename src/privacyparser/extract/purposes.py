@@ -434,6 +434,32 @@ def _fast(pattern: re.Pattern[str] | str) -> re.Pattern[str]:
     return compile_regex(rf"{boundary}(?={_alternation(list(strings))})(?:{source})", flags)
 
 
+def _word_start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For `pattern` (made by `_fast`) whose every match opens at a word boundary with one
+    of a few strings that open with a word character: a search that finds the character
+    before where its leftmost match begins; None for any other pattern.
+
+    `re` tries a pattern that opens with `\\b` at every character. Where such a pattern
+    matches, the character before is a non-word one (or there is none): searched as a
+    class of characters, that `re` skips to in C, and of which about one in six is in
+    a text, then as one of the opening strings, it leaves the whole pattern (inside the
+    lookahead) to be tried only where a cue word begins.
+    """
+    return remembered(pattern, "purposes.word_start_scan", lambda: _build_word_start_scan(pattern))
+
+
+def _build_word_start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    openings = _openings(pattern.pattern, pattern.flags)
+    if openings is None or not openings[1] or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    strings = openings[0]
+    # A boundary before a word character is a non-word character before it; "[^a-z0-9_]"
+    # holds every such character (and more, which the lookaheads then rule out).
+    if not all(s[0].isalnum() or s[0] == "_" for s in strings):
+        return None
+    return compile_regex(rf"[^a-z0-9_](?={_alternation(list(strings))})(?={pattern.pattern})", pattern.flags)
+
+
 class _Opening(NamedTuple):
     """What `_clauses` reads first in a sentence (see `PurposeReader._opening`)."""
 
@@ -463,6 +489,7 @@ class PurposeReader:
         self.ctx = ctx
         self.gate = PracticeGate(ctx)
         self.patterns = _patterns(ctx.rules.purpose_clauses)
+        self._start_scan = _word_start_scan(self.patterns.start)
         self.rules_clauses = ctx.rules.purpose_clauses
         self.rules = {p.id: p for p in ctx.rules.purposes}
         self.phrases_by_sentence: dict[int, list[tuple[str, int, int]]] = {}
@@ -511,14 +538,15 @@ class PurposeReader:
         lower = ctx.lower
         lead = _LEAD.match(lower, s, e)
         body = lead.end() if lead else s
-        opening = _Opening(body, pats.line_head.match(lower, body, e), pats.start.search(lower, s, e))
+        opening = _Opening(body, pats.line_head.match(lower, body, e), self._start_search(s, e))
         if opening.head is not None or opening.first is not None:
             return opening
         # A list item or a subheading that names a purpose ("Placing orders"), or a list
         # item that opens with an infinitive ("To scout new players for the club's teams").
         # (Its kind is asked first: most sentences are neither, and need not be split into
-        # words.)
-        if (ctx.in_heading(s, e) or self.gate.info(index).is_list_line) and (
+        # words.) A list line is a whole line: a sentence that does not open one needs no
+        # `gate.info`, which practices built only for the sentences with data terms.
+        if (ctx.in_heading(s, e) or ((s == 0 or ctx.text[s - 1] == "\n") and self.gate.info(index).is_list_line)) and (
             lower.startswith("to ", body) or len(lower[body:e].split(maxsplit=_MAX_ITEM_WORDS)) <= _MAX_ITEM_WORDS
         ):
             return opening
@@ -534,12 +562,26 @@ class PurposeReader:
         (the pattern looks at the text, not at where the scan began); so none after `pos`
         when none was found, and `first` is the first after `pos` when it lies there.
         """
-        start, lower = self.patterns.start, self.ctx.lower
-        match = first if first is None or first.start() >= pos else start.search(lower, pos, e)
+        match = first if first is None or first.start() >= pos else self._start_search(pos, e)
         while match is not None:
             yield match
             # Every match holds a word at least: the next scan begins at its end, as in finditer.
-            match = start.search(lower, match.end(), e)
+            match = self._start_search(match.end(), e)
+
+    def _start_search(self, pos: int, e: int) -> re.Match[str] | None:
+        """`patterns.start.search(lower, pos, e)`, found by `_word_start_scan`.
+
+        A match of `start` at `q >= pos > 0` opens at a word boundary, so the character at
+        `q - 1 >= pos - 1` is a non-word one; the scan from `pos - 1` finds the leftmost
+        such `q` where `start` matches (its lookahead is `start` itself, with the same
+        end), and `start.match` there gives the very match `search` gives.
+        """
+        start, lower = self.patterns.start, self.ctx.lower
+        scan = self._start_scan
+        if scan is None or pos <= 0:
+            return start.search(lower, pos, e)
+        found = scan.search(lower, pos - 1, e)
+        return None if found is None else start.match(lower, found.end(), e)
 
     def _clauses(
         self, index: int, s: int, e: int, phrases: list[tuple[str, int, int]], opening: _Opening
