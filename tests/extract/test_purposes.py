@@ -592,8 +592,12 @@ def test_security_sections(html: str, expected: list[tuple[str, str]]) -> None:
         # Sections about reaching the provider or about updates of the notice state no purposes.
         ("Contact us", []),
         ("12. Changes to this privacy notice", []),
+        # Nor do sections about other sites the service links to: their practices are theirs.
+        ("Links to other websites", []),
+        ("7. Third-party sites", []),
         # A section about uses of contact details does.
         ("How we use contact information", ["answer your questions about the app"]),
+        ("Links to other websites and how we use the clicks", ["answer your questions about the app"]),
     ],
 )
 def test_contact_and_changes_sections_state_no_purposes(title: str, expected: list[str]) -> None:
