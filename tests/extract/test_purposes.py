@@ -784,3 +784,20 @@ def test_what_the_user_uses_something_for(text: str, expected: list[tuple[str, s
 )
 def test_legal_circumstances_beside_a_legal_clause(text: str, expected: list[tuple[str, str]]) -> None:
     assert _purposes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # How cookies work is no purpose: sending or setting the cookie is the means.
+        ("When you use the map, we may send one or more cookies to your device.", []),
+        ("Every web shop can send its own cookie to your browser.", []),
+        # The goal after it still is.
+        ("We send cookies to your browser to remember your cart.", ["remember your cart"]),
+        # Matching details against records is how a request is verified, not a purpose.
+        ("These checks require us to ask you for details so that we can match them with the records we keep.", []),
+    ],
+)
+def test_means_are_no_purposes(text: str, expected: list[str]) -> None:
+    html = f"<h1>Privacy</h1><h2>How we use cookies</h2><p>{text}</p>"
+    assert [p.text for p in PARSER.parse(html, format="html").purposes] == expected
