@@ -801,3 +801,17 @@ def test_legal_circumstances_beside_a_legal_clause(text: str, expected: list[tup
 def test_means_are_no_purposes(text: str, expected: list[str]) -> None:
     html = f"<h1>Privacy</h1><h2>How we use cookies</h2><p>{text}</p>"
     assert [p.text for p in PARSER.parse(html, format="html").purposes] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A rights heading left in emphasis marks ("_..._") is still about rights.
+        ("_Exercising your rights_", []),
+        ("Exercising your rights", []),
+        ("How we use your data", ["verify your identity"]),
+    ],
+)
+def test_rights_heading_in_emphasis_marks(title: str, expected: list[str]) -> None:
+    html = f"<h1>Privacy</h1><h2>{title}</h2><p>We may ask for your name and email address to verify your identity.</p>"
+    assert [p.text for p in PARSER.parse(html, format="html").purposes] == expected
