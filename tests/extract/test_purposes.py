@@ -592,8 +592,12 @@ def test_security_sections(html: str, expected: list[tuple[str, str]]) -> None:
         # Sections about reaching the provider or about updates of the notice state no purposes.
         ("Contact us", []),
         ("12. Changes to this privacy notice", []),
+        # Nor do sections about other sites the service links to: their practices are theirs.
+        ("Links to other websites", []),
+        ("7. Third-party sites", []),
         # A section about uses of contact details does.
         ("How we use contact information", ["answer your questions about the app"]),
+        ("Links to other websites and how we use the clicks", ["answer your questions about the app"]),
     ],
 )
 def test_contact_and_changes_sections_state_no_purposes(title: str, expected: list[str]) -> None:
@@ -780,3 +784,34 @@ def test_what_the_user_uses_something_for(text: str, expected: list[tuple[str, s
 )
 def test_legal_circumstances_beside_a_legal_clause(text: str, expected: list[tuple[str, str]]) -> None:
     assert _purposes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # How cookies work is no purpose: sending or setting the cookie is the means.
+        ("When you use the map, we may send one or more cookies to your device.", []),
+        ("Every web shop can send its own cookie to your browser.", []),
+        # The goal after it still is.
+        ("We send cookies to your browser to remember your cart.", ["remember your cart"]),
+        # Matching details against records is how a request is verified, not a purpose.
+        ("These checks require us to ask you for details so that we can match them with the records we keep.", []),
+    ],
+)
+def test_means_are_no_purposes(text: str, expected: list[str]) -> None:
+    html = f"<h1>Privacy</h1><h2>How we use cookies</h2><p>{text}</p>"
+    assert [p.text for p in PARSER.parse(html, format="html").purposes] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A rights heading left in emphasis marks ("_..._") is still about rights.
+        ("_Exercising your rights_", []),
+        ("Exercising your rights", []),
+        ("How we use your data", ["verify your identity"]),
+    ],
+)
+def test_rights_heading_in_emphasis_marks(title: str, expected: list[str]) -> None:
+    html = f"<h1>Privacy</h1><h2>{title}</h2><p>We may ask for your name and email address to verify your identity.</p>"
+    assert [p.text for p in PARSER.parse(html, format="html").purposes] == expected
