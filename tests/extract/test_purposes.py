@@ -815,3 +815,36 @@ def test_means_are_no_purposes(text: str, expected: list[str]) -> None:
 def test_rights_heading_in_emphasis_marks(title: str, expected: list[str]) -> None:
     html = f"<h1>Privacy</h1><h2>{title}</h2><p>We may ask for your name and email address to verify your identity.</p>"
     assert [p.text for p in PARSER.parse(html, format="html").purposes] == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # Items of a list whose intro says what the user can do are the user's steps.
+        (
+            "<h2>Your account</h2><p>To change the details of your profile, you can:</p><ul>"
+            "<li>Log in to your account settings and change your details.</li>"
+            "<li>Write to our support team.</li></ul>",
+            [],
+        ),
+        (
+            "<h2>Your account</h2><p>If you wish to close your profile, you may:</p><ul>"
+            "<li>Log in to your account and pick the close option.</li></ul>",
+            [],
+        ),
+        # What the user can do thanks to the processing is a purpose of it.
+        (
+            "<h2>How we use your data</h2><p>We process these details so that you can:</p><ul>"
+            "<li>Log in to your account from any device.</li></ul>",
+            ["Log in to your account"],
+        ),
+        (
+            "<h2>How we use your data</h2><p>We use your details to:</p><ul>"
+            "<li>Manage your account and send you receipts.</li></ul>",
+            ["Manage your account", "send you receipts"],
+        ),
+    ],
+)
+def test_items_under_what_the_user_can_do(html: str, expected: list[str]) -> None:
+    found = [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated]
+    assert found == expected

@@ -187,6 +187,12 @@ _UNKNOWN: Any = object()
 # A section about what is collected, not about uses.
 _COLLECTION_TITLE = re.compile(r"\b(?:collect\w*|gather\w*|information|data)\b")
 _USE_TITLE = re.compile(r"\b(?:use|uses|using|purposes?|why)\b")
+# "To close your account, you can:" opens a list of the user's steps, not of purposes;
+# "so that you can:" opens what the processing lets the user do, which is a purpose.
+_USER_STEPS_INTRO = re.compile(
+    r"(?<!so that )(?<!so )(?<!order that )\b(?:you|users?)\s+(?:can|may|could|should|must|need to|have to)"
+    r"(?:\s+also)?\s*:$"
+)
 
 
 @dataclass(frozen=True)
@@ -945,6 +951,25 @@ class PurposeReader:
             j -= 1
         return False
 
+    def _in_user_steps_list(self, index: int) -> bool:
+        """A list line whose intro tells what the user can do ("..., you can:")."""
+        gate = self.gate
+        if not gate.info(index).is_list_line:
+            return False
+        section = self.ctx.section_id(gate.info(index).start)
+        j = index - 1
+        while j >= 0 and index - j <= _MAX_LIST_LINES:
+            prev = gate.info(j)
+            if self.ctx.section_id(prev.start) != section:
+                return False
+            line = prev.lower.rstrip()
+            if line.endswith(":"):
+                return _USER_STEPS_INTRO.search(line) is not None
+            if not prev.is_list_line:
+                return False
+            j -= 1
+        return False
+
     def _names_purpose(self, line: str) -> bool:
         """A list line opens with a purpose verb, a gerund or names a purpose noun."""
         lead = _LEAD.match(line)
@@ -1049,6 +1074,8 @@ class PurposeReader:
             if (
                 self._in_rights_section(s) or self._in_security_section(s) or self._in_no_purpose_section(s)
             ) and not self._in_purpose_list(index):
+                continue
+            if self._in_user_steps_list(index):
                 continue
             # "You can opt out of marketing emails", "'Service Provider' means ... to
             # facilitate the Service": a choice or a definition states no purpose.
