@@ -595,6 +595,9 @@ def test_security_sections(html: str, expected: list[tuple[str, str]]) -> None:
         # Nor do sections about other sites the service links to: their practices are theirs.
         ("Links to other websites", []),
         ("7. Third-party sites", []),
+        # Nor do the rules for the user's own use of the service.
+        ("Prohibited uses", []),
+        ("5. Acceptable use", []),
         # A section about uses of contact details does.
         ("How we use contact information", ["answer your questions about the app"]),
         ("Links to other websites and how we use the clicks", ["answer your questions about the app"]),
@@ -848,3 +851,14 @@ def test_rights_heading_in_emphasis_marks(title: str, expected: list[str]) -> No
 def test_items_under_what_the_user_can_do(html: str, expected: list[str]) -> None:
     found = [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated]
     assert found == expected
+
+
+def test_rules_for_the_users_conduct_state_no_purposes() -> None:
+    html = (
+        "<h1>Terms</h1><h2>Prohibited uses</h2><p>Members may not do any of the following.</p><ul>"
+        "<li>To send spam or any other promotional material to other members.</li>"
+        "<li>To run automated tools that monitor or copy the pages of the app.</li></ul>"
+        "<h2>How we use your data</h2><p>We use your email address to send you receipts.</p>"
+    )
+    found = [p.text for p in PARSER.parse(html, format="html").purposes if not p.negated]
+    assert found == ["send you receipts"]
