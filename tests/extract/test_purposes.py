@@ -626,6 +626,8 @@ def test_contact_and_changes_sections_state_no_purposes(title: str, expected: li
         # Contractors carrying out their own tasks state no purpose of the provider's.
         ("Our contractors receive your data only to perform their assigned functions for us.", []),
         ("Our couriers see your address only to carry out their work for us.", []),
+        ("Our contractor receives your data only to carry out his tasks for us.", []),
+        ("We use your data to carry out our tasks for you.", [("basic_service", "carry out our tasks for you")]),
         ("We use your data to perform our contract with you.", [("basic_service", "perform our contract with you")]),
         # "so that" opens a purpose of its own: the clause before it ends there.
         (
