@@ -866,12 +866,6 @@ class PurposeReader:
     def _purpose_subheading(self, pos: int) -> bool:
         return self._by_section(self._purpose_subheading_at, pos)
 
-    def _in_rights_section(self, pos: int) -> bool:
-        return self._by_section(self._in_rights_section_at, pos)
-
-    def _in_security_section(self, pos: int) -> bool:
-        return self._by_section(self._in_security_section_at, pos)
-
     def _in_no_purpose_section(self, pos: int) -> bool:
         return self._by_section(self._in_no_purpose_section_at, pos)
 
@@ -889,36 +883,23 @@ class PurposeReader:
         info = self.ctx.titled_section_at(pos)
         return info is not None and self.ctx.rules.purpose_clauses.use_heading.search(info.title_lower) is not None
 
-    def _in_rights_section_at(self, pos: int) -> bool:
-        """The innermost titled section is about the user's rights or choices, not about uses."""
-        info = self.ctx.titled_section_at(pos)
-        rules = self.ctx.rules.purpose_clauses
-        return (
-            info is not None
-            and rules.rights_heading.search(info.title_lower) is not None
-            and rules.use_heading.search(info.title_lower) is None
-        )
-
-    def _in_security_section_at(self, pos: int) -> bool:
-        """The innermost titled section is about keeping data safe, and no section around
-        it is about uses ("How we use data > Security" lists a purpose)."""
-        info = self.ctx.titled_section_at(pos)
-        rules = self.ctx.rules.purpose_clauses
-        return (
-            info is not None
-            and rules.security_heading.search(info.title_lower) is not None
-            and rules.use_heading.search(self.ctx.section_titles(pos)) is None
-        )
-
     def _in_no_purpose_section_at(self, pos: int) -> bool:
-        """The innermost titled section is about reaching the provider or about changes
-        to the notice ("Contact us", "Changes to this policy"), not about uses."""
+        """The innermost titled section states no purposes: it is about the user's rights
+        or choices, about reaching the provider or changes to the notice ("Contact us"),
+        unless its title also names uses; or it is about keeping data safe, and no
+        section around it is about uses ("How we use data > Security" lists a purpose)."""
         info = self.ctx.titled_section_at(pos)
+        if info is None:
+            return False
         rules = self.ctx.rules.purpose_clauses
+        title = info.title_lower
+        if (
+            rules.rights_heading.search(title) is not None or rules.no_purpose_section.search(title) is not None
+        ) and rules.use_heading.search(title) is None:
+            return True
         return (
-            info is not None
-            and rules.no_purpose_section.search(info.title_lower) is not None
-            and rules.use_heading.search(info.title_lower) is None
+            rules.security_heading.search(title) is not None
+            and rules.use_heading.search(self.ctx.section_titles(pos)) is None
         )
 
     def _in_purpose_list(self, index: int) -> bool:
@@ -1071,9 +1052,7 @@ class PurposeReader:
             # intro makes one of purposes ("we may keep your data when necessary to:").
             # Under "How we keep your data safe" the goals of the measures are no purposes,
             # nor is anything under "Contact us" or "Changes to this policy".
-            if (
-                self._in_rights_section(s) or self._in_security_section(s) or self._in_no_purpose_section(s)
-            ) and not self._in_purpose_list(index):
+            if self._in_no_purpose_section(s) and not self._in_purpose_list(index):
                 continue
             if self._in_user_steps_list(index):
                 continue
