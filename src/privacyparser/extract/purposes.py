@@ -49,7 +49,7 @@ from typing import Any, NamedTuple
 
 from privacyparser.extract.context import DocumentContext, SectionInfo
 from privacyparser.extract.negation import is_negated
-from privacyparser.extract.practices import PracticeGate, addresses_specific_audience
+from privacyparser.extract.practices import PracticeGate, SentenceInfo, addresses_specific_audience
 from privacyparser.models import Purpose, PurposeCategory
 from privacyparser.pipeline.clauses import PURPOSE
 from privacyparser.prefilter import remembered
@@ -904,19 +904,13 @@ class PurposeReader:
 
     def _in_purpose_list(self, index: int) -> bool:
         """A short list line whose list is introduced as a list of purposes."""
-        ctx, gate = self.ctx, self.gate
-        if not gate.info(index).is_list_line:
+        if not self.gate.info(index).is_list_line:
             return False
-        rules = ctx.rules
-        section = ctx.section_id(gate.info(index).start)
+        rules = self.ctx.rules
         # Every line of a list walks back over the lines before it: whether each one
         # reads as an intro is asked once.
         is_intro = self._list_intro
-        j = index - 1
-        while j >= 0 and index - j <= _MAX_LIST_LINES:
-            prev = gate.info(j)
-            if ctx.section_id(prev.start) != section:
-                break
+        for j, prev in self._lines_before(index):
             if j not in is_intro:
                 is_intro[j] = rules.list_intro.search(prev.lower.rstrip()) is not None
             if not prev.is_list_line or is_intro[j]:
@@ -928,28 +922,31 @@ class PurposeReader:
                         rules.purpose_clauses.list_purpose_intro.search(prev.lower) is not None
                         or (prev.is_list_line and self._names_purpose(prev.lower) and self._in_purpose_list(j))
                     )
-                return self._purpose_intro[j] and j != index
-            j -= 1
+                return self._purpose_intro[j]
         return False
 
     def _in_user_steps_list(self, index: int) -> bool:
         """A list line whose intro tells what the user can do ("..., you can:")."""
-        gate = self.gate
-        if not gate.info(index).is_list_line:
+        if not self.gate.info(index).is_list_line:
             return False
-        section = self.ctx.section_id(gate.info(index).start)
-        j = index - 1
-        while j >= 0 and index - j <= _MAX_LIST_LINES:
-            prev = gate.info(j)
-            if self.ctx.section_id(prev.start) != section:
-                return False
+        for _, prev in self._lines_before(index):
             line = prev.lower.rstrip()
             if line.endswith(":"):
                 return _USER_STEPS_INTRO.search(line) is not None
             if not prev.is_list_line:
                 return False
-            j -= 1
         return False
+
+    def _lines_before(self, index: int) -> Iterator[tuple[int, SentenceInfo]]:
+        """The lines before line `index` in its section, nearest first, as far back as a
+        list's intro may stand (`_MAX_LIST_LINES`)."""
+        gate, ctx = self.gate, self.ctx
+        section = ctx.section_id(gate.info(index).start)
+        for j in range(index - 1, max(index - _MAX_LIST_LINES, 0) - 1, -1):
+            prev = gate.info(j)
+            if ctx.section_id(prev.start) != section:
+                return
+            yield j, prev
 
     def _names_purpose(self, line: str) -> bool:
         """A list line opens with a purpose verb, a gerund or names a purpose noun."""
