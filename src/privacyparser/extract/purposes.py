@@ -52,7 +52,7 @@ from privacyparser.extract.negation import is_negated
 from privacyparser.extract.practices import PracticeGate, SentenceInfo, addresses_specific_audience
 from privacyparser.models import Purpose, PurposeCategory
 from privacyparser.pipeline.clauses import PURPOSE
-from privacyparser.prefilter import remembered
+from privacyparser.prefilter import remembered, trie_regex
 from privacyparser.regex_cache import compile_regex
 from privacyparser.rules import PurposeClauseRules, PurposeRule
 
@@ -302,32 +302,6 @@ def _shortest_prefixes(strings: set[str]) -> set[str]:
     return {""}
 
 
-def _alternation(words: list[str]) -> str:
-    """The words as one regex alternation, factored by common prefixes (a trie).
-
-    It matches what the flat alternation of the words, longest first, matches, and tries
-    them in the same order: the words that match at one position are prefixes of one
-    another, and both forms try the longest of them first. `re` tries a flat alternation
-    one word after another; the trie reads each letter once.
-    """
-    trie: dict[str, Any] = {}
-    for word in set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # A word that ends here is tried after the longer words that go on from here.
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(trie)
-
-
 def _patterns(rules: PurposeClauseRules) -> ClausePatterns:
     return remembered(rules, "purposes.clause_patterns", lambda: _build_patterns(rules))
 
@@ -342,7 +316,7 @@ def _build_patterns(rules: PurposeClauseRules) -> ClausePatterns:
         gerunds += ing_forms
         for form in forms + ing_forms:
             category[form] = cat
-    verbs, ings, nominals = _alternation(base), _alternation(gerunds), _alternation(list(rules.nominals))
+    verbs, ings, nominals = trie_regex(base), trie_regex(gerunds), trie_regex(list(rules.nominals))
     # Compiled once, behind its lookahead (`_fast`): the bare pattern is never run.
     start = _fast(
         # "to improve", "in order to process", "help us to develop", "allow us improve",
@@ -437,7 +411,7 @@ def _fast(pattern: re.Pattern[str] | str) -> re.Pattern[str]:
         return compile_regex(source, flags) if isinstance(pattern, str) else pattern
     strings, bounded = openings
     boundary = r"\b" if bounded else ""
-    return compile_regex(rf"{boundary}(?={_alternation(list(strings))})(?:{source})", flags)
+    return compile_regex(rf"{boundary}(?={trie_regex(sorted(strings))})(?:{source})", flags)
 
 
 def _word_start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -463,7 +437,7 @@ def _build_word_start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     # holds every such character (and more, which the lookaheads then rule out).
     if not all(s[0].isalnum() or s[0] == "_" for s in strings):
         return None
-    return compile_regex(rf"[^a-z0-9_](?={_alternation(list(strings))})(?={pattern.pattern})", pattern.flags)
+    return compile_regex(rf"[^a-z0-9_](?={trie_regex(sorted(strings))})(?={pattern.pattern})", pattern.flags)
 
 
 class _Opening(NamedTuple):
