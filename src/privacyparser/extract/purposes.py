@@ -187,12 +187,6 @@ _UNKNOWN: Any = object()
 # A section about what is collected, not about uses.
 _COLLECTION_TITLE = re.compile(r"\b(?:collect\w*|gather\w*|information|data)\b")
 _USE_TITLE = re.compile(r"\b(?:use|uses|using|purposes?|why)\b")
-# "To close your account, you can:" opens a list of the user's steps, not of purposes;
-# "so that you can:" opens what the processing lets the user do, which is a purpose.
-_USER_STEPS_INTRO = re.compile(
-    r"(?<!so that )(?<!so )(?<!order that )\b(?:you|users?)\s+(?:can|may|could|should|must|need to|have to)"
-    r"(?:\s+also)?\s*:$"
-)
 
 
 @dataclass(frozen=True)
@@ -906,7 +900,7 @@ class PurposeReader:
         for _, prev in self._lines_before(index):
             line = prev.lower.rstrip()
             if line.endswith(":"):
-                return _USER_STEPS_INTRO.search(line) is not None
+                return self.ctx.rules.purpose_clauses.user_steps_intro.search(line) is not None
             if not prev.is_list_line:
                 return False
         return False

@@ -97,6 +97,10 @@ class PurposeClauseRules:
     # Section titles about reaching the provider or about updates of the notice ("Contact
     # us", "Changes to this policy"): what is done with data is said elsewhere.
     no_purpose_section: re.Pattern[str] = re.compile(r"(?!)")
+    # The end of a list intro that tells what the user can do ("To close your account,
+    # you can:"): its items are the user's steps, not purposes ("so that you can:" opens
+    # what the processing lets the user do, which is a purpose).
+    user_steps_intro: re.Pattern[str] = re.compile(r"(?!)")
     # What a clause headed by a generic verb ("provide", "send", "help") is about, when
     # no phrase inside it names a category: "provide advertisements" is advertising. One
     # named group per category; the first match in the clause names it.
@@ -438,6 +442,7 @@ def _purpose_clauses(table: dict[str, Any]) -> PurposeClauseRules:
             "rights_heading",
             "security_heading",
             "no_purpose_section",
+            "user_steps_intro",
             "object_category",
             "legal_disclosure",
             "recipient_before",
