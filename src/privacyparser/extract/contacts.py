@@ -14,8 +14,7 @@ import numpy
 
 from privacyparser.extract.context import DocumentContext
 from privacyparser.models import Contact, ContactKind
-from privacyparser.prefilter import literal_checks, remembered
-from privacyparser.rules import RoleRule
+from privacyparser.prefilter import may_match
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}\b"
@@ -341,11 +340,9 @@ def _role(ctx: DocumentContext, start: int, end: int, value: str, kind: str) -> 
         yield ctx.lower[max(block_start, start - 300) : start]
         yield ctx.section_titles(start)
 
-    roles = _role_checks(ctx.rules.contact_roles)
     for window in windows():
-        for rule, checks in roles:
-            # `may_match` inlined (its literals looked up once per rule set, not per window).
-            if (checks is None or any(map(window.__contains__, checks))) and rule.pattern.search(window):
+        for rule in ctx.rules.contact_roles:
+            if may_match(rule.pattern, window) and rule.pattern.search(window):
                 return rule.role
     if kind == "email":
         local = value.split("@", 1)[0]
@@ -353,12 +350,6 @@ def _role(ctx: DocumentContext, start: int, end: int, value: str, kind: str) -> 
             if rule.pattern.search(local):
                 return rule.role
     return "unknown"
-
-
-def _role_checks(roles: tuple[RoleRule, ...]) -> tuple[tuple[RoleRule, tuple[str, ...] | None], ...]:
-    """Each role rule with the strings one of which a window must hold for it to match
-    (`literal_checks`), once per rule set."""
-    return remembered(roles, "contacts.roles", lambda: tuple((rule, literal_checks(rule.pattern)) for rule in roles))
 
 
 def _default_region(ctx: DocumentContext, emails: list[str]) -> str | None:
